@@ -1,0 +1,193 @@
+package weir.api.datastream;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.ServiceLoader;
+import weir.api.annotation.Public;
+import weir.api.connector.source.Source;
+import weir.api.connector.source.lib.FromElementsSource;
+import weir.api.connector.source.lib.NumberSequenceSource;
+import weir.api.connector.source.lib.TextLineSource;
+import weir.api.environment.CloseableIterator;
+import weir.api.environment.ExecutionConfig;
+import weir.api.environment.JobClient;
+import weir.api.environment.JobExecutionException;
+import weir.api.environment.JobExecutionResult;
+import weir.api.environment.PipelineExecutor;
+import weir.api.graph.Pipeline;
+import weir.api.graph.SinkTransformation;
+import weir.api.graph.SourceTransformation;
+import weir.api.graph.Transformation;
+import weir.api.typeinfo.TypeInfo;
+
+/**
+ * Where a job is defined and from where it is run.
+ *
+ * <pre>{@code
+ * var env = StreamExecutionEnvironment.getExecutionEnvironment();
+ * env.setParallelism(2);
+ * env.fromSequence(1, 1000).map(x -> x * 2).print();
+ * env.execute("doubler");
+ * }</pre>
+ *
+ * <h3>Execution</h3>
+ * {@link #execute} runs the job on the executor this environment targets — the embedded engine in
+ * this process unless the job was submitted to a cluster — and blocks until it ends; {@link
+ * #executeAsync} returns a {@link JobClient} at once. Each call runs the sinks defined since the
+ * previous one.
+ *
+ * <h3>Threading</h3>
+ * Building a job is single-threaded; the environment is not thread-safe.
+ *
+ * @since 0.1
+ */
+@Public
+public class StreamExecutionEnvironment {
+  private final ExecutionConfig config = new ExecutionConfig();
+  private final String executorName;
+  private final List<Transformation<?>> sinks = new ArrayList<>();
+  private int nextId;
+
+  protected StreamExecutionEnvironment(String executorName) {
+    this.executorName = executorName;
+  }
+
+  /** The environment of the context the program runs in: embedded unless submitted to a cluster. */
+  public static StreamExecutionEnvironment getExecutionEnvironment() {
+    return new StreamExecutionEnvironment(System.getProperty("weir.executor", "embedded"));
+  }
+
+  /** An embedded environment with the given default parallelism. */
+  public static StreamExecutionEnvironment createEmbeddedEnvironment(int parallelism) {
+    StreamExecutionEnvironment env = new StreamExecutionEnvironment("embedded");
+    env.setParallelism(parallelism);
+    return env;
+  }
+
+  /** The job's configuration. */
+  public ExecutionConfig getConfig() {
+    return config;
+  }
+
+  /** Sets the default parallelism of operators. */
+  public StreamExecutionEnvironment setParallelism(int parallelism) {
+    config.setParallelism(parallelism);
+    return this;
+  }
+
+  public int getParallelism() {
+    return config.getParallelism();
+  }
+
+  /** Sets the number of key groups (the upper bound for rescaling keyed state); default 128. */
+  public StreamExecutionEnvironment setMaxParallelism(int maxParallelism) {
+    config.setMaxParallelism(maxParallelism);
+    return this;
+  }
+
+  public int getMaxParallelism() {
+    return config.getMaxParallelism();
+  }
+
+  /** A stream read from a source, with its output type derived from the source. */
+  public <T> DataStream<T> fromSource(Source<T, ?, ?> source, String name) {
+    return fromSource(source, TypeInference.output(this, source, Source.class, 0, false), name);
+  }
+
+  /** A stream read from a source, with an explicit output type. */
+  public <T> DataStream<T> fromSource(Source<T, ?, ?> source, TypeInfo<T> type, String name) {
+    SerializabilityCheck.check(source, "source '" + name + "'");
+    return new DataStream<>(this, new SourceTransformation<>(newId(), name, type, source));
+  }
+
+  /** A bounded stream of the given elements. */
+  @SafeVarargs
+  public final <T> DataStream<T> fromElements(T... elements) {
+    return fromData(Arrays.asList(elements));
+  }
+
+  /** A bounded stream of the elements of a collection, in order when the parallelism is 1. */
+  @SuppressWarnings("unchecked")
+  public <T> DataStream<T> fromData(Collection<? extends T> elements) {
+    if (elements.isEmpty()) {
+      throw new InvalidProgramException("fromData/fromElements needs at least one element to know the type");
+    }
+    Class<T> type = (Class<T>) elements.iterator().next().getClass();
+    return fromSource(new FromElementsSource<T>(elements), TypeInfo.of(type), "Elements");
+  }
+
+  /** The numbers {@code from} to {@code to}, both inclusive. */
+  public DataStream<Long> fromSequence(long from, long to) {
+    return fromSource(new NumberSequenceSource(from, to), TypeInfo.of(Long.class), "Sequence");
+  }
+
+  /** The lines of a UTF-8 text file, or of the files in a directory. */
+  public DataStream<String> readTextFile(Path path) {
+    return fromSource(new TextLineSource(path), TypeInfo.of(String.class), "TextFile(" + path.getFileName() + ")");
+  }
+
+  /** Runs the job defined so far and waits for it to end. */
+  public JobExecutionResult execute(String jobName) throws JobExecutionException {
+    return executeAsync(jobName).await();
+  }
+
+  /** Runs the job defined so far under a default name and waits for it to end. */
+  public JobExecutionResult execute() throws JobExecutionException {
+    return execute("Weir job");
+  }
+
+  /** Submits the job defined so far and returns at once. */
+  public JobClient executeAsync(String jobName) throws JobExecutionException {
+    Pipeline pipeline = takePipeline(jobName);
+    try {
+      return executor().execute(pipeline);
+    } catch (JobExecutionException | InvalidProgramException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new JobExecutionException("Could not submit job '" + jobName + "': " + e.getMessage(), e);
+    }
+  }
+
+  <T> CloseableIterator<T> executeAndCollect(String jobName, String collectId) throws JobExecutionException {
+    Pipeline pipeline = takePipeline(jobName);
+    try {
+      return executor().executeAndCollect(pipeline, collectId);
+    } catch (InvalidProgramException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new JobExecutionException("Could not submit job '" + jobName + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** Takes the sinks defined so far as one pipeline; the environment starts over afterwards. */
+  public Pipeline takePipeline(String jobName) {
+    if (sinks.isEmpty()) {
+      throw new InvalidProgramException(
+          "Job '" + jobName + "' has no sinks: add one with sinkTo(...), print() or executeAndCollect()");
+    }
+    Pipeline pipeline = new Pipeline(jobName, List.copyOf(sinks), config);
+    sinks.clear();
+    return pipeline;
+  }
+
+  private PipelineExecutor executor() {
+    for (PipelineExecutor executor : ServiceLoader.load(PipelineExecutor.class)) {
+      if (executor.name().equals(executorName)) {
+        return executor;
+      }
+    }
+    throw new InvalidProgramException(
+        "No executor named '" + executorName + "' is on the class path; add weir-runtime for the embedded one");
+  }
+
+  int newId() {
+    return nextId++;
+  }
+
+  void addSink(SinkTransformation<?> sink) {
+    sinks.add(sink);
+  }
+}

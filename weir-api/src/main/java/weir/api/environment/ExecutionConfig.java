@@ -1,0 +1,99 @@
+package weir.api.environment;
+
+import java.io.Serializable;
+import weir.api.annotation.Public;
+
+/**
+ * The settings of one job, fixed when it is submitted.
+ *
+ * <ul>
+ *   <li>{@code parallelism}: default number of parallel subtasks per operator (default: the
+ *       number of cores).
+ *   <li>{@code maxParallelism}: the number of key groups keyed state is sharded into, and so the
+ *       upper bound of parallelism when rescaling (default 128).
+ *   <li>{@code workerThreads}: the embedded executor's cooperative worker threads (default: the
+ *       number of cores).
+ *   <li>{@code exchangeCapacity}: records buffered per channel between two subtasks (default
+ *       1024, a power of two); a full channel backpressures the producer.
+ * </ul>
+ *
+ * @since 0.1
+ */
+@Public
+public final class ExecutionConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Default number of key groups. */
+  public static final int DEFAULT_MAX_PARALLELISM = 128;
+  /** Upper bound of key groups. */
+  public static final int UPPER_BOUND_MAX_PARALLELISM = 1 << 15;
+
+  private int parallelism = Runtime.getRuntime().availableProcessors();
+  private int maxParallelism = DEFAULT_MAX_PARALLELISM;
+  private int workerThreads = Runtime.getRuntime().availableProcessors();
+  private int exchangeCapacity = 1024;
+  private boolean serializeJobGraph;
+
+  public int getParallelism() {
+    return parallelism;
+  }
+
+  public ExecutionConfig setParallelism(int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, but was " + parallelism);
+    }
+    this.parallelism = parallelism;
+    return this;
+  }
+
+  public int getMaxParallelism() {
+    return maxParallelism;
+  }
+
+  public ExecutionConfig setMaxParallelism(int maxParallelism) {
+    if (maxParallelism < 1 || maxParallelism > UPPER_BOUND_MAX_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "maxParallelism must be between 1 and " + UPPER_BOUND_MAX_PARALLELISM + ", but was " + maxParallelism);
+    }
+    this.maxParallelism = maxParallelism;
+    return this;
+  }
+
+  public int getWorkerThreads() {
+    return workerThreads;
+  }
+
+  public ExecutionConfig setWorkerThreads(int workerThreads) {
+    if (workerThreads < 1) {
+      throw new IllegalArgumentException("workerThreads must be at least 1, but was " + workerThreads);
+    }
+    this.workerThreads = workerThreads;
+    return this;
+  }
+
+  public int getExchangeCapacity() {
+    return exchangeCapacity;
+  }
+
+  public ExecutionConfig setExchangeCapacity(int exchangeCapacity) {
+    if (exchangeCapacity < 2 || Integer.bitCount(exchangeCapacity) != 1) {
+      throw new IllegalArgumentException(
+          "exchangeCapacity must be a power of two of at least 2, but was " + exchangeCapacity);
+    }
+    this.exchangeCapacity = exchangeCapacity;
+    return this;
+  }
+
+  /**
+   * Whether the embedded executor runs a serialized and deserialized copy of the job graph, as a
+   * cluster would; off by default, useful in tests to prove a job is ready for distribution.
+   */
+  public boolean isSerializeJobGraph() {
+    return serializeJobGraph;
+  }
+
+  public ExecutionConfig setSerializeJobGraph(boolean serializeJobGraph) {
+    this.serializeJobGraph = serializeJobGraph;
+    return this;
+  }
+}

@@ -1,0 +1,17 @@
+package weir.api.functions;
+
+import weir.api.annotation.Public;
+
+/**
+ * Extracts the key of a record. The key must have stable {@code hashCode}/{@code equals}; it decides the key group and so the subtask that owns the record's state.
+ *
+ * <p>Functions are shipped inside the job graph, so they must be serializable; keep connections
+ * and other resources in transient fields created in {@link RichFunction#open}.
+ *
+ * @since 0.1
+ */
+@Public
+@FunctionalInterface
+public interface KeySelector<T, K> extends Function {
+  K getKey(T value) throws Exception;
+}
