@@ -240,7 +240,7 @@ public class DataStream<T> {
   /** Like {@link #executeAndCollect()}, naming the job. */
   public CloseableIterator<T> executeAndCollect(String jobName) throws JobExecutionException {
     String id = UUID.randomUUID().toString();
-    sinkTo(new CollectSink<>(id), "Collect");
+    sinkTo(new CollectSink<>(id), "Collect").setParallelism(1);
     return env.executeAndCollect(jobName, id);
   }
 

@@ -1,0 +1,16 @@
+package weir.runtime.exchange;
+
+/**
+ * An element that travels in-band with the records of a channel but is meant for the runtime,
+ * not for operators: end of partition now, watermarks and checkpoint barriers later. Records and
+ * control events share one ring so their order is kept.
+ */
+public abstract class ControlEvent {
+  /** The producer of this channel will send nothing more. */
+  public static final ControlEvent END_OF_PARTITION = new ControlEvent() {
+    @Override
+    public String toString() {
+      return "EndOfPartition";
+    }
+  };
+}

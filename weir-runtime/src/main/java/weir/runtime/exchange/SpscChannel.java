@@ -1,0 +1,114 @@
+package weir.runtime.exchange;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A bounded single-producer/single-consumer ring of record references between two subtasks in
+ * one JVM. Both sides publish in batches: the producer makes what it offered visible with
+ * {@link #publish()}, the consumer frees what it took with {@link #release()}, so the one
+ * volatile write on each side is paid per batch, not per record. A full ring is backpressure:
+ * {@link #offer} returns {@code false} and nothing is dropped.
+ *
+ * <pre>
+ *   consumer                              producer
+ *   head ─► [ r r r r r . . . . . . ] ◄── tail (published)  ◄── producerTail (offered)
+ * </pre>
+ *
+ * <p>Producer fields are touched only by the producing subtask's thread, consumer fields only by
+ * the consuming one's.
+ */
+public final class SpscChannel {
+  private static final VarHandle HEAD;
+  private static final VarHandle TAIL;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      HEAD = lookup.findVarHandle(SpscChannel.class, "head", long.class);
+      TAIL = lookup.findVarHandle(SpscChannel.class, "tail", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Object[] buffer;
+  private final int mask;
+  private final int capacity;
+
+  // producer side
+  private long producerTail;
+  private long producerHeadCache;
+  private long padP1, padP2, padP3, padP4, padP5, padP6;
+
+  // shared: written by one side with release semantics, read by the other with acquire
+  @SuppressWarnings("unused") private volatile long tail;
+  private long padT1, padT2, padT3, padT4, padT5, padT6, padT7;
+  @SuppressWarnings("unused") private volatile long head;
+  private long padH1, padH2, padH3, padH4, padH5, padH6, padH7;
+
+  // consumer side
+  private long consumerHead;
+  private long consumerTailCache;
+
+  public SpscChannel(int capacity) {
+    if (Integer.bitCount(capacity) != 1) {
+      throw new IllegalArgumentException("Bug in exchange setup: capacity must be a power of two, but was " + capacity);
+    }
+    this.buffer = new Object[capacity];
+    this.mask = capacity - 1;
+    this.capacity = capacity;
+  }
+
+  /** Producer: appends {@code element} unless the ring is full; not visible before {@link #publish()}. */
+  public boolean offer(Object element) {
+    long t = producerTail;
+    if (t - producerHeadCache >= capacity) {
+      producerHeadCache = (long) HEAD.getAcquire(this);
+      if (t - producerHeadCache >= capacity) {
+        return false;
+      }
+    }
+    buffer[(int) t & mask] = element;
+    producerTail = t + 1;
+    return true;
+  }
+
+  /** Producer: makes everything offered so far visible to the consumer. */
+  public void publish() {
+    TAIL.setRelease(this, producerTail);
+  }
+
+  /** Consumer: how many elements can be taken now. */
+  public int available() {
+    long h = consumerHead;
+    if (h == consumerTailCache) {
+      consumerTailCache = (long) TAIL.getAcquire(this);
+    }
+    return (int) (consumerTailCache - h);
+  }
+
+  /** Consumer: takes the next element; only call when {@link #available()} said there is one. */
+  public Object take() {
+    long h = consumerHead;
+    int index = (int) h & mask;
+    Object element = buffer[index];
+    buffer[index] = null;
+    consumerHead = h + 1;
+    return element;
+  }
+
+  /** Consumer: frees the slots of everything taken so far for the producer. */
+  public void release() {
+    HEAD.setRelease(this, consumerHead);
+  }
+
+  /** Records offered but not yet taken (approximate from any thread but the two owners). */
+  public long size() {
+    return (long) TAIL.getAcquire(this) - (long) HEAD.getAcquire(this);
+  }
+
+  public int capacity() {
+    return capacity;
+  }
+}

@@ -1,0 +1,120 @@
+package weir.runtime.executor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import weir.api.connector.sink.lib.CollectSink;
+import weir.api.environment.CloseableIterator;
+import weir.api.environment.JobClient;
+import weir.api.environment.PipelineExecutor;
+import weir.api.graph.Pipeline;
+import weir.runtime.graph.JavaSerialization;
+import weir.runtime.graph.JobGraph;
+import weir.runtime.graph.JobGraphBuilder;
+import weir.runtime.graph.JobVertex;
+import weir.runtime.graph.StreamNode;
+import weir.runtime.operators.ProcessingTimeService;
+import weir.runtime.sink.CollectChannel;
+import weir.runtime.source.SourceCoordinator;
+import weir.runtime.task.SimpleCounter;
+import weir.runtime.task.StreamTask;
+import weir.runtime.task.TaskDeployment;
+import weir.runtime.task.Tasklet;
+
+/**
+ * Runs jobs in this process: chains the pipeline into a job graph, wires in-memory exchanges,
+ * and spreads the subtasks round robin over a fixed number of cooperative worker threads (blocking
+ * subtasks get threads of their own).
+ */
+public final class EmbeddedExecutor implements PipelineExecutor {
+  /** The name users select this executor by. */
+  public static final String NAME = "embedded";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public JobClient execute(Pipeline pipeline) throws Exception {
+    return run(JobGraphBuilder.build(pipeline), null);
+  }
+
+  @Override
+  public <T> CloseableIterator<T> executeAndCollect(Pipeline pipeline, String collectId) throws Exception {
+    Map<String, CollectChannel> channels = new ConcurrentHashMap<>();
+    run(JobGraphBuilder.build(pipeline), channels);
+    CollectChannel channel = channels.get(collectId);
+    if (channel == null) {
+      throw new IllegalStateException("Bug in executeAndCollect: the job has no collect sink '" + collectId + "'");
+    }
+    return channel.iterator();
+  }
+
+  /** Runs a job graph; public so a deserialized graph (as a cluster receives it) can be run. */
+  public JobClient execute(JobGraph job) throws Exception {
+    return run(job, null);
+  }
+
+  private JobRun run(JobGraph job, Map<String, CollectChannel> collectChannels) throws Exception {
+    if (job.config().isSerializeJobGraph()) {
+      job = roundTrip(job);
+    }
+    Map<String, CollectChannel> channels = collectChannels != null ? collectChannels : new HashMap<>();
+    ExchangeWiring wiring = new ExchangeWiring(job);
+    List<Map<String, SimpleCounter>> counters = new ArrayList<>();
+    List<SourceCoordinator<?>> coordinators = new ArrayList<>();
+    Map<Integer, SourceCoordinator<?>> coordinatorOf = new HashMap<>();
+    for (JobVertex v : job.vertices()) {
+      StreamNode head = v.head();
+      if (head.kind() == StreamNode.Kind.SOURCE) {
+        SourceCoordinator<?> c = new SourceCoordinator<>(head.name(), head.source(), v.parallelism());
+        coordinators.add(c);
+        coordinatorOf.put(v.id(), c);
+      }
+    }
+    JobRun run = new JobRun(job.jobId(), job.jobName(), counters, coordinators);
+    for (JobVertex v : job.vertices()) {
+      for (StreamNode n : v.operators()) {
+        if (n.sink() instanceof CollectSink<?> c) {
+          channels.put(c.id(), new CollectChannel(run.getJobExecutionResult(), run::cancel));
+        }
+      }
+    }
+    int workers = job.config().getWorkerThreads();
+    List<List<Tasklet>> perWorker = new ArrayList<>();
+    for (int i = 0; i < workers; i++) {
+      perWorker.add(new ArrayList<>());
+    }
+    List<Tasklet> blocking = new ArrayList<>();
+    int next = 0;
+    for (JobVertex v : job.vertices()) {
+      for (int i = 0; i < v.parallelism(); i++) {
+        Map<String, SimpleCounter> taskCounters = new ConcurrentHashMap<>();
+        counters.add(taskCounters);
+        ExchangeWiring.SubtaskIo io = wiring.of(v.id(), i);
+        StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, i, 0, io.inputChannels(),
+            io.inputIndexOfChannel(), io.writers, coordinatorOf.get(v.id()), channels, taskCounters,
+            ProcessingTimeService.SYSTEM));
+        if (task.isBlocking()) {
+          blocking.add(task);
+        } else {
+          perWorker.get(next++ % workers).add(task);
+        }
+      }
+    }
+    for (SourceCoordinator<?> c : coordinators) {
+      c.start();
+    }
+    run.start(perWorker, blocking);
+    return run;
+  }
+
+  /** Serializes and deserializes the job graph, as shipping it to a cluster would. */
+  static JobGraph roundTrip(JobGraph job) throws IOException, ClassNotFoundException {
+    return (JobGraph) JavaSerialization.deserialize(JavaSerialization.serialize(job));
+  }
+}

@@ -1,0 +1,103 @@
+package weir.runtime.executor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import weir.api.graph.Partitioning;
+import weir.runtime.exchange.ChannelSelector;
+import weir.runtime.exchange.ChannelSelectors;
+import weir.runtime.exchange.RecordWriter;
+import weir.runtime.exchange.SpscChannel;
+import weir.runtime.graph.JobEdge;
+import weir.runtime.graph.JobGraph;
+import weir.runtime.graph.JobVertex;
+import weir.runtime.graph.StreamEdge;
+
+/**
+ * Creates the channels of every exchange of a job and hands each subtask its writers and input
+ * channels. All-to-all edges (rebalance, shuffle, broadcast, global, keyed) get a channel per
+ * producer-consumer pair; pointwise edges (forward, rescale) connect each producer to one or a
+ * few consumers.
+ */
+final class ExchangeWiring {
+  /** The writers and inputs of one subtask. */
+  static final class SubtaskIo {
+    final Map<StreamEdge, RecordWriter> writers = new LinkedHashMap<>();
+    final List<SpscChannel> inputs = new ArrayList<>();
+    final List<Integer> inputIndexes = new ArrayList<>();
+
+    SpscChannel[] inputChannels() {
+      return inputs.toArray(new SpscChannel[0]);
+    }
+
+    int[] inputIndexOfChannel() {
+      return inputIndexes.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  private final Map<Integer, SubtaskIo[]> io = new HashMap<>();
+
+  ExchangeWiring(JobGraph job) {
+    int capacity = job.config().getExchangeCapacity();
+    for (JobVertex v : job.vertices()) {
+      SubtaskIo[] subtasks = new SubtaskIo[v.parallelism()];
+      for (int i = 0; i < subtasks.length; i++) {
+        subtasks[i] = new SubtaskIo();
+      }
+      io.put(v.id(), subtasks);
+    }
+    for (JobEdge e : job.edges()) {
+      wire(e, job.vertex(e.sourceVertex()), job.vertex(e.targetVertex()), capacity);
+    }
+  }
+
+  SubtaskIo of(int vertexId, int subtask) {
+    return io.get(vertexId)[subtask];
+  }
+
+  private void wire(JobEdge e, JobVertex producer, JobVertex consumer, int capacity) {
+    int pu = producer.parallelism();
+    int pd = consumer.parallelism();
+    StreamEdge edge = e.edge();
+    for (int i = 0; i < pu; i++) {
+      List<Integer> targets = new ArrayList<>();
+      if (!edge.isPointwise()) {
+        for (int j = 0; j < pd; j++) {
+          targets.add(j);
+        }
+      } else if (pu >= pd) {
+        targets.add(i * pd / pu);
+      } else {
+        for (int j = 0; j < pd; j++) {
+          if (j * pu / pd == i) {
+            targets.add(j);
+          }
+        }
+      }
+      SpscChannel[] channels = new SpscChannel[targets.size()];
+      for (int c = 0; c < channels.length; c++) {
+        channels[c] = new SpscChannel(capacity);
+        SubtaskIo target = of(consumer.id(), targets.get(c));
+        target.inputs.add(channels[c]);
+        target.inputIndexes.add(edge.inputIndex());
+      }
+      of(producer.id(), i).writers.put(edge, new RecordWriter(channels, selector(edge, consumer, channels.length)));
+    }
+  }
+
+  private static ChannelSelector selector(StreamEdge edge, JobVertex consumer, int channels) {
+    Partitioning p = edge.partitioning();
+    if (p instanceof Partitioning.Keyed keyed) {
+      return ChannelSelectors.keyed(keyed.keySelector(), consumer.maxParallelism(), channels);
+    } else if (p instanceof Partitioning.Broadcast) {
+      return ChannelSelectors.broadcast();
+    } else if (p instanceof Partitioning.Shuffle) {
+      return ChannelSelectors.random(channels);
+    } else if (p instanceof Partitioning.Global || channels == 1) {
+      return ChannelSelectors.first();
+    }
+    return ChannelSelectors.roundRobin(channels);
+  }
+}

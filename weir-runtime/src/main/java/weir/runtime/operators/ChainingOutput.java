@@ -1,0 +1,24 @@
+package weir.runtime.operators;
+
+import weir.api.datastream.OutputTag;
+
+/** Feeds the next operator of a chain by a direct call: no queue, no copy. */
+public final class ChainingOutput<T> implements Output<T> {
+  private final OneInputOperator<T> next;
+
+  public ChainingOutput(OneInputOperator<T> next) {
+    this.next = next;
+  }
+
+  @Override
+  public void collect(T record) {
+    try {
+      next.processElement(record);
+    } catch (Exception e) {
+      throw OperatorFailure.of(next.name(), e);
+    }
+  }
+
+  @Override
+  public <X> void collect(OutputTag<X> tag, X record) {}
+}

@@ -1,0 +1,24 @@
+package weir.runtime.operators;
+
+import javax.annotation.Nullable;
+import weir.api.functions.RuntimeContext;
+import weir.runtime.state.HeapKeyedStateBackend;
+
+/**
+ * What an operator is built with besides its function and output.
+ *
+ * @param name the operator's name
+ * @param runtimeContext the context handed to the user function
+ * @param keyedState the keyed state backend, or {@code null} when the operator is not keyed
+ * @param clock processing time
+ */
+public record OperatorContext(
+    String name, RuntimeContext runtimeContext, @Nullable HeapKeyedStateBackend keyedState, ProcessingTimeService clock) {
+  /** The keyed state backend; fails with a clear message when the operator is not keyed. */
+  public HeapKeyedStateBackend requireKeyedState() {
+    if (keyedState == null) {
+      throw new IllegalStateException("Bug in operator setup: keyed operator '" + name + "' has no keyed state backend");
+    }
+    return keyedState;
+  }
+}

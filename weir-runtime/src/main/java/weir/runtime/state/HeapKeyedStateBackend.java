@@ -1,0 +1,123 @@
+package weir.runtime.state;
+
+import java.util.HashMap;
+import java.util.Map;
+import javax.annotation.Nullable;
+import weir.api.state.AggregatingState;
+import weir.api.state.AggregatingStateDescriptor;
+import weir.api.state.ListState;
+import weir.api.state.ListStateDescriptor;
+import weir.api.state.MapState;
+import weir.api.state.MapStateDescriptor;
+import weir.api.state.ReducingState;
+import weir.api.state.ReducingStateDescriptor;
+import weir.api.state.State;
+import weir.api.state.StateDescriptor;
+import weir.api.state.ValueState;
+import weir.api.state.ValueStateDescriptor;
+
+/**
+ * Keyed state of one subtask on the heap, sharded by key group: each registered state is a
+ * {@link StateTable} with one hash map per owned key group. The operator sets the current key
+ * before each record; state handles then read and write that key's values.
+ *
+ * <p>Owned by the subtask's thread. Snapshots (copy-on-write per key group) build on this
+ * layout.
+ */
+public final class HeapKeyedStateBackend {
+  private final String operatorName;
+  private final KeyGroupRange range;
+  private final int maxParallelism;
+  private final Map<String, StateTable<?, ?>> tables = new HashMap<>();
+  private final Map<String, State> states = new HashMap<>();
+  @Nullable private Object currentKey;
+  private int currentKeyGroupIndex;
+
+  public HeapKeyedStateBackend(String operatorName, KeyGroupRange range, int maxParallelism) {
+    this.operatorName = operatorName;
+    this.range = range;
+    this.maxParallelism = maxParallelism;
+  }
+
+  /** Makes {@code key} the key that state handles read and write. */
+  public void setCurrentKey(Object key) {
+    if (key == null) {
+      throw new NullPointerException("The key selector of operator '" + operatorName + "' returned null; keys must not be null");
+    }
+    int keyGroup = KeyGroups.keyGroupOf(key, maxParallelism);
+    if (!range.contains(keyGroup)) {
+      throw new IllegalStateException(
+          "Key '" + key + "' of key group " + keyGroup + " reached operator '" + operatorName
+              + "', which owns key groups " + range.start() + ".." + range.end()
+              + ": the key's hashCode() must be deterministic across JVMs (enums and arrays are not; use a field)");
+    }
+    this.currentKey = key;
+    this.currentKeyGroupIndex = keyGroup - range.start();
+  }
+
+  /** The current key. */
+  public Object currentKey() {
+    if (currentKey == null) {
+      throw new IllegalStateException("Keyed state of operator '" + operatorName + "' used before any key was set");
+    }
+    return currentKey;
+  }
+
+  int currentKeyGroupIndex() {
+    return currentKeyGroupIndex;
+  }
+
+  /** The key groups this backend owns. */
+  public KeyGroupRange keyGroupRange() {
+    return range;
+  }
+
+  /** The table of the state named {@code name}, or {@code null}. */
+  @Nullable
+  public StateTable<?, ?> table(String name) {
+    return tables.get(name);
+  }
+
+  public <T> ValueState<T> getState(ValueStateDescriptor<T> d) {
+    return register(d, ValueState.class, () -> new HeapValueState<>(this, newTable(d)));
+  }
+
+  public <T> ListState<T> getListState(ListStateDescriptor<T> d) {
+    return register(d, ListState.class, () -> new HeapListState<>(this, newTable(d)));
+  }
+
+  public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> d) {
+    return register(d, MapState.class, () -> new HeapMapState<>(this, newTable(d)));
+  }
+
+  public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> d) {
+    return register(d, ReducingState.class, () -> new HeapReducingState<>(this, newTable(d), d.getReduceFunction()));
+  }
+
+  public <I, A, O> AggregatingState<I, O> getAggregatingState(AggregatingStateDescriptor<I, A, O> d) {
+    return register(d, AggregatingState.class,
+        () -> new HeapAggregatingState<>(this, newTable(d), d.getAggregateFunction()));
+  }
+
+  private <N, V> StateTable<N, V> newTable(StateDescriptor<?> d) {
+    StateTable<N, V> table = new StateTable<>(d, range);
+    tables.put(d.getName(), table);
+    return table;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <S extends State> S register(StateDescriptor<?> d, Class<?> kind, java.util.function.Supplier<? extends State> factory) {
+    State existing = states.get(d.getName());
+    if (existing != null) {
+      if (!kind.isInstance(existing)) {
+        throw new IllegalStateException(
+            "Operator '" + operatorName + "' registers state '" + d.getName() + "' as " + kind.getSimpleName()
+                + ", but it is already registered as another kind; give each state its own name");
+      }
+      return (S) existing;
+    }
+    State state = factory.get();
+    states.put(d.getName(), state);
+    return (S) state;
+  }
+}

@@ -1,0 +1,29 @@
+package weir.runtime.state;
+
+import weir.api.functions.ReduceFunction;
+import weir.api.state.ReducingState;
+
+/** {@link ReducingState} on the heap. */
+final class HeapReducingState<N, T> extends HeapState<N, T> implements ReducingState<T> {
+  private final ReduceFunction<T> reducer;
+
+  HeapReducingState(HeapKeyedStateBackend backend, StateTable<N, T> table, ReduceFunction<T> reducer) {
+    super(backend, table);
+    this.reducer = reducer;
+  }
+
+  @Override
+  public T get() {
+    return current();
+  }
+
+  @Override
+  public void add(T value) {
+    T old = current();
+    try {
+      setCurrent(old == null ? value : reducer.reduce(old, value));
+    } catch (Exception e) {
+      throw new StateFunctionException("The reduce function of a ReducingState failed", e);
+    }
+  }
+}

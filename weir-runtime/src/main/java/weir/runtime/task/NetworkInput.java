@@ -1,0 +1,114 @@
+package weir.runtime.task;
+
+import javax.annotation.Nullable;
+import weir.runtime.exchange.ControlEvent;
+import weir.runtime.exchange.SpscChannel;
+import weir.runtime.operators.OneInputOperator;
+import weir.runtime.operators.OperatorFailure;
+import weir.runtime.operators.StreamOperator;
+import weir.runtime.operators.TwoInputOperator;
+
+/**
+ * Reads the input channels of a subtask round robin, a batch per channel, and hands records to
+ * the head operator. Ends when every channel has delivered its end of partition.
+ *
+ * <p>Owned by the subtask's thread.
+ */
+final class NetworkInput implements TaskInput {
+  private final SpscChannel[] channels;
+  private final int[] inputIndex;
+  private final boolean[] ended;
+  @Nullable private final OneInputOperator<Object> oneInput;
+  @Nullable private final TwoInputOperator<Object, Object> twoInput;
+  private final String headName;
+  private int openChannels;
+  private int nextChannel;
+
+  @SuppressWarnings("unchecked")
+  NetworkInput(SpscChannel[] channels, int[] inputIndex, StreamOperator head) {
+    this.channels = channels;
+    this.inputIndex = inputIndex;
+    this.ended = new boolean[channels.length];
+    this.openChannels = channels.length;
+    this.headName = head.name();
+    this.oneInput = head instanceof OneInputOperator<?> one ? (OneInputOperator<Object>) one : null;
+    this.twoInput = head instanceof TwoInputOperator<?, ?> two ? (TwoInputOperator<Object, Object>) two : null;
+  }
+
+  @Override
+  public ProgressState process(int budget, StreamTask task) {
+    if (openChannels == 0) {
+      return ProgressState.DONE;
+    }
+    boolean progress = false;
+    try {
+      for (int n = 0; n < channels.length && budget > 0; n++) {
+        int c = nextChannel;
+        nextChannel = c + 1 == channels.length ? 0 : c + 1;
+        if (ended[c]) {
+          continue;
+        }
+        SpscChannel channel = channels[c];
+        int take = Math.min(channel.available(), budget);
+        if (take == 0) {
+          continue;
+        }
+        progress = true;
+        budget -= take;
+        if (twoInput == null) {
+          drainOne(channel, c, take);
+        } else {
+          drainTwo(channel, c, take);
+        }
+        channel.release();
+        if (task.isBackpressured()) {
+          break;
+        }
+      }
+    } catch (Exception e) {
+      throw OperatorFailure.of(headName, e);
+    }
+    if (openChannels == 0) {
+      return ProgressState.DONE;
+    }
+    return progress ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
+  }
+
+  private void drainOne(SpscChannel channel, int c, int take) throws Exception {
+    OneInputOperator<Object> head = oneInput;
+    for (int i = 0; i < take; i++) {
+      Object element = channel.take();
+      if (element instanceof ControlEvent event) {
+        onControl(c, event);
+      } else {
+        head.processElement(element);
+      }
+    }
+  }
+
+  private void drainTwo(SpscChannel channel, int c, int take) throws Exception {
+    boolean first = inputIndex[c] == 0;
+    for (int i = 0; i < take; i++) {
+      Object element = channel.take();
+      if (element instanceof ControlEvent event) {
+        onControl(c, event);
+      } else if (first) {
+        twoInput.processElement1(element);
+      } else {
+        twoInput.processElement2(element);
+      }
+    }
+  }
+
+  private void onControl(int channel, ControlEvent event) {
+    if (event == ControlEvent.END_OF_PARTITION) {
+      ended[channel] = true;
+      openChannels--;
+    } else {
+      throw new IllegalStateException("Bug in exchange: unknown control event " + event);
+    }
+  }
+
+  @Override
+  public void close() {}
+}

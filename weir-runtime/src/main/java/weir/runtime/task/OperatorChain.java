@@ -1,0 +1,194 @@
+package weir.runtime.task;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import weir.api.connector.sink.Sink;
+import weir.api.connector.sink.SinkWriter;
+import weir.api.connector.sink.WriterInitContext;
+import weir.api.connector.sink.lib.CollectSink;
+import weir.api.datastream.OutputTag;
+import weir.api.functions.KeySelector;
+import weir.api.graph.OperatorSpec;
+import weir.runtime.exchange.RecordWriter;
+import weir.runtime.graph.JobVertex;
+import weir.runtime.graph.StreamEdge;
+import weir.runtime.graph.StreamNode;
+import weir.runtime.operators.BroadcastingOutput;
+import weir.runtime.operators.ChainingOutput;
+import weir.runtime.operators.CoProcessOperator;
+import weir.runtime.operators.DiscardingOutput;
+import weir.runtime.operators.FilterOperator;
+import weir.runtime.operators.FlatMapOperator;
+import weir.runtime.operators.KeyedCoProcessOperator;
+import weir.runtime.operators.KeyedProcessOperator;
+import weir.runtime.operators.MapOperator;
+import weir.runtime.operators.OneInputOperator;
+import weir.runtime.operators.OperatorContext;
+import weir.runtime.operators.Output;
+import weir.runtime.operators.ProcessOperator;
+import weir.runtime.operators.RoutingOutput;
+import weir.runtime.operators.SinkOperator;
+import weir.runtime.operators.StreamOperator;
+import weir.runtime.operators.WriterOutput;
+import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.KeyGroups;
+
+/**
+ * The operators of one subtask, wired by direct calls: built from the vertex's nodes, last
+ * first, so that each operator's output already exists when it is created. A source head has no
+ * operator of its own; its output is {@link #sourceOutput()}.
+ */
+final class OperatorChain {
+  private final Map<Integer, StreamOperator> operators = new HashMap<>();
+  private final Map<Integer, Output<?>> outputs = new HashMap<>();
+  private final List<StreamOperator> inOrder = new ArrayList<>();
+  private final JobVertex vertex;
+
+  /**
+   * @param d the subtask's deployment
+   * @param vertex the subtask's own copy of the vertex, so user functions are not shared
+   */
+  OperatorChain(TaskDeployment d, JobVertex vertex) throws Exception {
+    this.vertex = vertex;
+    List<StreamNode> nodes = vertex.operators();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      StreamNode node = nodes.get(i);
+      Output<?> output = outputOf(node, d.writers());
+      outputs.put(node.id(), output);
+      if (node.kind() != StreamNode.Kind.SOURCE) {
+        operators.put(node.id(), create(node, output, d));
+      }
+    }
+    for (StreamNode node : nodes) {
+      StreamOperator op = operators.get(node.id());
+      if (op != null) {
+        inOrder.add(op);
+      }
+    }
+  }
+
+  /** The subtask's copy of its vertex. */
+  JobVertex vertex() {
+    return vertex;
+  }
+
+  /** The operators, head first. */
+  List<StreamOperator> operators() {
+    return inOrder;
+  }
+
+  /** The head operator; absent for a source head. */
+  StreamOperator head() {
+    return operators.get(vertex.head().id());
+  }
+
+  /** The output of a source head. */
+  @SuppressWarnings("unchecked")
+  <T> Output<T> sourceOutput() {
+    return (Output<T>) outputs.get(vertex.head().id());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Output<?> outputOf(StreamNode node, Map<StreamEdge, RecordWriter> writers) {
+    List<Output> main = new ArrayList<>();
+    Map<OutputTag<?>, List<Output>> sides = new LinkedHashMap<>();
+    for (StreamEdge e : node.outEdges()) {
+      Output out;
+      if (vertex.contains(e.target()) && writers.get(e) == null) {
+        out = new ChainingOutput<>((OneInputOperator) operators.get(e.target()));
+      } else {
+        out = new WriterOutput<>(writers.get(e), "exchange after '" + node.name() + "'");
+      }
+      if (e.sideOutput() == null) {
+        main.add(out);
+      } else {
+        sides.computeIfAbsent(e.sideOutput(), t -> new ArrayList<>()).add(out);
+      }
+    }
+    Output mainOut = combine(main);
+    if (sides.isEmpty()) {
+      return mainOut;
+    }
+    OutputTag<?>[] tags = sides.keySet().toArray(new OutputTag<?>[0]);
+    Output<?>[] sideOuts = new Output<?>[tags.length];
+    for (int i = 0; i < tags.length; i++) {
+      sideOuts[i] = combine(sides.get(tags[i]));
+    }
+    return new RoutingOutput<>(mainOut, tags, sideOuts);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Output combine(List<Output> outs) {
+    return switch (outs.size()) {
+      case 0 -> new DiscardingOutput<>();
+      case 1 -> outs.get(0);
+      default -> new BroadcastingOutput<>(outs.toArray(new Output[0]));
+    };
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private StreamOperator create(StreamNode node, Output out, TaskDeployment d) throws Exception {
+    HeapKeyedStateBackend keyed = node.isKeyed()
+        ? new HeapKeyedStateBackend(node.name(),
+            KeyGroups.rangeOf(d.subtaskIndex(), node.maxParallelism(), node.parallelism()), node.maxParallelism())
+        : null;
+    TaskRuntimeContext rc = new TaskRuntimeContext(d.jobName(), node.name(), d.subtaskIndex(), node.parallelism(),
+        node.maxParallelism(), d.attemptNumber(), d.counters(), keyed);
+    OperatorContext ctx = new OperatorContext(node.name(), rc, keyed, d.clock());
+    if (node.kind() == StreamNode.Kind.SINK) {
+      return new SinkOperator<>(node.name(), writerOf(node.sink(), d, node));
+    }
+    OperatorSpec spec = node.operation();
+    KeySelector k0 = node.keySelector(0);
+    if (spec instanceof OperatorSpec.Map m) {
+      return new MapOperator<>(m.function(), ctx, out);
+    } else if (spec instanceof OperatorSpec.FlatMap f) {
+      return new FlatMapOperator<>(f.function(), ctx, out);
+    } else if (spec instanceof OperatorSpec.Filter f) {
+      return new FilterOperator<>(f.function(), ctx, out);
+    } else if (spec instanceof OperatorSpec.Process p) {
+      return new ProcessOperator<>(p.function(), ctx, out);
+    } else if (spec instanceof OperatorSpec.KeyedProcess p) {
+      if (k0 == null) {
+        throw new IllegalStateException("Bug in graph construction: keyed process '" + node.name() + "' without key");
+      }
+      return new KeyedProcessOperator<>(p.function(), k0, ctx, out);
+    } else if (spec instanceof OperatorSpec.CoProcess p) {
+      return new CoProcessOperator<>(p.function(), ctx, out);
+    } else if (spec instanceof OperatorSpec.KeyedCoProcess p) {
+      return new KeyedCoProcessOperator<>(p.function(), k0, (KeySelector) node.keySelector(1), ctx, out);
+    }
+    throw new IllegalStateException("Bug in graph construction: no operator for " + spec);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static SinkWriter<?> writerOf(Sink<?> sink, TaskDeployment d, StreamNode node) throws Exception {
+    if (sink instanceof CollectSink<?> collect) {
+      return d.collectChannels().get(collect.id()).writer();
+    }
+    return sink.createWriter(new WriterInitContext() {
+      @Override
+      public String getJobName() {
+        return d.jobName();
+      }
+
+      @Override
+      public int getSubtaskIndex() {
+        return d.subtaskIndex();
+      }
+
+      @Override
+      public int getParallelism() {
+        return node.parallelism();
+      }
+
+      @Override
+      public int getAttemptNumber() {
+        return d.attemptNumber();
+      }
+    });
+  }
+}

@@ -1,0 +1,74 @@
+package weir.runtime.task;
+
+import java.util.List;
+import java.util.Queue;
+import weir.api.connector.source.InputStatus;
+import weir.api.connector.source.ReaderOutput;
+import weir.api.connector.source.SourceReader;
+import weir.api.connector.source.SourceSplit;
+import weir.runtime.operators.OperatorFailure;
+import weir.runtime.operators.Output;
+import weir.runtime.source.SourceCoordinator;
+
+/**
+ * Polls a source reader and hands its records to the chain. Split assignments arrive through the
+ * reader's mailbox and are handed to the reader on this thread before each poll.
+ *
+ * <p>Owned by the subtask's thread.
+ */
+final class SourceInput<T, S extends SourceSplit> implements TaskInput, ReaderOutput<T> {
+  /** Polls per call; each emits at most one reader batch. */
+  private static final int MAX_POLLS = 4;
+
+  private final String sourceName;
+  private final SourceReader<T, S> reader;
+  private final Queue<Object> mailbox;
+  private final Output<T> output;
+
+  SourceInput(String sourceName, SourceReader<T, S> reader, SourceCoordinator<?> coordinator, int subtask, Output<T> output) {
+    this.sourceName = sourceName;
+    this.reader = reader;
+    this.mailbox = coordinator.mailbox(subtask);
+    this.output = output;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public ProgressState process(int budget, StreamTask task) {
+    try {
+      for (Object mail = mailbox.poll(); mail != null; mail = mailbox.poll()) {
+        if (mail == SourceCoordinator.NO_MORE_SPLITS) {
+          reader.notifyNoMoreSplits();
+        } else {
+          reader.addSplits((List<S>) mail);
+        }
+      }
+      InputStatus status = InputStatus.MORE_AVAILABLE;
+      for (int i = 0; i < MAX_POLLS && status == InputStatus.MORE_AVAILABLE && !task.isBackpressured(); i++) {
+        status = reader.pollNext(this);
+      }
+      return switch (status) {
+        case MORE_AVAILABLE -> ProgressState.MADE_PROGRESS;
+        case NOTHING_AVAILABLE -> mailbox.isEmpty() ? ProgressState.NO_PROGRESS : ProgressState.MADE_PROGRESS;
+        case END_OF_INPUT -> ProgressState.DONE;
+      };
+    } catch (Exception e) {
+      throw OperatorFailure.of(sourceName, e);
+    }
+  }
+
+  @Override
+  public void collect(T record) {
+    output.collect(record);
+  }
+
+  @Override
+  public void collect(T record, long timestamp) {
+    output.collect(record);
+  }
+
+  @Override
+  public void close() throws Exception {
+    reader.close();
+  }
+}

@@ -1,0 +1,206 @@
+package weir.runtime.task;
+
+import java.util.List;
+import javax.annotation.Nullable;
+import weir.api.connector.source.Source;
+import weir.api.connector.source.SourceReader;
+import weir.api.connector.source.SourceReaderContext;
+import weir.runtime.exchange.ControlEvent;
+import weir.runtime.exchange.RecordWriter;
+import weir.runtime.graph.JavaSerialization;
+import weir.runtime.graph.StreamNode;
+import weir.runtime.operators.OperatorFailure;
+import weir.runtime.operators.StreamOperator;
+import weir.runtime.source.SourceCoordinator;
+
+/**
+ * One subtask: an operator chain fed by a source reader or by input channels, writing into the
+ * exchanges that leave the chain.
+ *
+ * <h3>Phases</h3>
+ * RUNNING while input lasts; then every operator gets {@code endInput} (head first), end of
+ * partition goes to every consumer, and the task is DONE once its overflow has drained.
+ *
+ * <h3>Backpressure</h3>
+ * Before taking input the task moves records left over from the previous call into the output
+ * rings; while any remain it takes no input and reports no progress.
+ *
+ * <p>Owned by the thread of the worker running it.
+ */
+public final class StreamTask implements Tasklet {
+  /** Records taken from the input per call, bounding both latency for other tasklets and overflow. */
+  private static final int BUDGET = 4096;
+
+  private enum Phase { CREATED, RUNNING, ENDING, DONE }
+
+  private final TaskDeployment deployment;
+  private final String name;
+  private final RecordWriter[] writers;
+  @Nullable private OperatorChain chain;
+  @Nullable private TaskInput input;
+  private Phase phase = Phase.CREATED;
+
+  public StreamTask(TaskDeployment deployment) {
+    this.deployment = deployment;
+    this.name = deployment.vertex().name() + " (" + (deployment.subtaskIndex() + 1) + "/"
+        + deployment.vertex().parallelism() + ")";
+    this.writers = deployment.writers().values().toArray(new RecordWriter[0]);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public boolean isBlocking() {
+    return deployment.vertex().blocking();
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public void init() throws Exception {
+    chain = new OperatorChain(deployment, JavaSerialization.copy(deployment.vertex()));
+    List<StreamOperator> operators = chain.operators();
+    for (int i = operators.size() - 1; i >= 0; i--) {
+      StreamOperator op = operators.get(i);
+      try {
+        op.open();
+      } catch (Exception e) {
+        throw OperatorFailure.of(op.name(), e);
+      }
+    }
+    StreamNode head = chain.vertex().head();
+    if (head.kind() == StreamNode.Kind.SOURCE) {
+      SourceCoordinator<?> coordinator = deployment.sourceCoordinator();
+      SourceReader reader = createReader(head.source(), coordinator);
+      input = new SourceInput(head.name(), reader, coordinator, deployment.subtaskIndex(), chain.sourceOutput());
+      reader.start();
+    } else {
+      input = new NetworkInput(deployment.inputChannels(), deployment.inputIndexOfChannel(), chain.head());
+    }
+    phase = Phase.RUNNING;
+  }
+
+  private SourceReader<?, ?> createReader(Source<?, ?, ?> source, SourceCoordinator<?> coordinator) throws Exception {
+    int subtask = deployment.subtaskIndex();
+    int parallelism = deployment.vertex().parallelism();
+    return source.createReader(new SourceReaderContext() {
+      @Override
+      public int getSubtaskIndex() {
+        return subtask;
+      }
+
+      @Override
+      public int getParallelism() {
+        return parallelism;
+      }
+
+      @Override
+      public void sendSplitRequest() {
+        coordinator.requestSplit(subtask);
+      }
+    });
+  }
+
+  @Override
+  public ProgressState call() throws Exception {
+    if (!drainOverflow()) {
+      return ProgressState.NO_PROGRESS;
+    }
+    switch (phase) {
+      case RUNNING -> {
+        ProgressState state = input.process(BUDGET, this);
+        publish();
+        if (state == ProgressState.DONE) {
+          endInput();
+          return ProgressState.MADE_PROGRESS;
+        }
+        return state;
+      }
+      case ENDING -> {
+        phase = Phase.DONE;
+        return ProgressState.DONE;
+      }
+      default -> {
+        return ProgressState.DONE;
+      }
+    }
+  }
+
+  private void endInput() throws Exception {
+    for (StreamOperator op : chain.operators()) {
+      try {
+        op.endInput();
+      } catch (Exception e) {
+        throw OperatorFailure.of(op.name(), e);
+      }
+    }
+    for (RecordWriter writer : writers) {
+      writer.broadcast(ControlEvent.END_OF_PARTITION);
+    }
+    publish();
+    phase = Phase.ENDING;
+  }
+
+  /** Whether some output could not take everything emitted. */
+  boolean isBackpressured() {
+    for (RecordWriter writer : writers) {
+      if (writer.isBackpressured()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean drainOverflow() {
+    boolean drained = true;
+    for (RecordWriter writer : writers) {
+      drained &= writer.drainOverflow();
+    }
+    return drained;
+  }
+
+  private void publish() {
+    for (RecordWriter writer : writers) {
+      writer.publish();
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    Exception failure = null;
+    if (chain != null) {
+      for (StreamOperator op : chain.operators()) {
+        try {
+          op.close();
+        } catch (Exception e) {
+          failure = addSuppressed(failure, OperatorFailure.of(op.name(), e));
+        }
+      }
+    }
+    if (input != null) {
+      try {
+        input.close();
+      } catch (Exception e) {
+        failure = addSuppressed(failure, e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static Exception addSuppressed(@Nullable Exception first, Exception next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

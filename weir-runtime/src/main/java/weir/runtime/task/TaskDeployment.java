@@ -1,0 +1,39 @@
+package weir.runtime.task;
+
+import java.util.Map;
+import javax.annotation.Nullable;
+import weir.runtime.exchange.RecordWriter;
+import weir.runtime.exchange.SpscChannel;
+import weir.runtime.graph.JobVertex;
+import weir.runtime.graph.StreamEdge;
+import weir.runtime.operators.ProcessingTimeService;
+import weir.runtime.sink.CollectChannel;
+import weir.runtime.source.SourceCoordinator;
+
+/**
+ * Everything one subtask is deployed with.
+ *
+ * @param jobName the job's name
+ * @param vertex the operator chain to run
+ * @param subtaskIndex this subtask's index
+ * @param attemptNumber how many times this subtask was restarted before
+ * @param inputChannels the channels of the head's inputs
+ * @param inputIndexOfChannel for each input channel, the head's input it feeds (0 or 1)
+ * @param writers the writer of each stream edge that leaves the chain
+ * @param sourceCoordinator the coordinator when the head is a source, else {@code null}
+ * @param collectChannels the client channels of collect sinks by id
+ * @param counters where the subtask's counters are registered
+ * @param clock processing time
+ */
+public record TaskDeployment(
+    String jobName,
+    JobVertex vertex,
+    int subtaskIndex,
+    int attemptNumber,
+    SpscChannel[] inputChannels,
+    int[] inputIndexOfChannel,
+    Map<StreamEdge, RecordWriter> writers,
+    @Nullable SourceCoordinator<?> sourceCoordinator,
+    Map<String, CollectChannel> collectChannels,
+    Map<String, SimpleCounter> counters,
+    ProcessingTimeService clock) {}
