@@ -191,6 +191,13 @@ public final class DataInputDeserializer implements DataInputView {
         throw new IOException("Malformed var int ending at position " + position + ": more than 5 bytes");
     }
 
+    private void requireStringBytes(int p, int n) throws EOFException {
+        if (end - p < n) {
+            throw new EOFException("String runs past the end of the region: expected " + n
+                    + " more bytes at position " + p + ", but only " + (end - p) + " remain");
+        }
+    }
+
     @Override
     @Nullable
     public String readString() throws IOException {
@@ -207,15 +214,15 @@ public final class DataInputDeserializer implements DataInputView {
         byte[] buf = buffer;
         int p = position;
         for (int i = 0; i < len; i++) {
-            if (p >= end) {
-                throw new EOFException("String of " + len + " chars runs past the end of the region at position " + end);
-            }
+            requireStringBytes(p, 1);
             int b = buf[p++] & 0xFF;
             if (b < 0x80) {
                 chars[i] = (char) b;
-            } else if ((b & 0xE0) == 0xC0 && p < end) {
+            } else if ((b & 0xE0) == 0xC0) {
+                requireStringBytes(p, 1);
                 chars[i] = (char) (((b & 0x1F) << 6) | (buf[p++] & 0x3F));
-            } else if ((b & 0xF0) == 0xE0 && p + 1 < end) {
+            } else if ((b & 0xF0) == 0xE0) {
+                requireStringBytes(p, 2);
                 chars[i] = (char) (((b & 0x0F) << 12) | ((buf[p] & 0x3F) << 6) | (buf[p + 1] & 0x3F));
                 p += 2;
             } else {

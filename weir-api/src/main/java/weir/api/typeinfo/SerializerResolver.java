@@ -8,6 +8,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -232,7 +233,7 @@ final class SerializerResolver {
             for (int i = 0; i < names.length; i++) {
                 Field f = fields.get(i);
                 String fieldProblem = PojoFields.problem(c, f);
-                if (fieldProblem == null && List.of(names).contains(f.getName())) {
+                if (fieldProblem == null && Arrays.asList(names).contains(f.getName())) {
                     fieldProblem = "field '" + f.getName() + "' is declared twice in its class hierarchy";
                 }
                 if (fieldProblem != null) {
