@@ -111,7 +111,7 @@ final class SerializerResolver {
             TypeSerializer<?> primitive = PrimitiveArraySerializer.forArrayClass(c);
             return primitive != null ? primitive : forObjectArray(c.getComponentType(), c.getComponentType());
         }
-        if (Enum.class.isAssignableFrom(c)) {
+        if (c != Enum.class && Enum.class.isAssignableFrom(c)) {
             return enumSerializer(c.isEnum() ? c : c.getSuperclass());
         }
         if (runtimeClass) {

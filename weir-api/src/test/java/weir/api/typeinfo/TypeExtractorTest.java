@@ -119,6 +119,7 @@ class TypeExtractorTest {
         assertFails(Sealed.class, "(" + Sealed.class.getName() + ")", "field 'secret' is not public and has no public getter/setter");
         assertFails(Node.class, "at field 'next'", "contains itself");
         assertFails(Thread.class, "(java.lang.Thread)", "JDK class");
+        assertFails(Enum.class, "(java.lang.Enum)", "abstract class");
         assertFails(new TypeHint<Map<String, Object>>() {}.type(), "at field '[value]'", "java.lang.Object");
     }
 
