@@ -40,19 +40,19 @@ public final class ConnectedStreams<A, B> {
   /** Maps each input with its own method into one output. */
   public <R> DataStream<R> map(CoMapFunction<A, B, R> mapper) {
     return twoInput("CoMap", mapper, new OperatorSpec.CoProcess(new CoMapAdapter<>(mapper)),
-        TypeInference.output(env, mapper, CoMapFunction.class, 2, true));
+        TypeInference.output(env, mapper, CoMapFunction.class, 2));
   }
 
   /** Flat-maps each input with its own method into one output. */
   public <R> DataStream<R> flatMap(CoFlatMapFunction<A, B, R> flatMapper) {
     return twoInput("CoFlatMap", flatMapper, new OperatorSpec.CoProcess(new CoFlatMapAdapter<>(flatMapper)),
-        TypeInference.output(env, flatMapper, CoFlatMapFunction.class, 2, false));
+        TypeInference.output(env, flatMapper, CoFlatMapFunction.class, 2));
   }
 
   /** Processes each input with its own method and a context offering side outputs. */
   public <R> DataStream<R> process(CoProcessFunction<A, B, R> function) {
     return twoInput("CoProcess", function, new OperatorSpec.CoProcess(function),
-        TypeInference.output(env, function, CoProcessFunction.class, 2, false));
+        TypeInference.output(env, function, CoProcessFunction.class, 2));
   }
 
   /** Processes two keyed inputs with access to the current key and its state. */
@@ -63,7 +63,7 @@ public final class ConnectedStreams<A, B> {
               + " connect(...).keyBy(keyOfFirst, keyOfSecond)");
     }
     return twoInput("KeyedCoProcess", function, new OperatorSpec.KeyedCoProcess(function),
-        TypeInference.output(env, function, KeyedCoProcessFunction.class, 3, false));
+        TypeInference.output(env, function, KeyedCoProcessFunction.class, 3));
   }
 
   private <R> DataStream<R> twoInput(String name, Function function, OperatorSpec spec, TypeInfo<R> type) {

@@ -84,7 +84,7 @@ public class DataStream<T> {
 
   /** Declares the output type when it cannot be derived from the function. */
   public DataStream<T> returns(TypeInfo<T> type) {
-    transformation.setOutputType(type);
+    transformation.setOutputType(TypeInference.checked(env, type));
     return this;
   }
 
@@ -107,13 +107,13 @@ public class DataStream<T> {
   /** Transforms each record into one record. */
   public <R> DataStream<R> map(MapFunction<T, R> mapper) {
     return oneInput("Map", mapper, new OperatorSpec.Map(mapper),
-        TypeInference.output(env, mapper, MapFunction.class, 1, true));
+        TypeInference.output(env, mapper, MapFunction.class, 1));
   }
 
   /** Transforms each record into zero or more records. */
   public <R> DataStream<R> flatMap(FlatMapFunction<T, R> flatMapper) {
     return oneInput("FlatMap", flatMapper, new OperatorSpec.FlatMap(flatMapper),
-        TypeInference.output(env, flatMapper, FlatMapFunction.class, 1, false));
+        TypeInference.output(env, flatMapper, FlatMapFunction.class, 1));
   }
 
   /** Keeps the records the filter accepts. */
@@ -124,7 +124,7 @@ public class DataStream<T> {
   /** Processes each record with a context that offers side outputs. */
   public <R> DataStream<R> process(ProcessFunction<T, R> function) {
     return oneInput("Process", function, new OperatorSpec.Process(function),
-        TypeInference.output(env, function, ProcessFunction.class, 1, false));
+        TypeInference.output(env, function, ProcessFunction.class, 1));
   }
 
   /** The records that the producing process function emitted to {@code tag}. */

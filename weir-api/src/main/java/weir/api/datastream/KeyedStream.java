@@ -42,7 +42,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
   /** Processes each record with access to its key and the key's state. */
   public <R> DataStream<R> process(KeyedProcessFunction<K, T, R> function) {
     return oneInput("KeyedProcess", function, new OperatorSpec.KeyedProcess(function),
-        TypeInference.output(env, function, KeyedProcessFunction.class, 2, false));
+        TypeInference.output(env, function, KeyedProcessFunction.class, 2));
   }
 
   /** Emits, per record, the reduction of all records of its key so far. */
@@ -55,8 +55,8 @@ public class KeyedStream<T, K> extends DataStream<T> {
   public <A, R> DataStream<R> aggregate(AggregateFunction<T, A, R> aggregator) {
     SerializabilityCheck.check(aggregator, "function of operator 'Aggregate'");
     return keyed("Aggregate", new RollingAggregate<K, T, A, R>(aggregator,
-        TypeInference.output(env, aggregator, AggregateFunction.class, 1, false)),
-        TypeInference.output(env, aggregator, AggregateFunction.class, 2, false));
+        TypeInference.output(env, aggregator, AggregateFunction.class, 1)),
+        TypeInference.output(env, aggregator, AggregateFunction.class, 2));
   }
 
   /**

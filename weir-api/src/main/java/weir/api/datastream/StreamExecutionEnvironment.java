@@ -94,13 +94,13 @@ public class StreamExecutionEnvironment {
 
   /** A stream read from a source, with its output type derived from the source. */
   public <T> DataStream<T> fromSource(Source<T, ?, ?> source, String name) {
-    return fromSource(source, TypeInference.output(this, source, Source.class, 0, false), name);
+    return fromSource(source, TypeInference.ofSource(this, source), name);
   }
 
   /** A stream read from a source, with an explicit output type. */
   public <T> DataStream<T> fromSource(Source<T, ?, ?> source, TypeInfo<T> type, String name) {
     SerializabilityCheck.check(source, "source '" + name + "'");
-    return new DataStream<>(this, new SourceTransformation<>(newId(), name, type, source));
+    return new DataStream<>(this, new SourceTransformation<>(newId(), name, TypeInference.checked(this, type), source));
   }
 
   /** A bounded stream of the given elements. */
@@ -115,8 +115,9 @@ public class StreamExecutionEnvironment {
     if (elements.isEmpty()) {
       throw new InvalidProgramException("fromData/fromElements needs at least one element to know the type");
     }
-    Class<T> type = (Class<T>) elements.iterator().next().getClass();
-    return fromSource(new FromElementsSource<T>(elements), TypeInfo.of(type), "Elements");
+    TypeInfo<T> type = TypeInference.checked(this, TypeInfo.of((Class<T>) elements.iterator().next().getClass()));
+    return fromSource(new FromElementsSource<T>(elements, type.createSerializer(config.getSerializerConfig())), type,
+        "Elements");
   }
 
   /** The numbers {@code from} to {@code to}, both inclusive. */

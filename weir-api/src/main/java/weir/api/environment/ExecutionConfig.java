@@ -2,6 +2,7 @@ package weir.api.environment;
 
 import java.io.Serializable;
 import weir.api.annotation.Public;
+import weir.api.typeinfo.SerializerConfig;
 
 /**
  * The settings of one job, fixed when it is submitted.
@@ -33,6 +34,7 @@ public final class ExecutionConfig implements Serializable {
   private int workerThreads = Runtime.getRuntime().availableProcessors();
   private int exchangeCapacity = 1024;
   private boolean serializeJobGraph;
+  private final SerializerConfig serializerConfig = new SerializerConfig();
 
   public int getParallelism() {
     return parallelism;
@@ -82,6 +84,13 @@ public final class ExecutionConfig implements Serializable {
     }
     this.exchangeCapacity = exchangeCapacity;
     return this;
+  }
+
+  /**
+   * Serializer registrations and the opt-in generic fallback; see {@link SerializerConfig}.
+   */
+  public SerializerConfig getSerializerConfig() {
+    return serializerConfig;
   }
 
   /**
