@@ -1,0 +1,111 @@
+package weir.bench.foundation;
+
+import java.util.concurrent.atomic.AtomicLong;
+import weir.api.connector.sink.Sink;
+import weir.api.connector.sink.SinkWriter;
+import weir.api.connector.sink.WriterInitContext;
+import weir.api.datastream.DataStream;
+import weir.api.datastream.StreamExecutionEnvironment;
+import weir.api.functions.MapFunction;
+import weir.api.tuple.Tuple2;
+
+/**
+ * The foundation pipelines on Weir's embedded engine, written to match {@link FlinkPipelines}
+ * line by line: the stock number-sequence source, a chained map that builds record {@code i} with
+ * {@link Generator} and stamps the first record, then the pipeline, then a discarding sink that
+ * counts and stamps the arrival of its last record (on {@code flush(endOfInput = true)}).
+ * Default configuration apart from the parallelism.
+ */
+public final class WeirPipelines implements PipelineRunner {
+  static final AtomicLong FIRST_RECORD_NANOS = new AtomicLong();
+  static final AtomicLong END_NANOS = new AtomicLong();
+  static final AtomicLong SINK_COUNT = new AtomicLong();
+
+  @Override
+  public RunResult run(String pipeline, long records, int parallelism) throws Exception {
+    if (records < 1) {
+      throw new IllegalArgumentException("records must be >= 1, got " + records);
+    }
+    FIRST_RECORD_NANOS.set(0);
+    END_NANOS.set(0);
+    SINK_COUNT.set(0);
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(parallelism);
+    DataStream<Long> indices = env.fromSequence(0, records - 1).name("indices");
+    switch (pipeline) {
+      case STATELESS -> indices
+          .map(new StatelessRecord()).name("generate")
+          .map(Generator::statelessMap).name("map")
+          .filter(Generator::statelessFilter).name("filter")
+          .sinkTo(new CountingDiscardingSink<>()).name("discard");
+      case KEYED -> indices
+          .map(new KeyedRecord()).name("generate")
+          .keyBy(Tuple2::f0)
+          .reduce((acc, r) -> new Tuple2<>(acc.f0(), acc.f1() + r.f1())).name("running-sum")
+          .sinkTo(new CountingDiscardingSink<>()).name("discard");
+      default -> throw new IllegalArgumentException("unknown pipeline: " + pipeline);
+    }
+
+    long executeCalled = System.nanoTime();
+    env.execute("foundation-" + pipeline);
+    return new RunResult(records, FIRST_RECORD_NANOS.get(), END_NANOS.get(), executeCalled, SINK_COUNT.get());
+  }
+
+  private static void markFirst() {
+    FIRST_RECORD_NANOS.compareAndSet(0, System.nanoTime());
+  }
+
+  /** Index to stateless record; the first operator after the source. */
+  private static final class StatelessRecord implements MapFunction<Long, Long> {
+    private transient boolean seen;
+
+    @Override
+    public Long map(Long i) {
+      if (!seen) {
+        seen = true;
+        markFirst();
+      }
+      return Generator.longValue(i);
+    }
+  }
+
+  /** Index to keyed record (key, value); the first operator after the source. */
+  private static final class KeyedRecord implements MapFunction<Long, Tuple2<Long, Long>> {
+    private transient boolean seen;
+
+    @Override
+    public Tuple2<Long, Long> map(Long i) {
+      if (!seen) {
+        seen = true;
+        markFirst();
+      }
+      return new Tuple2<>(Generator.key(i), Generator.value(i));
+    }
+  }
+
+  /** Drops records, counting them and stamping the arrival of the last one. */
+  private static final class CountingDiscardingSink<T> implements Sink<T> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+      return new SinkWriter<>() {
+        private long count;
+
+        @Override
+        public void write(T element) {
+          count++;
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {
+          if (endOfInput) {
+            END_NANOS.accumulateAndGet(System.nanoTime(), Math::max);
+            SINK_COUNT.addAndGet(count);
+          }
+        }
+      };
+    }
+  }
+}
