@@ -1,6 +1,7 @@
 package weir.api.environment;
 
 import java.io.Serializable;
+import java.time.Duration;
 import weir.api.annotation.Public;
 import weir.api.typeinfo.SerializerConfig;
 
@@ -16,6 +17,8 @@ import weir.api.typeinfo.SerializerConfig;
  *       number of cores).
  *   <li>{@code exchangeCapacity}: records buffered per channel between two subtasks (default
  *       1024, a power of two); a full channel backpressures the producer.
+ *   <li>{@code stallWarning}: how long one subtask may hold a shared worker thread before a
+ *       warning names it and suggests marking it blocking (default 5 s).
  * </ul>
  *
  * @since 0.1
@@ -34,6 +37,7 @@ public final class ExecutionConfig implements Serializable {
   private int workerThreads = Runtime.getRuntime().availableProcessors();
   private int exchangeCapacity = 1024;
   private boolean serializeJobGraph;
+  private Duration stallWarning = Duration.ofSeconds(5);
   private final SerializerConfig serializerConfig = new SerializerConfig();
 
   public int getParallelism() {
@@ -83,6 +87,18 @@ public final class ExecutionConfig implements Serializable {
           "exchangeCapacity must be a power of two of at least 2, but was " + exchangeCapacity);
     }
     this.exchangeCapacity = exchangeCapacity;
+    return this;
+  }
+
+  public Duration getStallWarning() {
+    return stallWarning;
+  }
+
+  public ExecutionConfig setStallWarning(Duration stallWarning) {
+    if (stallWarning.isNegative() || stallWarning.isZero()) {
+      throw new IllegalArgumentException("stallWarning must be positive, but was " + stallWarning);
+    }
+    this.stallWarning = stallWarning;
     return this;
   }
 

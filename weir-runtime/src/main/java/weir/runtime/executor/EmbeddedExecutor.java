@@ -76,7 +76,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         coordinatorOf.put(v.id(), c);
       }
     }
-    JobRun run = new JobRun(job.jobId(), job.jobName(), counters, coordinators);
+    JobRun run = new JobRun(job.jobId(), job.jobName(), counters, coordinators, job.config().getStallWarning());
     for (JobVertex v : job.vertices()) {
       for (StreamNode n : v.operators()) {
         if (n.sink() instanceof CollectSink<?> c) {

@@ -22,6 +22,7 @@ import weir.runtime.operators.OperatorFailure;
 import weir.runtime.source.SourceCoordinator;
 import weir.runtime.task.SimpleCounter;
 import weir.runtime.task.Tasklet;
+import weir.runtime.task.Watchdog;
 import weir.runtime.task.Worker;
 
 /**
@@ -43,10 +44,15 @@ final class JobRun implements JobClient, Worker.Listener {
   private final AtomicReference<String> failedTasklet = new AtomicReference<>();
   private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
   private final AtomicInteger runningWorkers = new AtomicInteger();
+  private final Duration stallWarning;
   private volatile boolean stopping;
+  private volatile Watchdog watchdog;
+  private volatile Thread watchdogThread;
   private long startNanos;
 
-  JobRun(String jobId, String jobName, List<Map<String, SimpleCounter>> counters, List<SourceCoordinator<?>> coordinators) {
+  JobRun(String jobId, String jobName, List<Map<String, SimpleCounter>> counters, List<SourceCoordinator<?>> coordinators,
+      Duration stallWarning) {
+    this.stallWarning = stallWarning;
     this.jobId = jobId;
     this.jobName = jobName;
     this.counters = counters;
@@ -68,14 +74,20 @@ final class JobRun implements JobClient, Worker.Listener {
     status.set(JobStatus.RUNNING);
     startNanos = System.nanoTime();
     LOG.info("Job '{}' ({}) is RUNNING on {} threads", jobName, jobId, all.size());
+    List<Worker> workers = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
-      Thread thread = new Thread(new Worker(all.get(i), this), "weir-" + jobName + "-" + i);
-      threads.add(thread);
+      Worker worker = new Worker(all.get(i), this);
+      workers.add(worker);
+      threads.add(new Thread(worker, "weir-" + jobName + "-" + i));
     }
     if (threads.isEmpty()) {
       finish();
       return;
     }
+    watchdog = new Watchdog(jobName, workers, stallWarning);
+    watchdogThread = new Thread(watchdog, "weir-" + jobName + "-watchdog");
+    watchdogThread.setDaemon(true);
+    threads.add(watchdogThread);
     for (Thread thread : threads) {
       thread.start();
     }
@@ -105,6 +117,10 @@ final class JobRun implements JobClient, Worker.Listener {
   }
 
   private void finish() {
+    if (watchdog != null) {
+      watchdog.stop();
+      watchdogThread.interrupt();
+    }
     for (SourceCoordinator<?> c : coordinators) {
       try {
         c.close();

@@ -24,6 +24,9 @@ public final class Worker implements Runnable {
   private final List<Tasklet> tasklets;
   private final Listener listener;
   private final IdleStrategy idle = new IdleStrategy();
+  // written by this worker per call, read by the job's watchdog
+  private volatile Tasklet current;
+  private volatile long callStartNanos;
 
   public Worker(List<Tasklet> tasklets, Listener listener) {
     this.tasklets = new ArrayList<>(tasklets);
@@ -64,11 +67,14 @@ public final class Worker implements Runnable {
       for (int i = 0; i < active.size(); i++) {
         Tasklet t = active.get(i);
         ProgressState state;
+        current = t;
+        callStartNanos = System.nanoTime();
         try {
           state = t.call();
         } catch (Throwable e) {
           throw new TaskletFailure(t, e);
         }
+        current = null;
         if (state == ProgressState.DONE) {
           active.remove(i--);
           try {
@@ -87,6 +93,16 @@ public final class Worker implements Runnable {
         idle.idle();
       }
     }
+  }
+
+  /** The tasklet whose call is under way, or {@code null}; for the watchdog. */
+  public Tasklet currentTasklet() {
+    return current;
+  }
+
+  /** When the call under way started ({@link System#nanoTime()}); for the watchdog. */
+  public long callStartNanos() {
+    return callStartNanos;
   }
 
   /** Carries the tasklet that failed out of the loop. */
