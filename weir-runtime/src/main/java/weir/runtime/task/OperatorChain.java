@@ -17,7 +17,6 @@ import weir.runtime.graph.JobVertex;
 import weir.runtime.graph.StreamEdge;
 import weir.runtime.graph.StreamNode;
 import weir.runtime.operators.BroadcastingOutput;
-import weir.runtime.operators.ChainingOutput;
 import weir.runtime.operators.CoProcessOperator;
 import weir.runtime.operators.DiscardingOutput;
 import weir.runtime.operators.FilterOperator;
@@ -27,12 +26,12 @@ import weir.runtime.operators.KeyedProcessOperator;
 import weir.runtime.operators.MapOperator;
 import weir.runtime.operators.OneInputOperator;
 import weir.runtime.operators.OperatorContext;
+import weir.runtime.operators.Operators;
 import weir.runtime.operators.Output;
 import weir.runtime.operators.ProcessOperator;
 import weir.runtime.operators.RoutingOutput;
 import weir.runtime.operators.SinkOperator;
 import weir.runtime.operators.StreamOperator;
-import weir.runtime.operators.WriterOutput;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
 
@@ -98,9 +97,9 @@ final class OperatorChain {
     for (StreamEdge e : node.outEdges()) {
       Output out;
       if (vertex.contains(e.target()) && writers.get(e) == null) {
-        out = new ChainingOutput<>((OneInputOperator) operators.get(e.target()));
+        out = Operators.chainingOutput((OneInputOperator) operators.get(e.target()));
       } else {
-        out = new WriterOutput<>(writers.get(e), "exchange after '" + node.name() + "'");
+        out = Operators.writerOutput(writers.get(e), "exchange after '" + node.name() + "'");
       }
       if (e.sideOutput() == null) {
         main.add(out);
@@ -139,27 +138,27 @@ final class OperatorChain {
         node.maxParallelism(), d.attemptNumber(), d.counters(), keyed);
     OperatorContext ctx = new OperatorContext(node.name(), rc, keyed, d.clock());
     if (node.kind() == StreamNode.Kind.SINK) {
-      return new SinkOperator<>(node.name(), writerOf(node.sink(), d, node));
+      return Operators.create(SinkOperator.class, node.name(), writerOf(node.sink(), d, node));
     }
     OperatorSpec spec = node.operation();
     KeySelector k0 = node.keySelector(0);
     if (spec instanceof OperatorSpec.Map m) {
-      return new MapOperator<>(m.function(), ctx, out);
+      return Operators.create(MapOperator.class, m.function(), ctx, out);
     } else if (spec instanceof OperatorSpec.FlatMap f) {
-      return new FlatMapOperator<>(f.function(), ctx, out);
+      return Operators.create(FlatMapOperator.class, f.function(), ctx, out);
     } else if (spec instanceof OperatorSpec.Filter f) {
-      return new FilterOperator<>(f.function(), ctx, out);
+      return Operators.create(FilterOperator.class, f.function(), ctx, out);
     } else if (spec instanceof OperatorSpec.Process p) {
-      return new ProcessOperator<>(p.function(), ctx, out);
+      return Operators.create(ProcessOperator.class, p.function(), ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedProcess p) {
       if (k0 == null) {
         throw new IllegalStateException("Bug in graph construction: keyed process '" + node.name() + "' without key");
       }
-      return new KeyedProcessOperator<>(p.function(), k0, ctx, out);
+      return Operators.create(KeyedProcessOperator.class, p.function(), k0, ctx, out);
     } else if (spec instanceof OperatorSpec.CoProcess p) {
-      return new CoProcessOperator<>(p.function(), ctx, out);
+      return Operators.create(CoProcessOperator.class, p.function(), ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedCoProcess p) {
-      return new KeyedCoProcessOperator<>(p.function(), k0, (KeySelector) node.keySelector(1), ctx, out);
+      return Operators.create(KeyedCoProcessOperator.class, p.function(), k0, node.keySelector(1), ctx, out);
     }
     throw new IllegalStateException("Bug in graph construction: no operator for " + spec);
   }

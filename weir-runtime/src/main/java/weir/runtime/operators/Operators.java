@@ -1,0 +1,31 @@
+package weir.runtime.operators;
+
+import java.lang.invoke.MethodHandles;
+import weir.runtime.exchange.RecordWriter;
+
+/**
+ * Creates the operators and outputs of chains, each as its own specialized class (see {@link
+ * Specialization}).
+ */
+public final class Operators {
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+  private Operators() {}
+
+  /** A new, specialized instance of {@code template} in this package. */
+  public static <T> T create(Class<T> template, Object... args) {
+    return Specialization.instantiate(LOOKUP, template, args);
+  }
+
+  /** An output that feeds {@code next} by a direct call. */
+  @SuppressWarnings("unchecked")
+  public static <T> Output<T> chainingOutput(OneInputOperator<T> next) {
+    return create(ChainingOutput.class, next);
+  }
+
+  /** An output that writes into an exchange. */
+  @SuppressWarnings("unchecked")
+  public static <T> Output<T> writerOutput(RecordWriter writer, String edgeName) {
+    return create(WriterOutput.class, writer, edgeName);
+  }
+}
