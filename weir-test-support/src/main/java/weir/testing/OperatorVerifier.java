@@ -17,8 +17,11 @@ import weir.api.datastream.OutputTag;
  * <ul>
  *   <li><b>all at once</b>: every record is fed, then the input ends, then the output is read;
  *   <li><b>one at a time</b>: the output is taken after every record and after the end of input,
- *       and the pieces are joined, which finds functions that emit a record late or twice.
+ *       as a downstream operator sees it arrive, and the pieces are joined.
  * </ul>
+ *
+ * <p>Since the second run starts from a fresh copy too, a function that keeps state outside its
+ * instance (in a static field) gives different output the second time and fails the check.
  *
  * <p>A failure is an {@link AssertionError} naming the run and the subtask; an exception thrown
  * by the function becomes its cause.
