@@ -1,0 +1,163 @@
+package weir.testing;
+
+import weir.api.connector.sink.Sink;
+import weir.api.functions.CoProcessFunction;
+import weir.api.functions.FilterFunction;
+import weir.api.functions.FlatMapFunction;
+import weir.api.functions.KeySelector;
+import weir.api.functions.KeyedCoProcessFunction;
+import weir.api.functions.KeyedProcessFunction;
+import weir.api.functions.MapFunction;
+import weir.api.functions.ProcessFunction;
+import weir.runtime.operators.CoProcessOperator;
+import weir.runtime.operators.FilterOperator;
+import weir.runtime.operators.FlatMapOperator;
+import weir.runtime.operators.KeyedCoProcessOperator;
+import weir.runtime.operators.KeyedProcessOperator;
+import weir.runtime.operators.MapOperator;
+import weir.runtime.operators.OneInputOperator;
+import weir.runtime.operators.ProcessOperator;
+import weir.runtime.operators.SinkOperator;
+import weir.runtime.operators.TwoInputOperator;
+
+/**
+ * Builds a step-by-step harness around a user function: the real runtime operator that a job
+ * would run the function in, opened and ready for records. Each factory has a variant that
+ * takes {@link SubtaskSettings}; without them the harness plays the only subtask of an operator
+ * with the default max parallelism.
+ *
+ * <pre>{@code
+ * var harness = FunctionTestHarness.forKeyedProcess(new CountPerKey(), (String word) -> word);
+ * harness.processElement("a");
+ * harness.processElement("a");
+ * assertThat(harness.output()).containsExactly(1L, 2L);
+ * assertThat(harness.<Long>keyedState("count", "a")).isEqualTo(2L);
+ * }</pre>
+ *
+ * <p>The function instance is used as given, not copied, so a test can look at its fields
+ * afterwards. For a one-call check with expected output see {@link TestSupport}.
+ *
+ * @since 0.1
+ */
+public final class FunctionTestHarness {
+  private FunctionTestHarness() {}
+
+  /** A harness around a {@link MapOperator}. */
+  public static <I, O> OneInputHarness<I, O> forMap(MapFunction<I, O> function) throws Exception {
+    return forMap(function, SubtaskSettings.single());
+  }
+
+  /** A harness around a {@link MapOperator} playing the given subtask. */
+  public static <I, O> OneInputHarness<I, O> forMap(MapFunction<I, O> function, SubtaskSettings settings)
+      throws Exception {
+    return oneInput("Map", settings, false, f -> new MapOperator<>(function, f.context, f.output));
+  }
+
+  /** A harness around a {@link FlatMapOperator}. */
+  public static <I, O> OneInputHarness<I, O> forFlatMap(FlatMapFunction<I, O> function) throws Exception {
+    return forFlatMap(function, SubtaskSettings.single());
+  }
+
+  /** A harness around a {@link FlatMapOperator} playing the given subtask. */
+  public static <I, O> OneInputHarness<I, O> forFlatMap(FlatMapFunction<I, O> function, SubtaskSettings settings)
+      throws Exception {
+    return oneInput("FlatMap", settings, false, f -> new FlatMapOperator<>(function, f.context, f.output));
+  }
+
+  /** A harness around a {@link FilterOperator}. */
+  public static <T> OneInputHarness<T, T> forFilter(FilterFunction<T> function) throws Exception {
+    return forFilter(function, SubtaskSettings.single());
+  }
+
+  /** A harness around a {@link FilterOperator} playing the given subtask. */
+  public static <T> OneInputHarness<T, T> forFilter(FilterFunction<T> function, SubtaskSettings settings)
+      throws Exception {
+    return oneInput("Filter", settings, false, f -> new FilterOperator<>(function, f.context, f.output));
+  }
+
+  /** A harness around a {@link ProcessOperator}. */
+  public static <I, O> OneInputHarness<I, O> forProcess(ProcessFunction<I, O> function) throws Exception {
+    return forProcess(function, SubtaskSettings.single());
+  }
+
+  /** A harness around a {@link ProcessOperator} playing the given subtask. */
+  public static <I, O> OneInputHarness<I, O> forProcess(ProcessFunction<I, O> function, SubtaskSettings settings)
+      throws Exception {
+    return oneInput("Process", settings, false, f -> new ProcessOperator<>(function, f.context, f.output));
+  }
+
+  /** A harness around a {@link KeyedProcessOperator} with keyed state. */
+  public static <K, I, O> OneInputHarness<I, O> forKeyedProcess(
+      KeyedProcessFunction<K, I, O> function, KeySelector<I, K> keySelector) throws Exception {
+    return forKeyedProcess(function, keySelector, SubtaskSettings.single());
+  }
+
+  /** A harness around a {@link KeyedProcessOperator} with keyed state, playing the given subtask. */
+  public static <K, I, O> OneInputHarness<I, O> forKeyedProcess(
+      KeyedProcessFunction<K, I, O> function, KeySelector<I, K> keySelector, SubtaskSettings settings)
+      throws Exception {
+    return oneInput("KeyedProcess", settings, true,
+        f -> new KeyedProcessOperator<>(function, keySelector, f.context, f.output));
+  }
+
+  /** A harness around a {@link CoProcessOperator}. */
+  public static <A, B, O> TwoInputHarness<A, B, O> forCoProcess(CoProcessFunction<A, B, O> function)
+      throws Exception {
+    return forCoProcess(function, SubtaskSettings.single());
+  }
+
+  /** A harness around a {@link CoProcessOperator} playing the given subtask. */
+  public static <A, B, O> TwoInputHarness<A, B, O> forCoProcess(
+      CoProcessFunction<A, B, O> function, SubtaskSettings settings) throws Exception {
+    return twoInput("CoProcess", settings, false, f -> new CoProcessOperator<>(function, f.context, f.output));
+  }
+
+  /** A harness around a {@link KeyedCoProcessOperator}: records of both inputs share their key's state. */
+  public static <K, A, B, O> TwoInputHarness<A, B, O> forKeyedCoProcess(KeyedCoProcessFunction<K, A, B, O> function,
+      KeySelector<A, K> keySelector1, KeySelector<B, K> keySelector2) throws Exception {
+    return forKeyedCoProcess(function, keySelector1, keySelector2, SubtaskSettings.single());
+  }
+
+  /** A harness around a {@link KeyedCoProcessOperator} playing the given subtask. */
+  public static <K, A, B, O> TwoInputHarness<A, B, O> forKeyedCoProcess(KeyedCoProcessFunction<K, A, B, O> function,
+      KeySelector<A, K> keySelector1, KeySelector<B, K> keySelector2, SubtaskSettings settings) throws Exception {
+    return twoInput("KeyedCoProcess", settings, true,
+        f -> new KeyedCoProcessOperator<>(function, keySelector1, keySelector2, f.context, f.output));
+  }
+
+  /**
+   * A harness around a {@link SinkOperator} with the writer {@code sink} creates for the subtask;
+   * {@link OperatorHarness#endInput()} flushes the writer and {@link OperatorHarness#close()}
+   * closes it.
+   */
+  public static <T> OneInputHarness<T, Void> forSink(Sink<T> sink) throws Exception {
+    return forSink(sink, SubtaskSettings.single());
+  }
+
+  /** A harness around a {@link SinkOperator} playing the given subtask. */
+  public static <T> OneInputHarness<T, Void> forSink(Sink<T> sink, SubtaskSettings settings) throws Exception {
+    return oneInput("Sink", settings, false, f -> new SinkOperator<>("Sink", sink.createWriter(f.writerInitContext())));
+  }
+
+  /** Builds the operator of one subtask. */
+  @FunctionalInterface
+  private interface OperatorFactory<P, O> {
+    P create(SubtaskFixture<O> fixture) throws Exception;
+  }
+
+  private static <I, O> OneInputHarness<I, O> oneInput(String name, SubtaskSettings settings, boolean keyed,
+      OperatorFactory<OneInputOperator<I>, O> factory) throws Exception {
+    SubtaskFixture<O> fixture = new SubtaskFixture<>(name, settings, keyed);
+    OneInputHarness<I, O> harness = new OneInputHarness<>(factory.create(fixture), fixture);
+    harness.open();
+    return harness;
+  }
+
+  private static <A, B, O> TwoInputHarness<A, B, O> twoInput(String name, SubtaskSettings settings, boolean keyed,
+      OperatorFactory<TwoInputOperator<A, B>, O> factory) throws Exception {
+    SubtaskFixture<O> fixture = new SubtaskFixture<>(name, settings, keyed);
+    TwoInputHarness<A, B, O> harness = new TwoInputHarness<>(factory.create(fixture), fixture);
+    harness.open();
+    return harness;
+  }
+}

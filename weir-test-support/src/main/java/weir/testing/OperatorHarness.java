@@ -1,0 +1,149 @@
+package weir.testing;
+
+import java.util.List;
+import javax.annotation.Nullable;
+import weir.api.datastream.OutputTag;
+import weir.runtime.operators.StreamOperator;
+import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.KeyGroupRange;
+import weir.runtime.state.KeyGroups;
+import weir.runtime.state.StateTable;
+import weir.runtime.state.VoidNamespace;
+import weir.runtime.task.SimpleCounter;
+
+/**
+ * Drives one real runtime operator, step by step, as one subtask of a job would: what the
+ * operator emits is kept for the test to read, processing time is set by hand, and keyed state
+ * lives in a real heap state backend that the test can look into.
+ *
+ * <h3>Lifecycle</h3>
+ * The factories of {@link FunctionTestHarness} return a harness whose operator is already open
+ * (rich functions received {@code open(RuntimeContext)}). Feed records, then call {@link
+ * #endInput()} for a bounded input and {@link #close()} at the end; closing twice is harmless.
+ *
+ * <h3>Threading</h3>
+ * Like a subtask, a harness belongs to one thread, the test's.
+ *
+ * <h3>Failures</h3>
+ * Exceptions the function throws reach the caller unchanged.
+ *
+ * @param <O> the type of the operator's main output
+ * @since 0.1
+ */
+public abstract class OperatorHarness<O> implements AutoCloseable {
+  private final StreamOperator operator;
+  private final SubtaskFixture<O> fixture;
+  private boolean closed;
+
+  OperatorHarness(StreamOperator operator, SubtaskFixture<O> fixture) {
+    this.operator = operator;
+    this.fixture = fixture;
+  }
+
+  /** Opens the operator; called once by the factories. */
+  final void open() throws Exception {
+    operator.open();
+  }
+
+  /** Which subtask this harness plays. */
+  public SubtaskSettings settings() {
+    return fixture.settings;
+  }
+
+  /** Everything emitted to the main output since the start or the last {@link #takeOutput()}. */
+  public List<O> output() {
+    return fixture.output.main();
+  }
+
+  /** Like {@link #output()}, and forgets it: the next call only sees what is emitted later. */
+  public List<O> takeOutput() {
+    return fixture.output.takeMain();
+  }
+
+  /** Everything emitted to the side output {@code tag} so far; empty if nothing was. */
+  public <X> List<X> sideOutput(OutputTag<X> tag) {
+    return fixture.output.side(tag);
+  }
+
+  /** Sets the processing time that {@code Context.currentProcessingTime()} returns; it starts at 0. */
+  public void setProcessingTime(long time) {
+    fixture.clock.set(time);
+  }
+
+  /** The processing time the operator sees. */
+  public long currentProcessingTime() {
+    return fixture.clock.currentProcessingTime();
+  }
+
+  /** Signals that the input has ended, as for a bounded job: the operator emits what it buffers. */
+  public void endInput() throws Exception {
+    checkOpen();
+    operator.endInput();
+  }
+
+  /** Closes the operator and its function, once; later calls do nothing. */
+  @Override
+  public void close() throws Exception {
+    if (!closed) {
+      closed = true;
+      operator.close();
+    }
+  }
+
+  /** The count of the function's counter {@code name}; 0 if it was never used. */
+  public long counter(String name) {
+    SimpleCounter counter = fixture.counters.get(name);
+    return counter == null ? 0 : counter.getCount();
+  }
+
+  /**
+   * What the keyed state {@code stateName} stores for {@code key}, or {@code null} if nothing: the
+   * value of a ValueState or ReducingState, the list of a ListState, the map of a MapState, the
+   * accumulator of an AggregatingState.
+   *
+   * @throws IllegalStateException if the operator is not keyed or registered no state of that name
+   * @throws IllegalArgumentException if another subtask owns the key
+   */
+  @Nullable
+  @SuppressWarnings("unchecked")
+  public <V> V keyedState(String stateName, Object key) {
+    HeapKeyedStateBackend backend = backend();
+    int keyGroup = KeyGroups.keyGroupOf(key, fixture.settings.maxParallelism());
+    KeyGroupRange range = backend.keyGroupRange();
+    if (!range.contains(keyGroup)) {
+      throw new IllegalArgumentException("Key '" + key + "' is in key group " + keyGroup + ", which "
+          + fixture.settings + " does not own (it owns " + range.start() + ".." + range.end() + ")");
+    }
+    StateTable<Object, Object> table = (StateTable<Object, Object>) table(stateName);
+    return (V) table.map(keyGroup - range.start()).get(key, VoidNamespace.INSTANCE);
+  }
+
+  /** The number of keys that have a value in the keyed state {@code stateName}. */
+  public long keyCount(String stateName) {
+    return table(stateName).size();
+  }
+
+  private StateTable<?, ?> table(String stateName) {
+    StateTable<?, ?> table = backend().table(stateName);
+    if (table == null) {
+      throw new IllegalStateException(
+          "Operator '" + fixture.operatorName + "' has registered no keyed state named '" + stateName + "'");
+    }
+    return table;
+  }
+
+  private HeapKeyedStateBackend backend() {
+    if (fixture.keyedState == null) {
+      throw new IllegalStateException("Operator '" + fixture.operatorName
+          + "' is not keyed; build the harness with forKeyedProcess or forKeyedCoProcess to inspect keyed state");
+    }
+    return fixture.keyedState;
+  }
+
+  /** Fails when a test feeds a closed operator, which the runtime never does. */
+  final void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("The harness of operator '" + fixture.operatorName + "' is closed");
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package weir.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+import javax.annotation.Nullable;
+import weir.api.connector.sink.WriterInitContext;
+import weir.runtime.operators.OperatorContext;
+import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.KeyGroups;
+import weir.runtime.task.SimpleCounter;
+import weir.runtime.task.TaskRuntimeContext;
+
+/**
+ * What the runtime gives an operator of one subtask, built for a test: a collecting output, a
+ * manual clock, counters, and for keyed operators a real heap state backend owning the
+ * subtask's key groups.
+ */
+final class SubtaskFixture<O> {
+  static final String JOB_NAME = "test-job";
+
+  final String operatorName;
+  final SubtaskSettings settings;
+  final CollectingOutput<O> output = new CollectingOutput<>();
+  final ManualClock clock = new ManualClock();
+  final Map<String, SimpleCounter> counters = new HashMap<>();
+  @Nullable final HeapKeyedStateBackend keyedState;
+  final OperatorContext context;
+
+  SubtaskFixture(String operatorName, SubtaskSettings settings, boolean keyed) {
+    this.operatorName = operatorName;
+    this.settings = settings;
+    this.keyedState = keyed
+        ? new HeapKeyedStateBackend(operatorName,
+            KeyGroups.rangeOf(settings.subtaskIndex(), settings.maxParallelism(), settings.parallelism()),
+            settings.maxParallelism())
+        : null;
+    TaskRuntimeContext runtimeContext = new TaskRuntimeContext(JOB_NAME, operatorName, settings.subtaskIndex(),
+        settings.parallelism(), settings.maxParallelism(), 0, counters, keyedState);
+    this.context = new OperatorContext(operatorName, runtimeContext, keyedState, clock);
+  }
+
+  /** What a sink writer of this subtask is created with. */
+  WriterInitContext writerInitContext() {
+    return new WriterInitContext() {
+      @Override
+      public String getJobName() {
+        return JOB_NAME;
+      }
+
+      @Override
+      public int getSubtaskIndex() {
+        return settings.subtaskIndex();
+      }
+
+      @Override
+      public int getParallelism() {
+        return settings.parallelism();
+      }
+
+      @Override
+      public int getAttemptNumber() {
+        return 0;
+      }
+    };
+  }
+}
