@@ -12,19 +12,20 @@ public final class Operators {
 
   private Operators() {}
 
-  /** A new, specialized instance of {@code template} in this package. */
-  public static <T> T create(Class<T> template, Object... args) {
+  /**
+   * A new, specialized instance of {@code template} in this package, typed as one of the
+   * interfaces it implements.
+   */
+  public static <T> T create(Class<?> template, Object... args) {
     return Specialization.instantiate(LOOKUP, template, args);
   }
 
   /** An output that feeds {@code next} by a direct call. */
-  @SuppressWarnings("unchecked")
   public static <T> Output<T> chainingOutput(OneInputOperator<T> next) {
     return create(ChainingOutput.class, next);
   }
 
   /** An output that writes into an exchange. */
-  @SuppressWarnings("unchecked")
   public static <T> Output<T> writerOutput(RecordWriter writer, String edgeName) {
     return create(WriterOutput.class, writer, edgeName);
   }

@@ -25,15 +25,17 @@ public final class Specialization {
 
   /**
    * A new instance of a private hidden copy of {@code template}, made with its only public
-   * constructor.
+   * constructor. The copy is not a subclass of the template: use it through the interfaces the
+   * template implements.
    *
    * @param lookup a full-privilege lookup of the template's package ({@code MethodHandles.lookup()})
    */
-  public static <T> T instantiate(MethodHandles.Lookup lookup, Class<T> template, Object... args) {
+  @SuppressWarnings("unchecked")
+  public static <T> T instantiate(MethodHandles.Lookup lookup, Class<?> template, Object... args) {
     try {
       Class<?> copy = lookup.defineHiddenClass(bytesOf(template), true).lookupClass();
       Constructor<?> constructor = copy.getConstructors()[0];
-      return template.cast(constructor.newInstance(args));
+      return (T) constructor.newInstance(args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException r) {
