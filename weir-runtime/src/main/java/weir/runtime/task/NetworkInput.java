@@ -25,7 +25,7 @@ final class NetworkInput implements TaskInput {
   private int nextChannel;
 
   @SuppressWarnings("unchecked")
-  NetworkInput(SpscChannel[] channels, int[] inputIndex, StreamOperator head) {
+  public NetworkInput(SpscChannel[] channels, int[] inputIndex, StreamOperator head) {
     this.channels = channels;
     this.inputIndex = inputIndex;
     this.ended = new boolean[channels.length];

@@ -25,7 +25,7 @@ final class SourceInput<T, S extends SourceSplit> implements TaskInput, ReaderOu
   private final Queue<Object> mailbox;
   private final Output<T> output;
 
-  SourceInput(String sourceName, SourceReader<T, S> reader, SourceCoordinator<?> coordinator, int subtask, Output<T> output) {
+  public SourceInput(String sourceName, SourceReader<T, S> reader, SourceCoordinator<?> coordinator, int subtask, Output<T> output) {
     this.sourceName = sourceName;
     this.reader = reader;
     this.mailbox = coordinator.mailbox(subtask);

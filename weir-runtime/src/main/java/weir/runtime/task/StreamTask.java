@@ -1,5 +1,6 @@
 package weir.runtime.task;
 
+import java.lang.invoke.MethodHandles;
 import java.util.List;
 import javax.annotation.Nullable;
 import weir.api.connector.source.Source;
@@ -10,6 +11,7 @@ import weir.runtime.exchange.RecordWriter;
 import weir.runtime.graph.JavaSerialization;
 import weir.runtime.graph.StreamNode;
 import weir.runtime.operators.OperatorFailure;
+import weir.runtime.operators.Specialization;
 import weir.runtime.operators.StreamOperator;
 import weir.runtime.source.SourceCoordinator;
 
@@ -30,6 +32,8 @@ import weir.runtime.source.SourceCoordinator;
 public final class StreamTask implements Tasklet {
   /** Records taken from the input per call, bounding both latency for other tasklets and overflow. */
   private static final int BUDGET = 4096;
+  // inputs are specialized per task like operators, so the call into the head stays monomorphic
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
   private enum Phase { CREATED, RUNNING, ENDING, DONE }
 
@@ -74,10 +78,12 @@ public final class StreamTask implements Tasklet {
     if (head.kind() == StreamNode.Kind.SOURCE) {
       SourceCoordinator<?> coordinator = deployment.sourceCoordinator();
       SourceReader reader = createReader(head.source(), coordinator);
-      input = new SourceInput(head.name(), reader, coordinator, deployment.subtaskIndex(), chain.sourceOutput());
+      input = Specialization.instantiate(LOOKUP, SourceInput.class, head.name(), reader, coordinator,
+          deployment.subtaskIndex(), chain.sourceOutput());
       reader.start();
     } else {
-      input = new NetworkInput(deployment.inputChannels(), deployment.inputIndexOfChannel(), chain.head());
+      input = Specialization.instantiate(LOOKUP, NetworkInput.class, deployment.inputChannels(),
+          deployment.inputIndexOfChannel(), chain.head());
     }
     phase = Phase.RUNNING;
   }
