@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import weir.api.graph.Partitioning;
 import weir.api.graph.Pipeline;
 
@@ -48,7 +48,13 @@ public final class JobGraphBuilder {
       }
     }
     vertices.sort((a, b) -> Integer.compare(topologicalRank(graph, a.head()), topologicalRank(graph, b.head())));
-    return new JobGraph(UUID.randomUUID().toString(), graph.jobName(), List.copyOf(vertices), List.copyOf(edges), graph.config());
+    return new JobGraph(newJobId(), graph.jobName(), List.copyOf(vertices), List.copyOf(edges), graph.config());
+  }
+
+  /** A random 128-bit id in hex; not from SecureRandom, whose first use is slow and not needed here. */
+  private static String newJobId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return String.format("%016x%016x", random.nextLong(), random.nextLong());
   }
 
   private static boolean isChainHead(StreamGraph graph, StreamNode node) {

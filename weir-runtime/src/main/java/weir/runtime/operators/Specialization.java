@@ -2,10 +2,9 @@ package weir.runtime.operators;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,25 +32,26 @@ public final class Specialization {
    */
   @SuppressWarnings("unchecked")
   public static <T> T instantiate(MethodHandles.Lookup lookup, Class<?> template, Object... args) {
-    MethodHandle constructor;
+    Constructor<?> constructor;
     try {
-      MethodHandles.Lookup copy = lookup.defineHiddenClass(bytesOf(template), true);
-      Constructor<?>[] constructors = template.getConstructors();
+      Class<?> copy = lookup.defineHiddenClass(bytesOf(template), true).lookupClass();
+      Constructor<?>[] constructors = copy.getConstructors();
       if (constructors.length != 1) {
         throw new IllegalStateException("Bug in operator specialization: " + template.getName()
             + " needs exactly one public constructor, but has " + constructors.length);
       }
-      constructor = copy.findConstructor(copy.lookupClass(),
-          MethodType.methodType(void.class, constructors[0].getParameterTypes()));
+      constructor = constructors[0];
+      // the copy is not public; plain reflection is cheaper to start than a method handle
+      constructor.setAccessible(true);
+      return (T) constructor.newInstance(args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("Constructor of " + template.getName() + " failed", cause);
     } catch (ReflectiveOperationException | IOException e) {
       throw new IllegalStateException("Bug in operator specialization: cannot copy " + template.getName(), e);
-    }
-    try {
-      return (T) constructor.invokeWithArguments(args);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) {
-      throw new IllegalStateException("Constructor of " + template.getName() + " failed", t);
     }
   }
 

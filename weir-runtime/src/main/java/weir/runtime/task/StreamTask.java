@@ -9,6 +9,7 @@ import weir.api.connector.source.SourceReaderContext;
 import weir.runtime.exchange.ControlEvent;
 import weir.runtime.exchange.RecordWriter;
 import weir.runtime.graph.JavaSerialization;
+import weir.runtime.graph.JobVertex;
 import weir.runtime.graph.StreamNode;
 import weir.runtime.operators.OperatorFailure;
 import weir.runtime.operators.Specialization;
@@ -64,7 +65,7 @@ public final class StreamTask implements Tasklet {
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void init() throws Exception {
-    chain = new OperatorChain(deployment, JavaSerialization.copy(deployment.vertex()));
+    chain = new OperatorChain(deployment, (JobVertex) JavaSerialization.deserialize(deployment.serializedVertex()));
     List<StreamOperator> operators = chain.operators();
     for (int i = operators.size() - 1; i >= 0; i--) {
       StreamOperator op = operators.get(i);

@@ -14,7 +14,9 @@ import weir.runtime.source.SourceCoordinator;
  * Everything one subtask is deployed with.
  *
  * @param jobName the job's name
- * @param vertex the operator chain to run
+ * @param vertex the operator chain to run (shared by all subtasks: read only its structure)
+ * @param serializedVertex the vertex in serialized form; each subtask deserializes its own copy
+ *     of the user functions from it
  * @param subtaskIndex this subtask's index
  * @param attemptNumber how many times this subtask was restarted before
  * @param inputChannels the channels of the head's inputs
@@ -28,6 +30,7 @@ import weir.runtime.source.SourceCoordinator;
 public record TaskDeployment(
     String jobName,
     JobVertex vertex,
+    byte[] serializedVertex,
     int subtaskIndex,
     int attemptNumber,
     SpscChannel[] inputChannels,
