@@ -1,8 +1,10 @@
 package weir.api.typeinfo;
 
 import java.io.Serializable;
+import weir.api.annotation.Evolving;
 
 /** Placeholder replaced by the type system. */
+@Evolving
 public final class TypeInfo<T> implements Serializable {
   private final Class<T> typeClass;
 
