@@ -23,6 +23,8 @@ import weir.tests.support.WeirThreads;
 class ThreadCountIT {
   private static final int PARALLELISM = 4;
   private static final int WORKERS = 2;
+  /** Room for a few per-job helper threads (a watchdog, a coordinator), never per subtask. */
+  private static final int HELPER_THREADS = 2;
 
   /** Five vertices at parallelism 4: source, map, keyed reduce, filter, sink (20 subtasks). */
   private static void defineJob(StreamExecutionEnvironment env, SharedCounter seen, boolean blockingSink) {
@@ -63,6 +65,7 @@ class ThreadCountIT {
     }
   }
 
+  /** Samples the job's threads while it runs: at most the workers, the blocking subtasks and a few helpers. */
   private static void assertThreadsDuringRun(SharedCounter seen, boolean blockingSink, int expectedJobThreads)
       throws Exception {
     String jobName = "thread-count-" + blockingSink;
@@ -79,9 +82,11 @@ class ThreadCountIT {
         growth.add(Thread.activeCount() - before);
         LockSupport.parkNanos(5_000_000);
       }
-      assertThat(jobThreads).as("threads named after the job").containsOnly(expectedJobThreads);
-      // a small allowance for JVM or test-framework threads that start meanwhile
-      assertThat(growth).as("growth of the JVM's thread count").allSatisfy(g -> assertThat(g).isLessThanOrEqualTo(expectedJobThreads + 3));
+      int bound = expectedJobThreads + HELPER_THREADS;
+      assertThat(jobThreads).as("threads named after the job (20 subtasks)")
+          .allSatisfy(n -> assertThat(n).isBetween(1, bound));
+      // one more for JVM or test-framework threads that may start meanwhile
+      assertThat(growth).as("growth of the JVM's thread count").allSatisfy(g -> assertThat(g).isLessThanOrEqualTo(bound + 1));
     } finally {
       job.cancel();
     }
