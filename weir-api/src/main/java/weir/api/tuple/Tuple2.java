@@ -1,5 +1,7 @@
 package weir.api.tuple;
 
+import weir.api.annotation.Public;
+
 import javax.annotation.Nullable;
 
 /**
@@ -13,6 +15,7 @@ import javax.annotation.Nullable;
  * @param <T1> type of the second field
  * @since 0.1
  */
+@Public
 public record Tuple2<T0, T1>(@Nullable T0 f0, @Nullable T1 f1) {
 
     /** Creates a pair. */

@@ -1,5 +1,7 @@
 package weir.api.tuple;
 
+import weir.api.annotation.Public;
+
 import javax.annotation.Nullable;
 
 /**
@@ -14,6 +16,7 @@ import javax.annotation.Nullable;
  * @param <T2> type of the third field
  * @since 0.1
  */
+@Public
 public record Tuple3<T0, T1, T2>(@Nullable T0 f0, @Nullable T1 f1, @Nullable T2 f2) {
 
     /** Creates a triple. */

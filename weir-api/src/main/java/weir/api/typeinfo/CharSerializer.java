@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 
 /**
@@ -8,6 +10,7 @@ import java.io.IOException;
  *
  * @since 0.1
  */
+@Evolving
 public final class CharSerializer extends ImmutableSerializer<Character> {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +23,7 @@ import java.util.Set;
  * @param <C> the collection type
  * @since 0.1
  */
+@Evolving
 public final class CollectionSerializer<E, C extends Collection<E>> extends TypeSerializer<C> {
 
     private static final long serialVersionUID = 1L;

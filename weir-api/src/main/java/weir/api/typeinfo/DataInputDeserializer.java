@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UTFDataFormatException;
@@ -27,6 +29,7 @@ import javax.annotation.Nullable;
  *
  * @since 0.1
  */
+@Evolving
 public final class DataInputDeserializer implements DataInputView {
 
     private static final byte[] EMPTY = new byte[0];

@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.DataInput;
 import java.io.IOException;
 import javax.annotation.Nullable;
@@ -18,6 +20,7 @@ import javax.annotation.Nullable;
  *
  * @since 0.1
  */
+@Evolving
 public interface DataInputView extends DataInput {
 
     /** Reads a var int written by {@link DataOutputView#writeVarInt(int)}. */

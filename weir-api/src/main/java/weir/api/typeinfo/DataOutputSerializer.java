@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -25,6 +27,7 @@ import javax.annotation.Nullable;
  *
  * @since 0.1
  */
+@Evolving
 public final class DataOutputSerializer implements DataOutputView {
 
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;

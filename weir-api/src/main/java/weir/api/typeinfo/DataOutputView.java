@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.DataOutput;
 import java.io.IOException;
 import javax.annotation.Nullable;
@@ -27,6 +29,7 @@ import javax.annotation.Nullable;
  *
  * @since 0.1
  */
+@Evolving
 public interface DataOutputView extends DataOutput {
 
     /** Writes {@code value} as an unsigned var int (negative values take 5 bytes). */

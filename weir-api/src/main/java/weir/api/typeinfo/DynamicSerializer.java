@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.util.HashMap;
@@ -34,6 +36,7 @@ import javax.annotation.Nullable;
  * @param <T> the static type of the values, usually {@code Object}
  * @since 0.1
  */
+@Evolving
 public final class DynamicSerializer<T> extends TypeSerializer<T> {
 
     private static final long serialVersionUID = 1L;

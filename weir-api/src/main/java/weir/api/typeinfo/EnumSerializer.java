@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +24,7 @@ import java.util.List;
  * @param <E> the enum type
  * @since 0.1
  */
+@Evolving
 public final class EnumSerializer<E extends Enum<E>> extends TypeSerializer<E> {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 /**
  * Service-provider interface for the generic fallback serializer, used for types no built-in
  * serializer fits when {@link SerializerConfig#enableGenericTypes()} is on. Implementations are
@@ -15,6 +17,7 @@ package weir.api.typeinfo;
  *
  * @since 0.1
  */
+@Evolving
 public interface GenericSerializerProvider {
 
     /** A serializer for values of {@code type} and its subclasses. */

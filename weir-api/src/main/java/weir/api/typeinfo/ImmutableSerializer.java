@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 /**
  * Base for stateless serializers of immutable values (boxed primitives, {@code String}): copy is
  * the identity, equality is "same class", and the snapshot is a {@link SimpleSerializerSnapshot}.
@@ -8,6 +10,7 @@ package weir.api.typeinfo;
  * @param <T> the type of the values
  * @since 0.1
  */
+@Evolving
 public abstract class ImmutableSerializer<T> extends TypeSerializer<T> {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 /**
  * Thrown when no serializer fits a type: at job build time by {@link TypeExtractor} (naming the
  * root type, the field path and the offending type, and how to fix it), or at run time by
@@ -7,6 +9,7 @@ package weir.api.typeinfo;
  *
  * @since 0.1
  */
+@Evolving
 public class InvalidTypeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

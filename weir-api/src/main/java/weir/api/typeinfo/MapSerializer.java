@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Objects;
  * @param <V> the value type
  * @since 0.1
  */
+@Evolving
 public final class MapSerializer<K, V> extends TypeSerializer<Map<K, V>> {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.util.Arrays;
@@ -13,6 +15,7 @@ import javax.annotation.Nullable;
  * @param <E> the component type
  * @since 0.1
  */
+@Evolving
 public final class ObjectArraySerializer<E> extends TypeSerializer<E[]> {
 
     private static final long serialVersionUID = 1L;

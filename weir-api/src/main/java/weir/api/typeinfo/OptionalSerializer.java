@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import java.util.Optional;
  * @param <T> the value type
  * @since 0.1
  */
+@Evolving
 public final class OptionalSerializer<T> extends TypeSerializer<Optional<T>> {
 
     private static final long serialVersionUID = 1L;

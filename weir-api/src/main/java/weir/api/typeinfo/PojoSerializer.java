@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.lang.invoke.MethodHandle;
@@ -29,6 +31,7 @@ import java.lang.reflect.Field;
  * @param <T> the POJO type
  * @since 0.1
  */
+@Evolving
 public final class PojoSerializer<T> extends TypeSerializer<T> {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.lang.reflect.Array;
 import javax.annotation.Nullable;
@@ -16,6 +18,7 @@ import javax.annotation.Nullable;
  * @param <A> the array type, e.g. {@code int[]}
  * @since 0.1
  */
+@Evolving
 public final class PrimitiveArraySerializer<A> extends TypeSerializer<A> {
 
     private static final long serialVersionUID = 1L;

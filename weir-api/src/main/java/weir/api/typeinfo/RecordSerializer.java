@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.lang.invoke.MethodHandle;
@@ -30,6 +32,7 @@ import java.util.Arrays;
  * @param <T> the record type
  * @since 0.1
  */
+@Evolving
 public final class RecordSerializer<T> extends TypeSerializer<T> {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +19,7 @@ import javax.annotation.Nullable;
  *
  * @since 0.1
  */
+@Evolving
 public final class SerializerConfig implements Serializable {
 
     private static final long serialVersionUID = 1L;

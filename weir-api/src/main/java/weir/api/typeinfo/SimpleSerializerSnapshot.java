@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 /**
  * Snapshot for serializers whose whole configuration is the (serializable) serializer itself:
  * it keeps the serializer, restores a {@link TypeSerializer#duplicate() duplicate} of it, and is
@@ -11,6 +13,7 @@ package weir.api.typeinfo;
  * @param <T> the type the serializer handles
  * @since 0.1
  */
+@Evolving
 public final class SimpleSerializerSnapshot<T> implements TypeSerializerSnapshot<T> {
 
     private static final long serialVersionUID = 1L;

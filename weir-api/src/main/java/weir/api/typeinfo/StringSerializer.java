@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import javax.annotation.Nullable;
 
@@ -10,6 +12,7 @@ import javax.annotation.Nullable;
  *
  * @since 0.1
  */
+@Evolving
 public final class StringSerializer extends ImmutableSerializer<String> {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
@@ -32,6 +34,7 @@ import java.lang.reflect.TypeVariable;
  *
  * @since 0.1
  */
+@Evolving
 public final class TypeExtractor {
 
     private TypeExtractor() {

@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 
@@ -15,6 +17,7 @@ import java.lang.reflect.Type;
  * @param <T> the captured type
  * @since 0.1
  */
+@Evolving
 public abstract class TypeHint<T> {
 
     private final Type type;

@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.Serializable;
 import java.lang.reflect.Type;
 import java.util.Objects;
@@ -34,6 +36,7 @@ import javax.annotation.Nullable;
  * @param <T> the described type
  * @since 0.1
  */
+@Evolving
 public final class TypeInfo<T> implements Serializable {
 
     private static final long serialVersionUID = 1L;

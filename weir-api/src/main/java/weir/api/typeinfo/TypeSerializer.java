@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.IOException;
 import java.io.Serializable;
 import javax.annotation.Nullable;
@@ -39,6 +41,7 @@ import javax.annotation.Nullable;
  * @param <T> the type of the values
  * @since 0.1
  */
+@Evolving
 public abstract class TypeSerializer<T> implements Serializable {
 
     private static final long serialVersionUID = 1L;

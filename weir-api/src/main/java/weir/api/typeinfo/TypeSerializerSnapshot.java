@@ -1,5 +1,7 @@
 package weir.api.typeinfo;
 
+import weir.api.annotation.Evolving;
+
 import java.io.Serializable;
 
 /**
@@ -23,6 +25,7 @@ import java.io.Serializable;
  * @param <T> the type the described serializer handles
  * @since 0.1
  */
+@Evolving
 public interface TypeSerializerSnapshot<T> extends Serializable {
 
     /** Version of this snapshot's own layout; bumped whenever the snapshot class changes shape. */
