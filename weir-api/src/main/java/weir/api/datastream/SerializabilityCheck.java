@@ -1,9 +1,12 @@
 package weir.api.datastream;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
@@ -26,10 +29,13 @@ public final class SerializabilityCheck {
 
   /**
    * Throws an {@link InvalidProgramException} naming {@code what} (e.g. "the function of operator
-   * 'Map'") and the offending field path if {@code object} does not serialize.
+   * 'Map'") and the offending field path if {@code object} does not serialize, or does not
+   * deserialize again (a non-serializable superclass without a no-argument constructor, a
+   * failing {@code readObject}).
    */
   public static void check(Object object, String what) {
-    try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(object);
     } catch (IOException e) {
       String path = findNonSerializable(object);
@@ -38,6 +44,25 @@ public final class SerializabilityCheck {
           "The " + what + " is not serializable: " + detail
               + ". Functions travel inside the job graph: make that field transient and create it in open(),"
               + " or make its type Serializable (for lambdas: do not capture it).",
+          e);
+    }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
+      @Override
+      protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+        try {
+          return Class.forName(desc.getName(), false, loader);
+        } catch (ClassNotFoundException e) {
+          return super.resolveClass(desc);
+        }
+      }
+    }) {
+      in.readObject();
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      throw new InvalidProgramException(
+          "The " + what + " serializes but cannot be deserialized again: " + e
+              + ". Each subtask runs a deserialized copy: give non-serializable superclasses a no-argument"
+              + " constructor and make sure custom readObject methods work.",
           e);
     }
   }

@@ -46,6 +46,8 @@ import weir.api.typeinfo.TypeInfo;
  */
 @Public
 public class StreamExecutionEnvironment {
+  private static final String EMBEDDED_EXECUTOR = "weir.runtime.executor.EmbeddedExecutor";
+
   private final ExecutionConfig config = new ExecutionConfig();
   private final String executorName;
   private final List<Transformation<?>> sinks = new ArrayList<>();
@@ -175,6 +177,14 @@ public class StreamExecutionEnvironment {
   }
 
   private PipelineExecutor executor() {
+    if ("embedded".equals(executorName)) {
+      // the common case skips the class-path scan of ServiceLoader, which is slow in a fresh JVM
+      try {
+        return (PipelineExecutor) Class.forName(EMBEDDED_EXECUTOR).getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException | LinkageError e) {
+        // not on the class path: fall through to ServiceLoader, which gives the clear error below
+      }
+    }
     for (PipelineExecutor executor : ServiceLoader.load(PipelineExecutor.class)) {
       if (executor.name().equals(executorName)) {
         return executor;

@@ -93,12 +93,12 @@ public final class EmbeddedExecutor implements PipelineExecutor {
     int next = 0;
     for (JobVertex v : job.vertices()) {
       // serialized once here; each subtask deserializes its own copy of the user functions
-      byte[] serializedVertex = JavaSerialization.serialize(v);
+      byte[] serializedVertex = v.parallelism() > 1 ? JavaSerialization.serialize(v) : null;
       for (int i = 0; i < v.parallelism(); i++) {
         Map<String, SimpleCounter> taskCounters = new ConcurrentHashMap<>();
         counters.add(taskCounters);
         ExchangeWiring.SubtaskIo io = wiring.of(v.id(), i);
-        StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, serializedVertex, i, 0, io.inputChannels(),
+        StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, i == 0 ? null : serializedVertex, i, 0, io.inputChannels(),
             io.inputIndexOfChannel(), io.writers, coordinatorOf.get(v.id()), channels, taskCounters,
             ProcessingTimeService.SYSTEM));
         if (task.isBlocking()) {

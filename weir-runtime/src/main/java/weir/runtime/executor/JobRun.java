@@ -32,7 +32,10 @@ import weir.runtime.task.Worker;
  * completes only after every worker has closed its tasklets.
  */
 final class JobRun implements JobClient, Worker.Listener {
-  private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
+  // not a constant: initializing the logger is slow in a fresh JVM and must not delay start-up
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
+  }
 
   private final String jobId;
   private final String jobName;
@@ -73,7 +76,7 @@ final class JobRun implements JobClient, Worker.Listener {
     runningWorkers.set(all.size());
     status.set(JobStatus.RUNNING);
     startNanos = System.nanoTime();
-    LOG.info("Job '{}' ({}) is RUNNING on {} threads", jobName, jobId, all.size());
+    int threadCount = all.size();
     List<Worker> workers = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Worker worker = new Worker(all.get(i), this);
@@ -85,7 +88,11 @@ final class JobRun implements JobClient, Worker.Listener {
       return;
     }
     watchdog = new Watchdog(jobName, workers, stallWarning);
-    watchdogThread = new Thread(watchdog, "weir-" + jobName + "-watchdog");
+    // the first log line initializes logging, slow in a fresh JVM: done off the start-up path
+    watchdogThread = new Thread(() -> {
+      Log.LOG.info("Job '{}' ({}) is RUNNING on {} threads", jobName, jobId, threadCount);
+      watchdog.run();
+    }, "weir-" + jobName + "-watchdog");
     watchdogThread.setDaemon(true);
     threads.add(watchdogThread);
     for (Thread thread : threads) {
@@ -103,7 +110,7 @@ final class JobRun implements JobClient, Worker.Listener {
     if (failure.compareAndSet(null, t)) {
       failedTasklet.set(tasklet.name());
       stopping = true;
-      LOG.warn("Job '{}': task '{}' failed, stopping the job", jobName, tasklet.name(), t);
+      Log.LOG.warn("Job '{}': task '{}' failed, stopping the job", jobName, tasklet.name(), t);
     } else if (failure.get() != t) {
       failure.get().addSuppressed(t);
     }
@@ -125,22 +132,22 @@ final class JobRun implements JobClient, Worker.Listener {
       try {
         c.close();
       } catch (Exception e) {
-        LOG.warn("Job '{}': closing a split enumerator failed", jobName, e);
+        Log.LOG.warn("Job '{}': closing a split enumerator failed", jobName, e);
       }
     }
     Throwable t = failure.get();
     if (t != null) {
       status.set(JobStatus.FAILED);
-      LOG.info("Job '{}' ({}) is FAILED", jobName, jobId);
+      Log.LOG.info("Job '{}' ({}) is FAILED", jobName, jobId);
       result.completeExceptionally(failureException(t));
     } else if (status.get() == JobStatus.CANCELLING) {
       status.set(JobStatus.CANCELED);
-      LOG.info("Job '{}' ({}) is CANCELED", jobName, jobId);
+      Log.LOG.info("Job '{}' ({}) is CANCELED", jobName, jobId);
       result.completeExceptionally(new JobExecutionException("Job '" + jobName + "' was cancelled", null));
     } else {
       status.set(JobStatus.FINISHED);
       Duration runtime = Duration.ofNanos(System.nanoTime() - startNanos);
-      LOG.info("Job '{}' ({}) is FINISHED after {} ms", jobName, jobId, runtime.toMillis());
+      Log.LOG.info("Job '{}' ({}) is FINISHED after {} ms", jobName, jobId, runtime.toMillis());
       result.complete(new JobExecutionResult(jobId, jobName, runtime, sumCounters()));
     }
   }
@@ -184,7 +191,7 @@ final class JobRun implements JobClient, Worker.Listener {
   @Override
   public void cancel() {
     if (status.compareAndSet(JobStatus.RUNNING, JobStatus.CANCELLING)) {
-      LOG.info("Job '{}' ({}) is CANCELLING", jobName, jobId);
+      Log.LOG.info("Job '{}' ({}) is CANCELLING", jobName, jobId);
       stopping = true;
     }
   }

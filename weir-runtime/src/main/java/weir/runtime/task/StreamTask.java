@@ -65,7 +65,11 @@ public final class StreamTask implements Tasklet {
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void init() throws Exception {
-    chain = new OperatorChain(deployment, (JobVertex) JavaSerialization.deserialize(deployment.serializedVertex()));
+    // subtask 0 runs the job graph's own instances; the others deserialize copies of their own
+    JobVertex vertex = deployment.serializedVertex() == null
+        ? deployment.vertex()
+        : (JobVertex) JavaSerialization.deserialize(deployment.serializedVertex());
+    chain = new OperatorChain(deployment, vertex);
     List<StreamOperator> operators = chain.operators();
     for (int i = operators.size() - 1; i >= 0; i--) {
       StreamOperator op = operators.get(i);

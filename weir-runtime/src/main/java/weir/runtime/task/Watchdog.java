@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
  * #stop()}.
  */
 public final class Watchdog implements Runnable {
-  private static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+  // initialized on first use, on the watchdog's own thread
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(Watchdog.class);
+  }
   private static final long CHECK_INTERVAL_MILLIS = 200;
 
   private final String jobName;
@@ -49,7 +52,7 @@ public final class Watchdog implements Runnable {
       if (t != null && !t.isBlocking() && now - start > thresholdNanos && warnedCallStart[i] != start) {
         warnedCallStart[i] = start;
         warnings++;
-        LOG.warn("Job '{}': '{}' has held a shared worker thread for {} ms, starving the other subtasks on it."
+        Log.LOG.warn("Job '{}': '{}' has held a shared worker thread for {} ms, starving the other subtasks on it."
                 + " If its user code blocks (I/O, sleeps, remote calls), mark the operator with .blocking()"
                 + " so it runs on a thread of its own", jobName, t.name(), (now - start) / 1_000_000);
       }
