@@ -16,6 +16,7 @@ import weir.runtime.graph.JobGraph;
 import weir.runtime.graph.JobGraphBuilder;
 import weir.runtime.graph.JobVertex;
 import weir.runtime.graph.StreamNode;
+import weir.runtime.graph.UserCode;
 import weir.runtime.operators.ProcessingTimeService;
 import weir.runtime.sink.CollectChannel;
 import weir.runtime.source.SourceCoordinator;
@@ -92,13 +93,13 @@ public final class EmbeddedExecutor implements PipelineExecutor {
     List<Tasklet> blocking = new ArrayList<>();
     int next = 0;
     for (JobVertex v : job.vertices()) {
-      // serialized once here; each subtask deserializes its own copy of the user functions
-      byte[] serializedVertex = v.parallelism() > 1 ? JavaSerialization.serialize(v) : null;
+      // serialized once here; each subtask but the first deserializes its own copy of the user code
+      byte[] serializedUserCode = v.parallelism() > 1 ? UserCode.serialize(v) : null;
       for (int i = 0; i < v.parallelism(); i++) {
         Map<String, SimpleCounter> taskCounters = new ConcurrentHashMap<>();
         counters.add(taskCounters);
         ExchangeWiring.SubtaskIo io = wiring.of(v.id(), i);
-        StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, i == 0 ? null : serializedVertex, i, 0, io.inputChannels(),
+        StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, i == 0 ? null : serializedUserCode, i, 0, io.inputChannels(),
             io.inputIndexOfChannel(), io.writers, coordinatorOf.get(v.id()), channels, taskCounters,
             ProcessingTimeService.SYSTEM));
         if (task.isBlocking()) {

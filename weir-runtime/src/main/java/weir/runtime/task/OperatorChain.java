@@ -16,6 +16,7 @@ import weir.runtime.exchange.RecordWriter;
 import weir.runtime.graph.JobVertex;
 import weir.runtime.graph.StreamEdge;
 import weir.runtime.graph.StreamNode;
+import weir.runtime.graph.UserCode;
 import weir.runtime.operators.BroadcastingOutput;
 import weir.runtime.operators.CoProcessOperator;
 import weir.runtime.operators.DiscardingOutput;
@@ -46,12 +47,15 @@ final class OperatorChain {
   private final List<StreamOperator> inOrder = new ArrayList<>();
   private final JobVertex vertex;
 
+  private final Map<Integer, UserCode> userCode;
+
   /**
    * @param d the subtask's deployment
-   * @param vertex the subtask's own copy of the vertex, so user functions are not shared
+   * @param userCode the subtask's own user objects by node id, so user functions are not shared
    */
-  OperatorChain(TaskDeployment d, JobVertex vertex) throws Exception {
-    this.vertex = vertex;
+  OperatorChain(TaskDeployment d, Map<Integer, UserCode> userCode) throws Exception {
+    this.vertex = d.vertex();
+    this.userCode = userCode;
     List<StreamNode> nodes = vertex.operators();
     for (int i = nodes.size() - 1; i >= 0; i--) {
       StreamNode node = nodes.get(i);
@@ -67,11 +71,6 @@ final class OperatorChain {
         inOrder.add(op);
       }
     }
-  }
-
-  /** The subtask's copy of its vertex. */
-  JobVertex vertex() {
-    return vertex;
   }
 
   /** The operators, head first. */
@@ -130,6 +129,7 @@ final class OperatorChain {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private StreamOperator create(StreamNode node, Output out, TaskDeployment d) throws Exception {
+    UserCode code = userCode.get(node.id());
     HeapKeyedStateBackend keyed = node.isKeyed()
         ? new HeapKeyedStateBackend(node.name(),
             KeyGroups.rangeOf(d.subtaskIndex(), node.maxParallelism(), node.parallelism()), node.maxParallelism())
@@ -138,10 +138,10 @@ final class OperatorChain {
         node.maxParallelism(), d.attemptNumber(), d.counters(), keyed);
     OperatorContext ctx = new OperatorContext(node.name(), rc, keyed, d.clock());
     if (node.kind() == StreamNode.Kind.SINK) {
-      return Operators.create(SinkOperator.class, node.name(), writerOf(node.sink(), d, node));
+      return Operators.create(SinkOperator.class, node.name(), writerOf(code.sink(), d, node));
     }
-    OperatorSpec spec = node.operation();
-    KeySelector k0 = node.keySelector(0);
+    OperatorSpec spec = code.operation();
+    KeySelector k0 = code.keySelector(0);
     if (spec instanceof OperatorSpec.Map m) {
       return Operators.create(MapOperator.class, m.function(), ctx, out);
     } else if (spec instanceof OperatorSpec.FlatMap f) {
@@ -158,7 +158,7 @@ final class OperatorChain {
     } else if (spec instanceof OperatorSpec.CoProcess p) {
       return Operators.create(CoProcessOperator.class, p.function(), ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedCoProcess p) {
-      return Operators.create(KeyedCoProcessOperator.class, p.function(), k0, node.keySelector(1), ctx, out);
+      return Operators.create(KeyedCoProcessOperator.class, p.function(), k0, code.keySelector(1), ctx, out);
     }
     throw new IllegalStateException("Bug in graph construction: no operator for " + spec);
   }

@@ -2,14 +2,14 @@ package weir.runtime.task;
 
 import java.lang.invoke.MethodHandles;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.Nullable;
 import weir.api.connector.source.Source;
 import weir.api.connector.source.SourceReader;
 import weir.api.connector.source.SourceReaderContext;
 import weir.runtime.exchange.ControlEvent;
 import weir.runtime.exchange.RecordWriter;
-import weir.runtime.graph.JavaSerialization;
-import weir.runtime.graph.JobVertex;
+import weir.runtime.graph.UserCode;
 import weir.runtime.graph.StreamNode;
 import weir.runtime.operators.OperatorFailure;
 import weir.runtime.operators.Specialization;
@@ -66,10 +66,10 @@ public final class StreamTask implements Tasklet {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void init() throws Exception {
     // subtask 0 runs the job graph's own instances; the others deserialize copies of their own
-    JobVertex vertex = deployment.serializedVertex() == null
-        ? deployment.vertex()
-        : (JobVertex) JavaSerialization.deserialize(deployment.serializedVertex());
-    chain = new OperatorChain(deployment, vertex);
+    Map<Integer, UserCode> userCode = deployment.serializedUserCode() == null
+        ? UserCode.of(deployment.vertex())
+        : UserCode.deserialize(deployment.serializedUserCode());
+    chain = new OperatorChain(deployment, userCode);
     List<StreamOperator> operators = chain.operators();
     for (int i = operators.size() - 1; i >= 0; i--) {
       StreamOperator op = operators.get(i);
@@ -79,10 +79,10 @@ public final class StreamTask implements Tasklet {
         throw OperatorFailure.of(op.name(), e);
       }
     }
-    StreamNode head = chain.vertex().head();
+    StreamNode head = deployment.vertex().head();
     if (head.kind() == StreamNode.Kind.SOURCE) {
       SourceCoordinator<?> coordinator = deployment.sourceCoordinator();
-      SourceReader reader = createReader(head.source(), coordinator);
+      SourceReader reader = createReader(userCode.get(head.id()).source(), coordinator);
       input = Specialization.instantiate(LOOKUP, SourceInput.class, head.name(), reader, coordinator,
           deployment.subtaskIndex(), chain.sourceOutput());
       reader.start();

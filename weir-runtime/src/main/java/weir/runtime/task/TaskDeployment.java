@@ -15,9 +15,9 @@ import weir.runtime.source.SourceCoordinator;
  *
  * @param jobName the job's name
  * @param vertex the operator chain to run (shared by all subtasks: read only its structure)
- * @param serializedVertex the vertex in serialized form, from which this subtask deserializes its
- *     own copy of the user functions; {@code null} for the one subtask that runs the job graph's
- *     own instances
+ * @param serializedUserCode the user objects of the vertex's nodes in serialized form ({@link
+ *     weir.runtime.graph.UserCode#serialize}), from which this subtask deserializes its own copy;
+ *     {@code null} for the one subtask that runs the job graph's own instances
  * @param subtaskIndex this subtask's index
  * @param attemptNumber how many times this subtask was restarted before
  * @param inputChannels the channels of the head's inputs
@@ -31,7 +31,7 @@ import weir.runtime.source.SourceCoordinator;
 public record TaskDeployment(
     String jobName,
     JobVertex vertex,
-    @Nullable byte[] serializedVertex,
+    @Nullable byte[] serializedUserCode,
     int subtaskIndex,
     int attemptNumber,
     SpscChannel[] inputChannels,
