@@ -115,7 +115,7 @@ public abstract class OperatorHarness<O> implements AutoCloseable {
           + fixture.settings + " does not own (it owns " + range.start() + ".." + range.end() + ")");
     }
     StateTable<Object, Object> table = (StateTable<Object, Object>) table(stateName);
-    return (V) table.map(keyGroup - range.start()).get(key, VoidNamespace.INSTANCE);
+    return (V) table.get(keyGroup - range.start(), key, VoidNamespace.INSTANCE);
   }
 
   /** The number of keys that have a value in the keyed state {@code stateName}. */

@@ -3,6 +3,7 @@ package weir.testing;
 import java.util.HashMap;
 import java.util.Map;
 import javax.annotation.Nullable;
+import weir.api.typeinfo.SerializerConfig;
 import weir.api.connector.sink.WriterInitContext;
 import weir.runtime.operators.OperatorContext;
 import weir.runtime.state.HeapKeyedStateBackend;
@@ -32,7 +33,7 @@ final class SubtaskFixture<O> {
     this.keyedState = keyed
         ? new HeapKeyedStateBackend(operatorName,
             KeyGroups.rangeOf(settings.subtaskIndex(), settings.maxParallelism(), settings.parallelism()),
-            settings.maxParallelism())
+            settings.maxParallelism(), new SerializerConfig())
         : null;
     TaskRuntimeContext runtimeContext = new TaskRuntimeContext(JOB_NAME, operatorName, settings.subtaskIndex(),
         settings.parallelism(), settings.maxParallelism(), 0, counters, keyedState);

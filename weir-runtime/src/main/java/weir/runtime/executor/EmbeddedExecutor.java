@@ -101,7 +101,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         ExchangeWiring.SubtaskIo io = wiring.of(v.id(), i);
         StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, i == 0 ? null : serializedUserCode, i, 0, io.inputChannels(),
             io.inputIndexOfChannel(), io.writers, coordinatorOf.get(v.id()), channels, taskCounters,
-            ProcessingTimeService.SYSTEM));
+            ProcessingTimeService.SYSTEM, job.config().getSerializerConfig()));
         if (task.isBlocking()) {
           blocking.add(task);
         } else {

@@ -2,13 +2,16 @@ package weir.runtime.state;
 
 import weir.api.functions.AggregateFunction;
 import weir.api.state.AggregatingState;
+import javax.annotation.Nullable;
+import weir.api.typeinfo.TypeSerializer;
 
 /** {@link AggregatingState} on the heap; stores the accumulator. */
 final class HeapAggregatingState<N, I, A, O> extends HeapState<N, A> implements AggregatingState<I, O> {
   private final AggregateFunction<I, A, O> aggregator;
 
-  HeapAggregatingState(HeapKeyedStateBackend backend, StateTable<N, A> table, AggregateFunction<I, A, O> aggregator) {
-    super(backend, table);
+  HeapAggregatingState(HeapKeyedStateBackend backend, StateTable<N, A> table, AggregateFunction<I, A, O> aggregator,
+      @Nullable TypeSerializer<A> serializer) {
+    super(backend, table, serializer);
     this.aggregator = aggregator;
   }
 

@@ -15,6 +15,10 @@ import weir.api.state.State;
 import weir.api.state.StateDescriptor;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
+import weir.api.typeinfo.InvalidTypeException;
+import weir.api.typeinfo.SerializerConfig;
+import weir.api.typeinfo.TypeInfo;
+import weir.api.typeinfo.TypeSerializer;
 
 /**
  * Keyed state of one subtask on the heap, sharded by key group: each registered state is a
@@ -28,13 +32,20 @@ public final class HeapKeyedStateBackend {
   private final String operatorName;
   private final KeyGroupRange range;
   private final int maxParallelism;
+  private final SerializerConfig serializerConfig;
   private final Map<String, StateTable<?, ?>> tables = new HashMap<>();
   private final Map<String, State> states = new HashMap<>();
   @Nullable private Object currentKey;
   private int currentKeyGroupIndex;
 
-  public HeapKeyedStateBackend(String operatorName, KeyGroupRange range, int maxParallelism) {
+  /**
+   * @param serializerConfig used to create the serializers of value, reducing and aggregating
+   *     states, whose values are then kept serialized
+   */
+  public HeapKeyedStateBackend(String operatorName, KeyGroupRange range, int maxParallelism,
+      SerializerConfig serializerConfig) {
     this.operatorName = operatorName;
+    this.serializerConfig = serializerConfig;
     this.range = range;
     this.maxParallelism = maxParallelism;
   }
@@ -79,7 +90,7 @@ public final class HeapKeyedStateBackend {
   }
 
   public <T> ValueState<T> getState(ValueStateDescriptor<T> d) {
-    return register(d, ValueState.class, () -> new HeapValueState<>(this, newTable(d)));
+    return register(d, ValueState.class, () -> new HeapValueState<>(this, newTable(d), binarySerializer(d)));
   }
 
   public <T> ListState<T> getListState(ListStateDescriptor<T> d) {
@@ -91,12 +102,29 @@ public final class HeapKeyedStateBackend {
   }
 
   public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> d) {
-    return register(d, ReducingState.class, () -> new HeapReducingState<>(this, newTable(d), d.getReduceFunction()));
+    return register(d, ReducingState.class, () -> new HeapReducingState<>(this, newTable(d), d.getReduceFunction(), binarySerializer(d)));
   }
 
   public <I, A, O> AggregatingState<I, O> getAggregatingState(AggregatingStateDescriptor<I, A, O> d) {
     return register(d, AggregatingState.class,
-        () -> new HeapAggregatingState<>(this, newTable(d), d.getAggregateFunction()));
+        () -> new HeapAggregatingState<>(this, newTable(d), d.getAggregateFunction(), binarySerializer(d)));
+  }
+
+  /**
+   * The serializer to keep the state's values as bytes with, or {@code null} to keep objects
+   * when the type is not known at build time or has no serializer.
+   */
+  @Nullable
+  private <T> TypeSerializer<T> binarySerializer(StateDescriptor<T> d) {
+    TypeInfo<T> type = d.getType();
+    if (type.isUnknown()) {
+      return null;
+    }
+    try {
+      return type.createSerializer(serializerConfig);
+    } catch (InvalidTypeException e) {
+      return null;
+    }
   }
 
   private <N, V> StateTable<N, V> newTable(StateDescriptor<?> d) {

@@ -8,7 +8,7 @@ import weir.api.state.ListState;
 /** {@link ListState} on the heap: an {@link ArrayList} per key. */
 final class HeapListState<N, T> extends HeapState<N, ArrayList<T>> implements ListState<T> {
   HeapListState(HeapKeyedStateBackend backend, StateTable<N, ArrayList<T>> table) {
-    super(backend, table);
+    super(backend, table, null);
   }
 
   @Override

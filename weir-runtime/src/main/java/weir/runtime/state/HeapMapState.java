@@ -8,7 +8,7 @@ import weir.api.state.MapState;
 /** {@link MapState} on the heap: a {@link HashMap} per key. */
 final class HeapMapState<N, UK, UV> extends HeapState<N, HashMap<UK, UV>> implements MapState<UK, UV> {
   HeapMapState(HeapKeyedStateBackend backend, StateTable<N, HashMap<UK, UV>> table) {
-    super(backend, table);
+    super(backend, table, null);
   }
 
   @Override

@@ -2,13 +2,16 @@ package weir.runtime.state;
 
 import weir.api.functions.ReduceFunction;
 import weir.api.state.ReducingState;
+import javax.annotation.Nullable;
+import weir.api.typeinfo.TypeSerializer;
 
 /** {@link ReducingState} on the heap. */
 final class HeapReducingState<N, T> extends HeapState<N, T> implements ReducingState<T> {
   private final ReduceFunction<T> reducer;
 
-  HeapReducingState(HeapKeyedStateBackend backend, StateTable<N, T> table, ReduceFunction<T> reducer) {
-    super(backend, table);
+  HeapReducingState(HeapKeyedStateBackend backend, StateTable<N, T> table, ReduceFunction<T> reducer,
+      @Nullable TypeSerializer<T> serializer) {
+    super(backend, table, serializer);
     this.reducer = reducer;
   }
 

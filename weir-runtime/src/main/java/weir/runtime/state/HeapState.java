@@ -1,7 +1,12 @@
 package weir.runtime.state;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import javax.annotation.Nullable;
 import weir.api.state.State;
+import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataOutputSerializer;
+import weir.api.typeinfo.TypeSerializer;
 
 /**
  * Base of heap states: finds the entry of the backend's current key and the state's current
@@ -13,15 +18,28 @@ import weir.api.state.State;
 abstract class HeapState<N, V> implements State {
   private final HeapKeyedStateBackend backend;
   private final StateTable<N, V> table;
+  // binary mode when set: values live serialized in the maps' arenas
+  @Nullable private final TypeSerializer<V> serializer;
+  @Nullable private final DataOutputSerializer out;
+  @Nullable private final DataInputDeserializer in;
   private N namespace;
   @Nullable private Object cachedKey;
   @Nullable private StateMap.Entry<Object, N, V> cachedEntry;
 
+  /**
+   * @param serializer when not {@code null}, values are kept serialized (see {@link ValueArena})
+   *     and every read returns a fresh copy; states that change their values in place (lists,
+   *     maps) pass {@code null} and keep objects
+   */
   @SuppressWarnings("unchecked")
-  HeapState(HeapKeyedStateBackend backend, StateTable<N, V> table) {
+  HeapState(HeapKeyedStateBackend backend, StateTable<N, V> table, @Nullable TypeSerializer<V> serializer) {
     this.backend = backend;
     this.table = table;
     this.namespace = (N) VoidNamespace.INSTANCE;
+    this.serializer = serializer;
+    table.setSerializer(serializer);
+    this.out = serializer == null ? null : new DataOutputSerializer(64);
+    this.in = serializer == null ? null : new DataInputDeserializer();
   }
 
   /** Scopes the state to {@code namespace} (windows use this); all state starts in the void one. */
@@ -34,7 +52,18 @@ abstract class HeapState<N, V> implements State {
   @Nullable
   final V current() {
     StateMap.Entry<Object, N, V> e = entry();
-    return e == null ? null : e.value;
+    if (e == null) {
+      return null;
+    }
+    if (serializer == null) {
+      return e.value;
+    }
+    in.setBuffer(map().arena().data(), e.offset, e.length);
+    try {
+      return serializer.deserialize(in);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot read state '" + table.descriptor().getName() + "'", ex);
+    }
   }
 
   /** Sets the current value; {@code null} removes it. */
@@ -44,13 +73,30 @@ abstract class HeapState<N, V> implements State {
       return;
     }
     StateMap.Entry<Object, N, V> e = entry();
-    if (e != null) {
-      e.value = value;
-    } else {
+    if (serializer == null) {
+      if (e != null) {
+        e.value = value;
+      } else {
+        Object key = backend.currentKey();
+        cachedEntry = map().put(key, namespace, value);
+        cachedKey = key;
+      }
+      return;
+    }
+    out.clear();
+    try {
+      serializer.serialize(value, out);
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot write state '" + table.descriptor().getName() + "'", ex);
+    }
+    StateMap<Object, N, V> map = map();
+    if (e == null) {
       Object key = backend.currentKey();
-      cachedEntry = map().put(key, namespace, value);
+      e = map.put(key, namespace, null);
+      cachedEntry = e;
       cachedKey = key;
     }
+    map.arena().store(e, out.getSharedBuffer(), out.position(), map);
   }
 
   @Nullable

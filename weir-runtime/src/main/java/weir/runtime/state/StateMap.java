@@ -20,6 +20,10 @@ public final class StateMap<K, N, V> {
     final int hash;
     V value;
     @Nullable Entry<K, N, V> next;
+    // where the serialized value lies in the map's arena (binary mode); offset -1: none
+    int offset = -1;
+    int length;
+    int capacity;
 
     Entry(K key, N namespace, int hash, V value, @Nullable Entry<K, N, V> next) {
       this.key = key;
@@ -48,6 +52,15 @@ public final class StateMap<K, N, V> {
 
   private Entry<K, N, V>[] table = newTable(INITIAL_CAPACITY);
   private int size;
+  @Nullable private ValueArena arena;
+
+  /** The arena of binary values, created on first use. */
+  ValueArena arena() {
+    if (arena == null) {
+      arena = new ValueArena();
+    }
+    return arena;
+  }
 
   @SuppressWarnings("unchecked")
   private static <K, N, V> Entry<K, N, V>[] newTable(int capacity) {
@@ -108,6 +121,9 @@ public final class StateMap<K, N, V> {
           table[index] = e.next;
         } else {
           prev.next = e.next;
+        }
+        if (arena != null) {
+          arena.release(e);
         }
         size--;
         return e.value;

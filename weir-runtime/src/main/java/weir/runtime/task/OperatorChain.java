@@ -132,7 +132,8 @@ final class OperatorChain {
     UserCode code = userCode.get(node.id());
     HeapKeyedStateBackend keyed = node.isKeyed()
         ? new HeapKeyedStateBackend(node.name(),
-            KeyGroups.rangeOf(d.subtaskIndex(), node.maxParallelism(), node.parallelism()), node.maxParallelism())
+            KeyGroups.rangeOf(d.subtaskIndex(), node.maxParallelism(), node.parallelism()), node.maxParallelism(),
+            d.serializerConfig())
         : null;
     TaskRuntimeContext rc = new TaskRuntimeContext(d.jobName(), node.name(), d.subtaskIndex(), node.parallelism(),
         node.maxParallelism(), d.attemptNumber(), d.counters(), keyed);

@@ -2,6 +2,7 @@ package weir.runtime.task;
 
 import java.util.Map;
 import javax.annotation.Nullable;
+import weir.api.typeinfo.SerializerConfig;
 import weir.runtime.exchange.RecordWriter;
 import weir.runtime.exchange.SpscChannel;
 import weir.runtime.graph.JobVertex;
@@ -27,6 +28,7 @@ import weir.runtime.source.SourceCoordinator;
  * @param collectChannels the client channels of collect sinks by id
  * @param counters where the subtask's counters are registered
  * @param clock processing time
+ * @param serializerConfig the job's serializer registrations
  */
 public record TaskDeployment(
     String jobName,
@@ -40,4 +42,5 @@ public record TaskDeployment(
     @Nullable SourceCoordinator<?> sourceCoordinator,
     Map<String, CollectChannel> collectChannels,
     Map<String, SimpleCounter> counters,
-    ProcessingTimeService clock) {}
+    ProcessingTimeService clock,
+    SerializerConfig serializerConfig) {}

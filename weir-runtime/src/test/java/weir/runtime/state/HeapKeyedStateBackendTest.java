@@ -2,6 +2,7 @@ package weir.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import weir.api.typeinfo.SerializerConfig;
 
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ class HeapKeyedStateBackendTest {
   private static final int MAX_PARALLELISM = 128;
 
   private final HeapKeyedStateBackend backend =
-      new HeapKeyedStateBackend("op", new KeyGroupRange(0, MAX_PARALLELISM - 1), MAX_PARALLELISM);
+      new HeapKeyedStateBackend("op", new KeyGroupRange(0, MAX_PARALLELISM - 1), MAX_PARALLELISM,
+          new SerializerConfig());
 
   // ---- ValueState ----
 
@@ -331,7 +333,7 @@ class HeapKeyedStateBackendTest {
 
   @Test
   void when_keyOutsideKeyGroupRange_then_failsNamingKeyAndRange() {
-    HeapKeyedStateBackend half = new HeapKeyedStateBackend("op", KeyGroups.rangeOf(0, 128, 2), 128);
+    HeapKeyedStateBackend half = new HeapKeyedStateBackend("op", KeyGroups.rangeOf(0, 128, 2), 128, new SerializerConfig());
     int foreign = 0;
     while (KeyGroups.keyGroupOf(foreign, 128) < 64) {
       foreign++;

@@ -1,0 +1,73 @@
+package weir.runtime.state;
+
+/**
+ * The serialized values of one {@link StateMap} in binary mode, packed into one byte array.
+ *
+ * <p>Why: a heap state that holds value objects makes every update store a reference to a new,
+ * young object into an old entry; with G1 each such store dirties a card that concurrent
+ * refinement must scan, and every young collection scans the cards again. Values kept as bytes
+ * in a primitive array carry no references: updates are plain copies, the collector never looks
+ * inside, and a value is one contiguous read instead of a chain of objects.
+ *
+ * <p>An update that fits into the value's slot is written in place; otherwise the value moves to
+ * the end and its old slot becomes garbage. When the array is full, live values are compacted
+ * into an array sized for them, so garbage never exceeds what was live.
+ *
+ * <p>Owned by the subtask's thread.
+ */
+final class ValueArena {
+  private static final int INITIAL_SIZE = 1024;
+
+  private byte[] data = new byte[INITIAL_SIZE];
+  private int used;
+  private int garbage;
+
+  byte[] data() {
+    return data;
+  }
+
+  /** Stores {@code length} bytes of {@code source} as the value of {@code entry}. */
+  void store(StateMap.Entry<?, ?, ?> entry, byte[] source, int length, StateMap<?, ?, ?> owner) {
+    if (entry.offset >= 0 && length <= entry.capacity) {
+      System.arraycopy(source, 0, data, entry.offset, length);
+      entry.length = length;
+      return;
+    }
+    release(entry);
+    if (used + length > data.length) {
+      compact(owner, length);
+    }
+    entry.offset = used;
+    entry.capacity = length;
+    entry.length = length;
+    System.arraycopy(source, 0, data, used, length);
+    used += length;
+  }
+
+  /** Frees the slot of an entry that is removed or moves. */
+  void release(StateMap.Entry<?, ?, ?> entry) {
+    if (entry.offset >= 0) {
+      garbage += entry.capacity;
+      entry.offset = -1;
+    }
+  }
+
+  /** Copies the live values of {@code owner} into a new array with room for {@code extra} more. */
+  private void compact(StateMap<?, ?, ?> owner, int extra) {
+    int live = used - garbage;
+    byte[] old = data;
+    byte[] fresh = new byte[Math.max(INITIAL_SIZE, Integer.highestOneBit(Math.max(1, (live + extra) * 2 - 1)) << 1)];
+    int[] position = {0};
+    owner.forEach(e -> {
+      if (e.offset >= 0) {
+        System.arraycopy(old, e.offset, fresh, position[0], e.length);
+        e.offset = position[0];
+        e.capacity = e.length;
+        position[0] += e.length;
+      }
+    });
+    data = fresh;
+    used = position[0];
+    garbage = 0;
+  }
+}
