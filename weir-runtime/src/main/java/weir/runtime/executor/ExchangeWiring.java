@@ -33,7 +33,11 @@ final class ExchangeWiring {
     }
 
     int[] inputIndexOfChannel() {
-      return inputIndexes.stream().mapToInt(Integer::intValue).toArray();
+      int[] indexes = new int[inputIndexes.size()];
+      for (int i = 0; i < indexes.length; i++) {
+        indexes[i] = inputIndexes.get(i);
+      }
+      return indexes;
     }
   }
 

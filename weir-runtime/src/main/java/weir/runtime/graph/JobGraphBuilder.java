@@ -54,7 +54,12 @@ public final class JobGraphBuilder {
   /** A random 128-bit id in hex; not from SecureRandom, whose first use is slow and not needed here. */
   private static String newJobId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return String.format("%016x%016x", random.nextLong(), random.nextLong());
+    StringBuilder id = new StringBuilder(32);
+    for (int i = 0; i < 2; i++) {
+      String half = Long.toHexString(random.nextLong());
+      id.append("0".repeat(16 - half.length())).append(half);
+    }
+    return id.toString();
   }
 
   private static boolean isChainHead(StreamGraph graph, StreamNode node) {

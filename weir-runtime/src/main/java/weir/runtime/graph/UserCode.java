@@ -7,28 +7,37 @@ import java.util.Map;
 import javax.annotation.Nullable;
 import weir.api.connector.sink.Sink;
 import weir.api.connector.source.Source;
+import weir.api.functions.Function;
 import weir.api.functions.KeySelector;
-import weir.api.graph.OperatorSpec;
 
 /**
- * The user objects of one stream node — source, operation, sink and key selectors — which each
- * subtask needs its own copy of, apart from the graph's structure, which subtasks share read-only.
+ * The user objects of one stream node — source, operation function, sink and key selectors —
+ * which each subtask needs its own copy of, apart from the graph's structure, which subtasks
+ * share read-only.
  *
- * @param source the node's source, or {@code null}
- * @param operation the node's operation, or {@code null}
- * @param sink the node's sink, or {@code null}
- * @param keySelectors the key selector of each input, {@code null} where an input is not keyed
+ * <p>A plain class rather than a record: records go through a slower path of Java serialization
+ * that costs start-up time in a fresh JVM.
  */
-public record UserCode(
-    @Nullable Source<?, ?, ?> source,
-    @Nullable OperatorSpec operation,
-    @Nullable Sink<?> sink,
-    KeySelector<?, ?>[] keySelectors) implements Serializable {
+public final class UserCode implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Nullable private final Source<?, ?, ?> source;
+  @Nullable private final Function function;
+  @Nullable private final Sink<?> sink;
+  @Nullable private final KeySelector<?, ?> keySelector0;
+  @Nullable private final KeySelector<?, ?> keySelector1;
+
+  private UserCode(StreamNode node) {
+    this.source = node.source();
+    this.function = node.operation() == null ? null : node.operation().function();
+    this.sink = node.sink();
+    this.keySelector0 = node.keySelector(0);
+    this.keySelector1 = node.keySelector(1);
+  }
 
   /** The user objects of {@code node} itself (not a copy). */
   public static UserCode of(StreamNode node) {
-    KeySelector<?, ?>[] keys = new KeySelector<?, ?>[] {node.keySelector(0), node.keySelector(1)};
-    return new UserCode(node.source(), node.operation(), node.sink(), keys);
+    return new UserCode(node);
   }
 
   /** The user objects of every node of {@code vertex}, by node id, as the graph holds them. */
@@ -51,10 +60,25 @@ public record UserCode(
     return (Map<Integer, UserCode>) JavaSerialization.deserialize(bytes);
   }
 
+  @Nullable
+  public Source<?, ?, ?> source() {
+    return source;
+  }
+
+  /** The function of the node's operation; its kind is the node's {@code operation()}. */
+  @Nullable
+  public Function function() {
+    return function;
+  }
+
+  @Nullable
+  public Sink<?> sink() {
+    return sink;
+  }
+
   /** The key selector of input {@code index}, or {@code null}. */
   @Nullable
   public KeySelector<?, ?> keySelector(int index) {
-    return keySelectors[index];
+    return index == 0 ? keySelector0 : keySelector1;
   }
-
 }

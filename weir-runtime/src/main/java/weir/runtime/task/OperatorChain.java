@@ -141,25 +141,26 @@ final class OperatorChain {
     if (node.kind() == StreamNode.Kind.SINK) {
       return Operators.create(SinkOperator.class, node.name(), writerOf(code.sink(), d, node));
     }
-    OperatorSpec spec = code.operation();
+    OperatorSpec spec = node.operation();
+    Object fn = code.function();
     KeySelector k0 = code.keySelector(0);
-    if (spec instanceof OperatorSpec.Map m) {
-      return Operators.create(MapOperator.class, m.function(), ctx, out);
-    } else if (spec instanceof OperatorSpec.FlatMap f) {
-      return Operators.create(FlatMapOperator.class, f.function(), ctx, out);
-    } else if (spec instanceof OperatorSpec.Filter f) {
-      return Operators.create(FilterOperator.class, f.function(), ctx, out);
-    } else if (spec instanceof OperatorSpec.Process p) {
-      return Operators.create(ProcessOperator.class, p.function(), ctx, out);
-    } else if (spec instanceof OperatorSpec.KeyedProcess p) {
+    if (spec instanceof OperatorSpec.Map) {
+      return Operators.create(MapOperator.class, fn, ctx, out);
+    } else if (spec instanceof OperatorSpec.FlatMap) {
+      return Operators.create(FlatMapOperator.class, fn, ctx, out);
+    } else if (spec instanceof OperatorSpec.Filter) {
+      return Operators.create(FilterOperator.class, fn, ctx, out);
+    } else if (spec instanceof OperatorSpec.Process) {
+      return Operators.create(ProcessOperator.class, fn, ctx, out);
+    } else if (spec instanceof OperatorSpec.KeyedProcess) {
       if (k0 == null) {
         throw new IllegalStateException("Bug in graph construction: keyed process '" + node.name() + "' without key");
       }
-      return Operators.create(KeyedProcessOperator.class, p.function(), k0, ctx, out);
-    } else if (spec instanceof OperatorSpec.CoProcess p) {
-      return Operators.create(CoProcessOperator.class, p.function(), ctx, out);
-    } else if (spec instanceof OperatorSpec.KeyedCoProcess p) {
-      return Operators.create(KeyedCoProcessOperator.class, p.function(), k0, code.keySelector(1), ctx, out);
+      return Operators.create(KeyedProcessOperator.class, fn, k0, ctx, out);
+    } else if (spec instanceof OperatorSpec.CoProcess) {
+      return Operators.create(CoProcessOperator.class, fn, ctx, out);
+    } else if (spec instanceof OperatorSpec.KeyedCoProcess) {
+      return Operators.create(KeyedCoProcessOperator.class, fn, k0, code.keySelector(1), ctx, out);
     }
     throw new IllegalStateException("Bug in graph construction: no operator for " + spec);
   }
