@@ -89,9 +89,12 @@ final class JobRun implements JobClient, Worker.Listener {
     }
     watchdog = new Watchdog(jobName, workers, stallWarning);
     // the first log line initializes logging, slow in a fresh JVM: done off the start-up path
-    watchdogThread = new Thread(() -> {
-      Log.LOG.info("Job '{}' ({}) is RUNNING on {} threads", jobName, jobId, threadCount);
-      watchdog.run();
+    watchdogThread = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        Log.LOG.info("Job '{}' ({}) is RUNNING on {} threads", jobName, jobId, threadCount);
+        watchdog.run();
+      }
     }, "weir-" + jobName + "-watchdog");
     watchdogThread.setDaemon(true);
     threads.add(watchdogThread);

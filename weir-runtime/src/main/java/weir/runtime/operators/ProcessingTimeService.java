@@ -4,7 +4,12 @@ package weir.runtime.operators;
 @FunctionalInterface
 public interface ProcessingTimeService {
   /** The wall clock. */
-  ProcessingTimeService SYSTEM = System::currentTimeMillis;
+  ProcessingTimeService SYSTEM = new ProcessingTimeService() {
+    @Override
+    public long currentProcessingTime() {
+      return System.currentTimeMillis();
+    }
+  };
 
   /** The current processing time in milliseconds since the epoch. */
   long currentProcessingTime();

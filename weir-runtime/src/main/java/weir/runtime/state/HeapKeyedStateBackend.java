@@ -90,24 +90,30 @@ public final class HeapKeyedStateBackend {
   }
 
   public <T> ValueState<T> getState(ValueStateDescriptor<T> d) {
-    return register(d, ValueState.class, () -> new HeapValueState<>(this, newTable(d), binarySerializer(d)));
+    ValueState<T> state = registered(d, ValueState.class);
+    return state != null ? state : register(d, new HeapValueState<>(this, newTable(d), binarySerializer(d)));
   }
 
   public <T> ListState<T> getListState(ListStateDescriptor<T> d) {
-    return register(d, ListState.class, () -> new HeapListState<>(this, newTable(d)));
+    ListState<T> state = registered(d, ListState.class);
+    return state != null ? state : register(d, new HeapListState<>(this, newTable(d)));
   }
 
   public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> d) {
-    return register(d, MapState.class, () -> new HeapMapState<>(this, newTable(d)));
+    MapState<K, V> state = registered(d, MapState.class);
+    return state != null ? state : register(d, new HeapMapState<>(this, newTable(d)));
   }
 
   public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> d) {
-    return register(d, ReducingState.class, () -> new HeapReducingState<>(this, newTable(d), d.getReduceFunction(), binarySerializer(d)));
+    ReducingState<T> state = registered(d, ReducingState.class);
+    return state != null ? state
+        : register(d, new HeapReducingState<>(this, newTable(d), d.getReduceFunction(), binarySerializer(d)));
   }
 
   public <I, A, O> AggregatingState<I, O> getAggregatingState(AggregatingStateDescriptor<I, A, O> d) {
-    return register(d, AggregatingState.class,
-        () -> new HeapAggregatingState<>(this, newTable(d), d.getAggregateFunction(), binarySerializer(d)));
+    AggregatingState<I, O> state = registered(d, AggregatingState.class);
+    return state != null ? state
+        : register(d, new HeapAggregatingState<>(this, newTable(d), d.getAggregateFunction(), binarySerializer(d)));
   }
 
   /**
@@ -133,19 +139,21 @@ public final class HeapKeyedStateBackend {
     return table;
   }
 
+  /** The state already registered under the descriptor's name, or {@code null}. */
   @SuppressWarnings("unchecked")
-  private <S extends State> S register(StateDescriptor<?> d, Class<?> kind, java.util.function.Supplier<? extends State> factory) {
+  @Nullable
+  private <S extends State> S registered(StateDescriptor<?> d, Class<?> kind) {
     State existing = states.get(d.getName());
-    if (existing != null) {
-      if (!kind.isInstance(existing)) {
-        throw new IllegalStateException(
-            "Operator '" + operatorName + "' registers state '" + d.getName() + "' as " + kind.getSimpleName()
-                + ", but it is already registered as another kind; give each state its own name");
-      }
-      return (S) existing;
+    if (existing != null && !kind.isInstance(existing)) {
+      throw new IllegalStateException(
+          "Operator '" + operatorName + "' registers state '" + d.getName() + "' as " + kind.getSimpleName()
+              + ", but it is already registered as another kind; give each state its own name");
     }
-    State state = factory.get();
+    return (S) existing;
+  }
+
+  private <S extends State> S register(StateDescriptor<?> d, S state) {
     states.put(d.getName(), state);
-    return (S) state;
+    return state;
   }
 }
