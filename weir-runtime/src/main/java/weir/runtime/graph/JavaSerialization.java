@@ -7,13 +7,27 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 
 /**
- * Java serialization of job graphs and user code, resolving classes with the user code class
- * loader (the thread's context class loader).
+ * Copies graph parts through Java serialization, resolving classes with the user code class
+ * loader. Each subtask runs its own copy of its chain's user functions, as it would on a
+ * cluster, so functions never share mutable fields across subtasks.
  */
 public final class JavaSerialization {
   private JavaSerialization() {}
+
+  /** A deep copy of {@code object}, made by serializing and deserializing it. */
+  @SuppressWarnings("unchecked")
+  public static <T extends Serializable> T copy(T object) {
+    try {
+      return (T) deserialize(serialize(object));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not copy " + object + " through serialization", e);
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("Could not copy " + object + ": class not found: " + e.getMessage(), e);
+    }
+  }
 
   /** The serialized form of {@code object}. */
   public static byte[] serialize(Serializable object) throws IOException {
