@@ -4,8 +4,8 @@ import weir.api.functions.CoFlatMapFunction;
 import weir.api.functions.CoProcessFunction;
 import weir.api.functions.Collector;
 import weir.api.functions.ProcessFunction;
-import weir.api.functions.RichFunction;
 import weir.api.functions.RuntimeContext;
+import weir.api.graph.FunctionLifecycle;
 
 /** Runs a {@link CoFlatMapFunction} as a co-process function. */
 final class CoFlatMapAdapter<A, B, R> extends CoProcessFunction<A, B, R> {
@@ -20,9 +20,7 @@ final class CoFlatMapAdapter<A, B, R> extends CoProcessFunction<A, B, R> {
   @Override
   public void open(RuntimeContext context) throws Exception {
     super.open(context);
-    if (flatMapper instanceof RichFunction rich) {
-      rich.open(context);
-    }
+    FunctionLifecycle.open(flatMapper, context);
   }
 
   @Override
@@ -37,8 +35,6 @@ final class CoFlatMapAdapter<A, B, R> extends CoProcessFunction<A, B, R> {
 
   @Override
   public void close() throws Exception {
-    if (flatMapper instanceof RichFunction rich) {
-      rich.close();
-    }
+    FunctionLifecycle.close(flatMapper);
   }
 }

@@ -4,8 +4,8 @@ import weir.api.functions.CoMapFunction;
 import weir.api.functions.CoProcessFunction;
 import weir.api.functions.Collector;
 import weir.api.functions.ProcessFunction;
-import weir.api.functions.RichFunction;
 import weir.api.functions.RuntimeContext;
+import weir.api.graph.FunctionLifecycle;
 
 /** Runs a {@link CoMapFunction} as a co-process function. */
 final class CoMapAdapter<A, B, R> extends CoProcessFunction<A, B, R> {
@@ -20,9 +20,7 @@ final class CoMapAdapter<A, B, R> extends CoProcessFunction<A, B, R> {
   @Override
   public void open(RuntimeContext context) throws Exception {
     super.open(context);
-    if (mapper instanceof RichFunction rich) {
-      rich.open(context);
-    }
+    FunctionLifecycle.open(mapper, context);
   }
 
   @Override
@@ -37,8 +35,6 @@ final class CoMapAdapter<A, B, R> extends CoProcessFunction<A, B, R> {
 
   @Override
   public void close() throws Exception {
-    if (mapper instanceof RichFunction rich) {
-      rich.close();
-    }
+    FunctionLifecycle.close(mapper);
   }
 }

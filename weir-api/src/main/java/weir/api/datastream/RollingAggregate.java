@@ -3,8 +3,8 @@ package weir.api.datastream;
 import weir.api.functions.AggregateFunction;
 import weir.api.functions.Collector;
 import weir.api.functions.KeyedProcessFunction;
-import weir.api.functions.RichFunction;
 import weir.api.functions.RuntimeContext;
+import weir.api.graph.FunctionLifecycle;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
 import weir.api.typeinfo.TypeInfo;
@@ -25,9 +25,7 @@ final class RollingAggregate<K, T, A, R> extends KeyedProcessFunction<K, T, R> {
   @Override
   public void open(RuntimeContext context) throws Exception {
     super.open(context);
-    if (aggregator instanceof RichFunction rich) {
-      rich.open(context);
-    }
+    FunctionLifecycle.open(aggregator, context);
     state = context.getState(new ValueStateDescriptor<>("aggregate", accumulatorType));
   }
 
@@ -44,8 +42,6 @@ final class RollingAggregate<K, T, A, R> extends KeyedProcessFunction<K, T, R> {
 
   @Override
   public void close() throws Exception {
-    if (aggregator instanceof RichFunction rich) {
-      rich.close();
-    }
+    FunctionLifecycle.close(aggregator);
   }
 }

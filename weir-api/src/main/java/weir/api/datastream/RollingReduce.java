@@ -3,8 +3,8 @@ package weir.api.datastream;
 import weir.api.functions.Collector;
 import weir.api.functions.KeyedProcessFunction;
 import weir.api.functions.ReduceFunction;
-import weir.api.functions.RichFunction;
 import weir.api.functions.RuntimeContext;
+import weir.api.graph.FunctionLifecycle;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
 import weir.api.typeinfo.TypeInfo;
@@ -25,9 +25,7 @@ final class RollingReduce<K, T> extends KeyedProcessFunction<K, T, T> {
   @Override
   public void open(RuntimeContext context) throws Exception {
     super.open(context);
-    if (reducer instanceof RichFunction rich) {
-      rich.open(context);
-    }
+    FunctionLifecycle.open(reducer, context);
     state = context.getState(new ValueStateDescriptor<>("reduce", type));
   }
 
@@ -41,8 +39,6 @@ final class RollingReduce<K, T> extends KeyedProcessFunction<K, T, T> {
 
   @Override
   public void close() throws Exception {
-    if (reducer instanceof RichFunction rich) {
-      rich.close();
-    }
+    FunctionLifecycle.close(reducer);
   }
 }

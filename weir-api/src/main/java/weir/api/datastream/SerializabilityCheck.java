@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
@@ -17,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import javax.annotation.Nullable;
 import weir.api.annotation.Internal;
+import weir.api.graph.UserCodeObjectInputStream;
 
 /**
  * Checks at build time that a user function (or source, sink, key selector) survives Java
@@ -46,17 +46,7 @@ public final class SerializabilityCheck {
               + " or make its type Serializable (for lambdas: do not capture it).",
           e);
     }
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
-      @Override
-      protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-        try {
-          return Class.forName(desc.getName(), false, loader);
-        } catch (ClassNotFoundException e) {
-          return super.resolveClass(desc);
-        }
-      }
-    }) {
+    try (ObjectInputStream in = new UserCodeObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       in.readObject();
     } catch (IOException | ClassNotFoundException | RuntimeException e) {
       throw new InvalidProgramException(

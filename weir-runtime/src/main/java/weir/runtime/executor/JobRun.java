@@ -202,20 +202,22 @@ final class JobRun implements JobClient, Worker.Listener {
   @Override
   public JobExecutionResult await() throws JobExecutionException {
     try {
-      return awaitResult(result.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JobExecutionException("Interrupted while waiting for job '" + jobName + "'", e);
-    } catch (ExecutionException e) {
-      joinThreads();
-      throw (JobExecutionException) e.getCause();
+      return await(Long.MAX_VALUE);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Bug: waiting without a timeout timed out", e);
     }
   }
 
   @Override
   public JobExecutionResult await(Duration timeout) throws JobExecutionException, TimeoutException {
+    return await(timeout.toNanos());
+  }
+
+  private JobExecutionResult await(long timeoutNanos) throws JobExecutionException, TimeoutException {
     try {
-      return awaitResult(result.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+      JobExecutionResult r = result.get(timeoutNanos, TimeUnit.NANOSECONDS);
+      joinThreads();
+      return r;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JobExecutionException("Interrupted while waiting for job '" + jobName + "'", e);
@@ -225,10 +227,6 @@ final class JobRun implements JobClient, Worker.Listener {
     }
   }
 
-  private JobExecutionResult awaitResult(JobExecutionResult r) {
-    joinThreads();
-    return r;
-  }
 
   /** Waits for the worker threads to end, so none outlives the job once a waiter returns. */
   private void joinThreads() {

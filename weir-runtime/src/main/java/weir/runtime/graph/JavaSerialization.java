@@ -5,8 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
+import weir.api.graph.UserCodeObjectInputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -40,18 +40,9 @@ public final class JavaSerialization {
 
   /** Reads an object, resolving classes with the current thread's context class loader. */
   public static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
-      @Override
-      protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-        try {
-          return Class.forName(desc.getName(), false, loader);
-        } catch (ClassNotFoundException e) {
-          return super.resolveClass(desc);
-        }
-      }
-    }) {
+    try (ObjectInputStream in = new UserCodeObjectInputStream(new ByteArrayInputStream(bytes))) {
       return in.readObject();
     }
   }
+
 }

@@ -1,6 +1,7 @@
 package weir.runtime.operators;
 
 import weir.api.functions.Function;
+import weir.api.graph.FunctionLifecycle;
 
 /** Base of operators that drive one user function: opens and closes it with the operator. */
 abstract class UdfOperator<F extends Function> implements StreamOperator {
@@ -19,11 +20,11 @@ abstract class UdfOperator<F extends Function> implements StreamOperator {
 
   @Override
   public void open() throws Exception {
-    UserFunctions.open(function, context.runtimeContext());
+    FunctionLifecycle.open(function, context.runtimeContext());
   }
 
   @Override
   public void close() throws Exception {
-    UserFunctions.close(function);
+    FunctionLifecycle.close(function);
   }
 }
