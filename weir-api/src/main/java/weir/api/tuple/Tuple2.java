@@ -18,8 +18,8 @@ import javax.annotation.Nullable;
 @Public
 public record Tuple2<T0, T1>(@Nullable T0 f0, @Nullable T1 f1) {
 
-    /** Creates a pair. */
-    public static <T0, T1> Tuple2<T0, T1> of(@Nullable T0 f0, @Nullable T1 f1) {
-        return new Tuple2<>(f0, f1);
-    }
+  /** Creates a pair. */
+  public static <T0, T1> Tuple2<T0, T1> of(@Nullable T0 f0, @Nullable T1 f1) {
+    return new Tuple2<>(f0, f1);
+  }
 }

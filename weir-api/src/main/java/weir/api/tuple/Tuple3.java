@@ -19,8 +19,8 @@ import javax.annotation.Nullable;
 @Public
 public record Tuple3<T0, T1, T2>(@Nullable T0 f0, @Nullable T1 f1, @Nullable T2 f2) {
 
-    /** Creates a triple. */
-    public static <T0, T1, T2> Tuple3<T0, T1, T2> of(@Nullable T0 f0, @Nullable T1 f1, @Nullable T2 f2) {
-        return new Tuple3<>(f0, f1, f2);
-    }
+  /** Creates a triple. */
+  public static <T0, T1, T2> Tuple3<T0, T1, T2> of(@Nullable T0 f0, @Nullable T1 f1, @Nullable T2 f2) {
+    return new Tuple3<>(f0, f1, f2);
+  }
 }

@@ -13,21 +13,21 @@ import java.io.IOException;
 @Evolving
 public final class BooleanSerializer extends ImmutableSerializer<Boolean> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The shared instance. */
-    public static final BooleanSerializer INSTANCE = new BooleanSerializer();
+  /** The shared instance. */
+  public static final BooleanSerializer INSTANCE = new BooleanSerializer();
 
-    private BooleanSerializer() {
-    }
+  private BooleanSerializer() {
+  }
 
-    @Override
-    public void serialize(Boolean value, DataOutputView out) throws IOException {
-        out.writeBoolean(value);
-    }
+  @Override
+  public void serialize(Boolean value, DataOutputView out) throws IOException {
+    out.writeBoolean(value);
+  }
 
-    @Override
-    public Boolean deserialize(DataInputView in) throws IOException {
-        return in.readBoolean();
-    }
+  @Override
+  public Boolean deserialize(DataInputView in) throws IOException {
+    return in.readBoolean();
+  }
 }

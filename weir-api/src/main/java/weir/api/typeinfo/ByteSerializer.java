@@ -13,21 +13,21 @@ import java.io.IOException;
 @Evolving
 public final class ByteSerializer extends ImmutableSerializer<Byte> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The shared instance. */
-    public static final ByteSerializer INSTANCE = new ByteSerializer();
+  /** The shared instance. */
+  public static final ByteSerializer INSTANCE = new ByteSerializer();
 
-    private ByteSerializer() {
-    }
+  private ByteSerializer() {
+  }
 
-    @Override
-    public void serialize(Byte value, DataOutputView out) throws IOException {
-        out.writeByte(value);
-    }
+  @Override
+  public void serialize(Byte value, DataOutputView out) throws IOException {
+    out.writeByte(value);
+  }
 
-    @Override
-    public Byte deserialize(DataInputView in) throws IOException {
-        return in.readByte();
-    }
+  @Override
+  public Byte deserialize(DataInputView in) throws IOException {
+    return in.readByte();
+  }
 }

@@ -13,21 +13,21 @@ import java.io.IOException;
 @Evolving
 public final class CharSerializer extends ImmutableSerializer<Character> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The shared instance. */
-    public static final CharSerializer INSTANCE = new CharSerializer();
+  /** The shared instance. */
+  public static final CharSerializer INSTANCE = new CharSerializer();
 
-    private CharSerializer() {
-    }
+  private CharSerializer() {
+  }
 
-    @Override
-    public void serialize(Character value, DataOutputView out) throws IOException {
-        out.writeChar(value);
-    }
+  @Override
+  public void serialize(Character value, DataOutputView out) throws IOException {
+    out.writeChar(value);
+  }
 
-    @Override
-    public Character deserialize(DataInputView in) throws IOException {
-        return in.readChar();
-    }
+  @Override
+  public Character deserialize(DataInputView in) throws IOException {
+    return in.readChar();
+  }
 }

@@ -10,8 +10,8 @@ import weir.api.annotation.Evolving;
  */
 @Evolving
 public enum Compatibility {
-    /** The new serializer reads the old bytes as they are. */
-    COMPATIBLE_AS_IS,
-    /** The new serializer cannot read the old bytes; state written with the old one cannot be restored with it. */
-    INCOMPATIBLE
+  /** The new serializer reads the old bytes as they are. */
+  COMPATIBLE_AS_IS,
+  /** The new serializer cannot read the old bytes; state written with the old one cannot be restored with it. */
+  INCOMPATIBLE
 }

@@ -23,10 +23,10 @@ import javax.annotation.Nullable;
 @Evolving
 public interface DataInputView extends DataInput {
 
-    /** Reads a var int written by {@link DataOutputView#writeVarInt(int)}. */
-    int readVarInt() throws IOException;
+  /** Reads a var int written by {@link DataOutputView#writeVarInt(int)}. */
+  int readVarInt() throws IOException;
 
-    /** Reads a string written by {@link DataOutputView#writeString(String)}; null if null was written. */
-    @Nullable
-    String readString() throws IOException;
+  /** Reads a string written by {@link DataOutputView#writeString(String)}; null if null was written. */
+  @Nullable
+  String readString() throws IOException;
 }

@@ -32,9 +32,9 @@ import javax.annotation.Nullable;
 @Evolving
 public interface DataOutputView extends DataOutput {
 
-    /** Writes {@code value} as an unsigned var int (negative values take 5 bytes). */
-    void writeVarInt(int value) throws IOException;
+  /** Writes {@code value} as an unsigned var int (negative values take 5 bytes). */
+  void writeVarInt(int value) throws IOException;
 
-    /** Writes a possibly null string in the layout described above. */
-    void writeString(@Nullable String value) throws IOException;
+  /** Writes a possibly null string in the layout described above. */
+  void writeString(@Nullable String value) throws IOException;
 }

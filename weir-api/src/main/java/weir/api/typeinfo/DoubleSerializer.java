@@ -13,21 +13,21 @@ import java.io.IOException;
 @Evolving
 public final class DoubleSerializer extends ImmutableSerializer<Double> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The shared instance. */
-    public static final DoubleSerializer INSTANCE = new DoubleSerializer();
+  /** The shared instance. */
+  public static final DoubleSerializer INSTANCE = new DoubleSerializer();
 
-    private DoubleSerializer() {
-    }
+  private DoubleSerializer() {
+  }
 
-    @Override
-    public void serialize(Double value, DataOutputView out) throws IOException {
-        out.writeDouble(value);
-    }
+  @Override
+  public void serialize(Double value, DataOutputView out) throws IOException {
+    out.writeDouble(value);
+  }
 
-    @Override
-    public Double deserialize(DataInputView in) throws IOException {
-        return in.readDouble();
-    }
+  @Override
+  public Double deserialize(DataInputView in) throws IOException {
+    return in.readDouble();
+  }
 }

@@ -39,107 +39,107 @@ import javax.annotation.Nullable;
 @Evolving
 public final class DynamicSerializer<T> extends TypeSerializer<T> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final SerializerConfig config;
-    /** Serializer per runtime class; owned by the thread using this instance. */
-    private transient Map<Class<?>, TypeSerializer<Object>> byClass;
-    /** The same serializers by class name, for reading. */
-    private transient Map<String, TypeSerializer<Object>> byName;
+  private final SerializerConfig config;
+  /** Serializer per runtime class; owned by the thread using this instance. */
+  private transient Map<Class<?>, TypeSerializer<Object>> byClass;
+  /** The same serializers by class name, for reading. */
+  private transient Map<String, TypeSerializer<Object>> byName;
 
-    /** Creates a serializer that infers per-class serializers under {@code config}. */
-    public DynamicSerializer(SerializerConfig config) {
-        this.config = Objects.requireNonNull(config);
-        initCaches();
+  /** Creates a serializer that infers per-class serializers under {@code config}. */
+  public DynamicSerializer(SerializerConfig config) {
+    this.config = Objects.requireNonNull(config);
+    initCaches();
+  }
+
+  private void initCaches() {
+    byClass = new HashMap<>();
+    byName = new HashMap<>();
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    initCaches();
+  }
+
+  @SuppressWarnings("unchecked")
+  private TypeSerializer<Object> serializerFor(Class<?> type) {
+    TypeSerializer<Object> s = byClass.get(type);
+    if (s == null) {
+      s = (TypeSerializer<Object>) SerializerResolver.forRuntimeClass(type, config);
+      byClass.put(type, s);
+      byName.put(type.getName(), s);
     }
+    return s;
+  }
 
-    private void initCaches() {
-        byClass = new HashMap<>();
-        byName = new HashMap<>();
+  private TypeSerializer<Object> serializerFor(String className) throws IOException {
+    TypeSerializer<Object> s = byName.get(className);
+    if (s != null) {
+      return s;
     }
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    try {
+      return serializerFor(Class.forName(className, false, context != null ? context : getClass().getClassLoader()));
+    } catch (ClassNotFoundException e) {
+      throw new IOException("Cannot read a value of class '" + className + "': class not found", e);
+    }
+  }
 
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        initCaches();
+  @Override
+  public void serialize(@Nullable T value, DataOutputView out) throws IOException {
+    if (value == null) {
+      out.writeString(null);
+      return;
     }
+    TypeSerializer<Object> s = serializerFor(value.getClass());
+    out.writeString(value.getClass().getName());
+    s.serialize(value, out);
+  }
 
-    @SuppressWarnings("unchecked")
-    private TypeSerializer<Object> serializerFor(Class<?> type) {
-        TypeSerializer<Object> s = byClass.get(type);
-        if (s == null) {
-            s = (TypeSerializer<Object>) SerializerResolver.forRuntimeClass(type, config);
-            byClass.put(type, s);
-            byName.put(type.getName(), s);
-        }
-        return s;
-    }
+  @Override
+  @Nullable
+  @SuppressWarnings("unchecked")
+  public T deserialize(DataInputView in) throws IOException {
+    String className = in.readString();
+    return className == null ? null : (T) serializerFor(className).deserialize(in);
+  }
 
-    private TypeSerializer<Object> serializerFor(String className) throws IOException {
-        TypeSerializer<Object> s = byName.get(className);
-        if (s != null) {
-            return s;
-        }
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        try {
-            return serializerFor(Class.forName(className, false, context != null ? context : getClass().getClassLoader()));
-        } catch (ClassNotFoundException e) {
-            throw new IOException("Cannot read a value of class '" + className + "': class not found", e);
-        }
-    }
+  @Override
+  @Nullable
+  @SuppressWarnings("unchecked")
+  public T copy(@Nullable T value) {
+    return value == null ? null : (T) serializerFor(value.getClass()).copy(value);
+  }
 
-    @Override
-    public void serialize(@Nullable T value, DataOutputView out) throws IOException {
-        if (value == null) {
-            out.writeString(null);
-            return;
-        }
-        TypeSerializer<Object> s = serializerFor(value.getClass());
-        out.writeString(value.getClass().getName());
-        s.serialize(value, out);
-    }
+  @Override
+  public boolean isImmutableType() {
+    return false;
+  }
 
-    @Override
-    @Nullable
-    @SuppressWarnings("unchecked")
-    public T deserialize(DataInputView in) throws IOException {
-        String className = in.readString();
-        return className == null ? null : (T) serializerFor(className).deserialize(in);
-    }
+  @Override
+  public TypeSerializer<T> duplicate() {
+    return new DynamicSerializer<>(config);
+  }
 
-    @Override
-    @Nullable
-    @SuppressWarnings("unchecked")
-    public T copy(@Nullable T value) {
-        return value == null ? null : (T) serializerFor(value.getClass()).copy(value);
-    }
+  @Override
+  public TypeSerializerSnapshot<T> snapshotConfiguration() {
+    return new SimpleSerializerSnapshot<>(this);
+  }
 
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DynamicSerializer<?> other && other.config.equals(config);
+  }
 
-    @Override
-    public TypeSerializer<T> duplicate() {
-        return new DynamicSerializer<>(config);
-    }
+  @Override
+  public int hashCode() {
+    return config.hashCode();
+  }
 
-    @Override
-    public TypeSerializerSnapshot<T> snapshotConfiguration() {
-        return new SimpleSerializerSnapshot<>(this);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DynamicSerializer<?> other && other.config.equals(config);
-    }
-
-    @Override
-    public int hashCode() {
-        return config.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "DynamicSerializer";
-    }
+  @Override
+  public String toString() {
+    return "DynamicSerializer";
+  }
 }

@@ -13,21 +13,21 @@ import java.io.IOException;
 @Evolving
 public final class FloatSerializer extends ImmutableSerializer<Float> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The shared instance. */
-    public static final FloatSerializer INSTANCE = new FloatSerializer();
+  /** The shared instance. */
+  public static final FloatSerializer INSTANCE = new FloatSerializer();
 
-    private FloatSerializer() {
-    }
+  private FloatSerializer() {
+  }
 
-    @Override
-    public void serialize(Float value, DataOutputView out) throws IOException {
-        out.writeFloat(value);
-    }
+  @Override
+  public void serialize(Float value, DataOutputView out) throws IOException {
+    out.writeFloat(value);
+  }
 
-    @Override
-    public Float deserialize(DataInputView in) throws IOException {
-        return in.readFloat();
-    }
+  @Override
+  public Float deserialize(DataInputView in) throws IOException {
+    return in.readFloat();
+  }
 }

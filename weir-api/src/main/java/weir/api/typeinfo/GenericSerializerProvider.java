@@ -20,6 +20,6 @@ import weir.api.annotation.Evolving;
 @Evolving
 public interface GenericSerializerProvider {
 
-    /** A serializer for values of {@code type} and its subclasses. */
-    <T> TypeSerializer<T> createSerializer(Class<T> type);
+  /** A serializer for values of {@code type} and its subclasses. */
+  <T> TypeSerializer<T> createSerializer(Class<T> type);
 }

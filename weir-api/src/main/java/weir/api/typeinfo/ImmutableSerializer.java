@@ -13,35 +13,35 @@ import weir.api.annotation.Evolving;
 @Evolving
 public abstract class ImmutableSerializer<T> extends TypeSerializer<T> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    @Override
-    public final T copy(T value) {
-        return value;
-    }
+  @Override
+  public final T copy(T value) {
+    return value;
+  }
 
-    @Override
-    public final boolean isImmutableType() {
-        return true;
-    }
+  @Override
+  public final boolean isImmutableType() {
+    return true;
+  }
 
-    @Override
-    public final TypeSerializerSnapshot<T> snapshotConfiguration() {
-        return new SimpleSerializerSnapshot<>(this);
-    }
+  @Override
+  public final TypeSerializerSnapshot<T> snapshotConfiguration() {
+    return new SimpleSerializerSnapshot<>(this);
+  }
 
-    @Override
-    public final boolean equals(Object o) {
-        return o != null && o.getClass() == getClass();
-    }
+  @Override
+  public final boolean equals(Object o) {
+    return o != null && o.getClass() == getClass();
+  }
 
-    @Override
-    public final int hashCode() {
-        return getClass().getName().hashCode();
-    }
+  @Override
+  public final int hashCode() {
+    return getClass().getName().hashCode();
+  }
 
-    @Override
-    public String toString() {
-        return getClass().getSimpleName();
-    }
+  @Override
+  public String toString() {
+    return getClass().getSimpleName();
+  }
 }

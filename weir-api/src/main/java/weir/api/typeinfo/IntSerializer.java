@@ -13,21 +13,21 @@ import java.io.IOException;
 @Evolving
 public final class IntSerializer extends ImmutableSerializer<Integer> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The shared instance. */
-    public static final IntSerializer INSTANCE = new IntSerializer();
+  /** The shared instance. */
+  public static final IntSerializer INSTANCE = new IntSerializer();
 
-    private IntSerializer() {
-    }
+  private IntSerializer() {
+  }
 
-    @Override
-    public void serialize(Integer value, DataOutputView out) throws IOException {
-        out.writeInt(value);
-    }
+  @Override
+  public void serialize(Integer value, DataOutputView out) throws IOException {
+    out.writeInt(value);
+  }
 
-    @Override
-    public Integer deserialize(DataInputView in) throws IOException {
-        return in.readInt();
-    }
+  @Override
+  public Integer deserialize(DataInputView in) throws IOException {
+    return in.readInt();
+  }
 }

@@ -12,15 +12,15 @@ import weir.api.annotation.Evolving;
 @Evolving
 public class InvalidTypeException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** Creates an exception with a message that names the type and the cause. */
-    public InvalidTypeException(String message) {
-        super(message);
-    }
+  /** Creates an exception with a message that names the type and the cause. */
+  public InvalidTypeException(String message) {
+    super(message);
+  }
 
-    /** Creates an exception with a message that names the type, and the underlying cause. */
-    public InvalidTypeException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  /** Creates an exception with a message that names the type, and the underlying cause. */
+  public InvalidTypeException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

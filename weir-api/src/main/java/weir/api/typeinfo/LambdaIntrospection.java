@@ -22,62 +22,62 @@ import javax.annotation.Nullable;
  */
 final class LambdaIntrospection {
 
-    private LambdaIntrospection() {
-    }
+  private LambdaIntrospection() {
+  }
 
-    /** The generic return type (primitives boxed) of the method implementing {@code function}, or null. */
-    @Nullable
-    static Type implReturnType(Object function) {
-        SerializedLambda lambda = serializedForm(function);
-        if (lambda == null) {
-            return null;
-        }
-        ClassLoader loader = function.getClass().getClassLoader();
-        try {
-            Class<?> implClass = Class.forName(lambda.getImplClass().replace('/', '.'), false, loader);
-            if (lambda.getImplMethodKind() == MethodHandleInfo.REF_newInvokeSpecial) {
-                return implClass;
-            }
-            Class<?>[] params = MethodType.fromMethodDescriptorString(lambda.getImplMethodSignature(), loader)
-                    .parameterArray();
-            Method method = findMethod(implClass, lambda.getImplMethodName(), params);
-            if (method == null || method.getReturnType() == void.class) {
-                return null;
-            }
-            return GenericTypes.box(method.getGenericReturnType());
-        } catch (ClassNotFoundException | TypeNotPresentException | IllegalArgumentException | LinkageError e) {
-            return null; // cannot tell: the caller falls back to TypeInfo.unknown()
-        }
+  /** The generic return type (primitives boxed) of the method implementing {@code function}, or null. */
+  @Nullable
+  static Type implReturnType(Object function) {
+    SerializedLambda lambda = serializedForm(function);
+    if (lambda == null) {
+      return null;
     }
+    ClassLoader loader = function.getClass().getClassLoader();
+    try {
+      Class<?> implClass = Class.forName(lambda.getImplClass().replace('/', '.'), false, loader);
+      if (lambda.getImplMethodKind() == MethodHandleInfo.REF_newInvokeSpecial) {
+        return implClass;
+      }
+      Class<?>[] params = MethodType.fromMethodDescriptorString(lambda.getImplMethodSignature(), loader)
+          .parameterArray();
+      Method method = findMethod(implClass, lambda.getImplMethodName(), params);
+      if (method == null || method.getReturnType() == void.class) {
+        return null;
+      }
+      return GenericTypes.box(method.getGenericReturnType());
+    } catch (ClassNotFoundException | TypeNotPresentException | IllegalArgumentException | LinkageError e) {
+      return null; // cannot tell: the caller falls back to TypeInfo.unknown()
+    }
+  }
 
-    @Nullable
-    private static SerializedLambda serializedForm(Object function) {
-        Class<?> c = function.getClass();
-        if (!c.isSynthetic()) {
-            return null; // user classes may have their own writeReplace; never call it
-        }
-        try {
-            Method writeReplace = c.getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
-            return writeReplace.invoke(function) instanceof SerializedLambda s ? s : null;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // not a serializable lambda: its type is erased
-        }
+  @Nullable
+  private static SerializedLambda serializedForm(Object function) {
+    Class<?> c = function.getClass();
+    if (!c.isSynthetic()) {
+      return null; // user classes may have their own writeReplace; never call it
     }
+    try {
+      Method writeReplace = c.getDeclaredMethod("writeReplace");
+      writeReplace.setAccessible(true);
+      return writeReplace.invoke(function) instanceof SerializedLambda s ? s : null;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null; // not a serializable lambda: its type is erased
+    }
+  }
 
-    @Nullable
-    private static Method findMethod(Class<?> type, String name, Class<?>[] params) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                return c.getDeclaredMethod(name, params);
-            } catch (NoSuchMethodException e) {
-                // keep looking in the superclass, then in public interface methods
-            }
-        }
-        try {
-            return type.getMethod(name, params);
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
+  @Nullable
+  private static Method findMethod(Class<?> type, String name, Class<?>[] params) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        return c.getDeclaredMethod(name, params);
+      } catch (NoSuchMethodException e) {
+        // keep looking in the superclass, then in public interface methods
+      }
     }
+    try {
+      return type.getMethod(name, params);
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
 }

@@ -13,21 +13,21 @@ import java.io.IOException;
 @Evolving
 public final class LongSerializer extends ImmutableSerializer<Long> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The shared instance. */
-    public static final LongSerializer INSTANCE = new LongSerializer();
+  /** The shared instance. */
+  public static final LongSerializer INSTANCE = new LongSerializer();
 
-    private LongSerializer() {
-    }
+  private LongSerializer() {
+  }
 
-    @Override
-    public void serialize(Long value, DataOutputView out) throws IOException {
-        out.writeLong(value);
-    }
+  @Override
+  public void serialize(Long value, DataOutputView out) throws IOException {
+    out.writeLong(value);
+  }
 
-    @Override
-    public Long deserialize(DataInputView in) throws IOException {
-        return in.readLong();
-    }
+  @Override
+  public Long deserialize(DataInputView in) throws IOException {
+    return in.readLong();
+  }
 }

@@ -18,90 +18,90 @@ import javax.annotation.Nullable;
 @Evolving
 public final class ObjectArraySerializer<E> extends TypeSerializer<E[]> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final Class<E> component;
-    private final TypeSerializer<E> element;
+  private final Class<E> component;
+  private final TypeSerializer<E> element;
 
-    /** Creates a serializer for {@code component[]} whose elements use {@code element}. */
-    public ObjectArraySerializer(Class<E> component, TypeSerializer<E> element) {
-        this.component = component;
-        this.element = element;
+  /** Creates a serializer for {@code component[]} whose elements use {@code element}. */
+  public ObjectArraySerializer(Class<E> component, TypeSerializer<E> element) {
+    this.component = component;
+    this.element = element;
+  }
+
+  @Override
+  public void serialize(@Nullable E[] value, DataOutputView out) throws IOException {
+    if (value == null) {
+      out.writeVarInt(0);
+      return;
     }
-
-    @Override
-    public void serialize(@Nullable E[] value, DataOutputView out) throws IOException {
-        if (value == null) {
-            out.writeVarInt(0);
-            return;
-        }
-        out.writeVarInt(value.length + 1);
-        for (E e : value) {
-            element.serializeNullable(e, out);
-        }
+    out.writeVarInt(value.length + 1);
+    for (E e : value) {
+      element.serializeNullable(e, out);
     }
+  }
 
-    @Override
-    @Nullable
-    public E[] deserialize(DataInputView in) throws IOException {
-        int marker = in.readVarInt();
-        if (marker == 0) {
-            return null;
-        }
-        E[] result = newArray(marker - 1);
-        for (int i = 0; i < result.length; i++) {
-            result[i] = element.deserializeNullable(in);
-        }
-        return result;
+  @Override
+  @Nullable
+  public E[] deserialize(DataInputView in) throws IOException {
+    int marker = in.readVarInt();
+    if (marker == 0) {
+      return null;
     }
+    E[] result = newArray(marker - 1);
+    for (int i = 0; i < result.length; i++) {
+      result[i] = element.deserializeNullable(in);
+    }
+    return result;
+  }
 
-    @Override
-    @Nullable
-    public E[] copy(@Nullable E[] value) {
-        if (value == null) {
-            return null;
-        }
-        E[] result = newArray(value.length);
-        for (int i = 0; i < value.length; i++) {
-            result[i] = element.copyNullable(value[i]);
-        }
-        return result;
+  @Override
+  @Nullable
+  public E[] copy(@Nullable E[] value) {
+    if (value == null) {
+      return null;
     }
+    E[] result = newArray(value.length);
+    for (int i = 0; i < value.length; i++) {
+      result[i] = element.copyNullable(value[i]);
+    }
+    return result;
+  }
 
-    @SuppressWarnings("unchecked")
-    private E[] newArray(int length) {
-        return (E[]) Array.newInstance(component, length);
-    }
+  @SuppressWarnings("unchecked")
+  private E[] newArray(int length) {
+    return (E[]) Array.newInstance(component, length);
+  }
 
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
+  @Override
+  public boolean isImmutableType() {
+    return false;
+  }
 
-    @Override
-    public TypeSerializer<E[]> duplicate() {
-        TypeSerializer<E> d = element.duplicate();
-        return d == element ? this : new ObjectArraySerializer<>(component, d);
-    }
+  @Override
+  public TypeSerializer<E[]> duplicate() {
+    TypeSerializer<E> d = element.duplicate();
+    return d == element ? this : new ObjectArraySerializer<>(component, d);
+  }
 
-    @Override
-    public TypeSerializerSnapshot<E[]> snapshotConfiguration() {
-        return new SimpleSerializerSnapshot<>(this);
-    }
+  @Override
+  public TypeSerializerSnapshot<E[]> snapshotConfiguration() {
+    return new SimpleSerializerSnapshot<>(this);
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ObjectArraySerializer<?> other && other.component == component
-                && other.element.equals(element);
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ObjectArraySerializer<?> other && other.component == component
+        && other.element.equals(element);
+  }
 
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(new Object[] {component.getName(), element});
-    }
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(new Object[] {component.getName(), element});
+  }
 
-    @Override
-    public String toString() {
-        return "ObjectArraySerializer[" + element + "]";
-    }
+  @Override
+  public String toString() {
+    return "ObjectArraySerializer[" + element + "]";
+  }
 }

@@ -16,58 +16,58 @@ import java.util.Optional;
 @Evolving
 public final class OptionalSerializer<T> extends TypeSerializer<Optional<T>> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final TypeSerializer<T> value;
+  private final TypeSerializer<T> value;
 
-    /** Creates a serializer whose present values use {@code value}. */
-    public OptionalSerializer(TypeSerializer<T> value) {
-        this.value = Objects.requireNonNull(value);
-    }
+  /** Creates a serializer whose present values use {@code value}. */
+  public OptionalSerializer(TypeSerializer<T> value) {
+    this.value = Objects.requireNonNull(value);
+  }
 
-    @Override
-    public void serialize(Optional<T> v, DataOutputView out) throws IOException {
-        value.serializeNullable(v.orElse(null), out);
-    }
+  @Override
+  public void serialize(Optional<T> v, DataOutputView out) throws IOException {
+    value.serializeNullable(v.orElse(null), out);
+  }
 
-    @Override
-    public Optional<T> deserialize(DataInputView in) throws IOException {
-        return Optional.ofNullable(value.deserializeNullable(in));
-    }
+  @Override
+  public Optional<T> deserialize(DataInputView in) throws IOException {
+    return Optional.ofNullable(value.deserializeNullable(in));
+  }
 
-    @Override
-    public Optional<T> copy(Optional<T> v) {
-        return value.isImmutableType() || v.isEmpty() ? v : Optional.of(value.copy(v.get()));
-    }
+  @Override
+  public Optional<T> copy(Optional<T> v) {
+    return value.isImmutableType() || v.isEmpty() ? v : Optional.of(value.copy(v.get()));
+  }
 
-    @Override
-    public boolean isImmutableType() {
-        return value.isImmutableType();
-    }
+  @Override
+  public boolean isImmutableType() {
+    return value.isImmutableType();
+  }
 
-    @Override
-    public TypeSerializer<Optional<T>> duplicate() {
-        TypeSerializer<T> d = value.duplicate();
-        return d == value ? this : new OptionalSerializer<>(d);
-    }
+  @Override
+  public TypeSerializer<Optional<T>> duplicate() {
+    TypeSerializer<T> d = value.duplicate();
+    return d == value ? this : new OptionalSerializer<>(d);
+  }
 
-    @Override
-    public TypeSerializerSnapshot<Optional<T>> snapshotConfiguration() {
-        return new SimpleSerializerSnapshot<>(this);
-    }
+  @Override
+  public TypeSerializerSnapshot<Optional<T>> snapshotConfiguration() {
+    return new SimpleSerializerSnapshot<>(this);
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof OptionalSerializer<?> other && other.value.equals(value);
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof OptionalSerializer<?> other && other.value.equals(value);
+  }
 
-    @Override
-    public int hashCode() {
-        return 17 + value.hashCode();
-    }
+  @Override
+  public int hashCode() {
+    return 17 + value.hashCode();
+  }
 
-    @Override
-    public String toString() {
-        return "OptionalSerializer[" + value + "]";
-    }
+  @Override
+  public String toString() {
+    return "OptionalSerializer[" + value + "]";
+  }
 }

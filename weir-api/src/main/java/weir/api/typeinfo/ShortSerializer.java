@@ -13,21 +13,21 @@ import java.io.IOException;
 @Evolving
 public final class ShortSerializer extends ImmutableSerializer<Short> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The shared instance. */
-    public static final ShortSerializer INSTANCE = new ShortSerializer();
+  /** The shared instance. */
+  public static final ShortSerializer INSTANCE = new ShortSerializer();
 
-    private ShortSerializer() {
-    }
+  private ShortSerializer() {
+  }
 
-    @Override
-    public void serialize(Short value, DataOutputView out) throws IOException {
-        out.writeShort(value);
-    }
+  @Override
+  public void serialize(Short value, DataOutputView out) throws IOException {
+    out.writeShort(value);
+  }
 
-    @Override
-    public Short deserialize(DataInputView in) throws IOException {
-        return in.readShort();
-    }
+  @Override
+  public Short deserialize(DataInputView in) throws IOException {
+    return in.readShort();
+  }
 }

@@ -16,27 +16,27 @@ import weir.api.annotation.Evolving;
 @Evolving
 public final class SimpleSerializerSnapshot<T> implements TypeSerializerSnapshot<T> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final TypeSerializer<T> serializer;
+  private final TypeSerializer<T> serializer;
 
-    /** Creates a snapshot of {@code serializer}. */
-    public SimpleSerializerSnapshot(TypeSerializer<T> serializer) {
-        this.serializer = serializer;
-    }
+  /** Creates a snapshot of {@code serializer}. */
+  public SimpleSerializerSnapshot(TypeSerializer<T> serializer) {
+    this.serializer = serializer;
+  }
 
-    @Override
-    public int version() {
-        return 1;
-    }
+  @Override
+  public int version() {
+    return 1;
+  }
 
-    @Override
-    public TypeSerializer<T> restoreSerializer() {
-        return serializer.duplicate();
-    }
+  @Override
+  public TypeSerializer<T> restoreSerializer() {
+    return serializer.duplicate();
+  }
 
-    @Override
-    public Compatibility resolveCompatibility(TypeSerializer<T> newSerializer) {
-        return serializer.equals(newSerializer) ? Compatibility.COMPATIBLE_AS_IS : Compatibility.INCOMPATIBLE;
-    }
+  @Override
+  public Compatibility resolveCompatibility(TypeSerializer<T> newSerializer) {
+    return serializer.equals(newSerializer) ? Compatibility.COMPATIBLE_AS_IS : Compatibility.INCOMPATIBLE;
+  }
 }

@@ -15,22 +15,22 @@ import javax.annotation.Nullable;
 @Evolving
 public final class StringSerializer extends ImmutableSerializer<String> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** The shared instance. */
-    public static final StringSerializer INSTANCE = new StringSerializer();
+  /** The shared instance. */
+  public static final StringSerializer INSTANCE = new StringSerializer();
 
-    private StringSerializer() {
-    }
+  private StringSerializer() {
+  }
 
-    @Override
-    public void serialize(@Nullable String value, DataOutputView out) throws IOException {
-        out.writeString(value);
-    }
+  @Override
+  public void serialize(@Nullable String value, DataOutputView out) throws IOException {
+    out.writeString(value);
+  }
 
-    @Override
-    @Nullable
-    public String deserialize(DataInputView in) throws IOException {
-        return in.readString();
-    }
+  @Override
+  @Nullable
+  public String deserialize(DataInputView in) throws IOException {
+    return in.readString();
+  }
 }

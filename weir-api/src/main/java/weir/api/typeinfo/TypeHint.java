@@ -20,20 +20,20 @@ import java.lang.reflect.Type;
 @Evolving
 public abstract class TypeHint<T> {
 
-    private final Type type;
+  private final Type type;
 
-    /** Captures the type argument of the subclass's {@code extends TypeHint<...>} clause. */
-    protected TypeHint() {
-        Type superclass = getClass().getGenericSuperclass();
-        if (getClass().getSuperclass() != TypeHint.class || !(superclass instanceof ParameterizedType p)) {
-            throw new IllegalStateException("Expected a direct subclass that binds the type, like "
-                    + "new TypeHint<List<String>>() {}, but got " + getClass().getName());
-        }
-        this.type = p.getActualTypeArguments()[0];
+  /** Captures the type argument of the subclass's {@code extends TypeHint<...>} clause. */
+  protected TypeHint() {
+    Type superclass = getClass().getGenericSuperclass();
+    if (getClass().getSuperclass() != TypeHint.class || !(superclass instanceof ParameterizedType p)) {
+      throw new IllegalStateException("Expected a direct subclass that binds the type, like "
+          + "new TypeHint<List<String>>() {}, but got " + getClass().getName());
     }
+    this.type = p.getActualTypeArguments()[0];
+  }
 
-    /** The captured type. */
-    public Type type() {
-        return type;
-    }
+  /** The captured type. */
+  public Type type() {
+    return type;
+  }
 }

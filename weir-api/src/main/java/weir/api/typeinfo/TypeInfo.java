@@ -39,96 +39,96 @@ import javax.annotation.Nullable;
 @Evolving
 public final class TypeInfo<T> implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final Class<T> typeClass;
-    /** Serializable form of the generic type; null for {@link #unknown()}. */
-    @Nullable
-    private final Type type;
-    /** Explicitly chosen serializer, or null to derive one from {@link #type}. */
-    @Nullable
-    private final TypeSerializer<T> serializer;
+  private final Class<T> typeClass;
+  /** Serializable form of the generic type; null for {@link #unknown()}. */
+  @Nullable
+  private final Type type;
+  /** Explicitly chosen serializer, or null to derive one from {@link #type}. */
+  @Nullable
+  private final TypeSerializer<T> serializer;
 
-    private TypeInfo(Class<T> typeClass, @Nullable Type type, @Nullable TypeSerializer<T> serializer) {
-        this.typeClass = typeClass;
-        this.type = type;
-        this.serializer = serializer;
+  private TypeInfo(Class<T> typeClass, @Nullable Type type, @Nullable TypeSerializer<T> serializer) {
+    this.typeClass = typeClass;
+    this.type = type;
+    this.serializer = serializer;
+  }
+
+  /** Info for a non-generic class (a raw generic class fails in {@link #createSerializer}). */
+  public static <T> TypeInfo<T> of(Class<T> typeClass) {
+    return new TypeInfo<>(Objects.requireNonNull(typeClass), typeClass, null);
+  }
+
+  /** Info for the generic type captured by {@code hint}; rejects hints with type variables or wildcards. */
+  public static <T> TypeInfo<T> of(TypeHint<T> hint) {
+    if (!GenericTypes.isConcrete(hint.type())) {
+      throw new InvalidTypeException("Expected a TypeHint of a concrete type, but got '"
+          + hint.type().getTypeName() + "', which has type variables, wildcards or raw generic types");
     }
+    return ofType(hint.type());
+  }
 
-    /** Info for a non-generic class (a raw generic class fails in {@link #createSerializer}). */
-    public static <T> TypeInfo<T> of(Class<T> typeClass) {
-        return new TypeInfo<>(Objects.requireNonNull(typeClass), typeClass, null);
-    }
+  /** Info whose {@link #createSerializer} returns duplicates of {@code serializer}. */
+  public static <T> TypeInfo<T> of(Class<T> typeClass, TypeSerializer<T> serializer) {
+    return new TypeInfo<>(Objects.requireNonNull(typeClass), typeClass, Objects.requireNonNull(serializer));
+  }
 
-    /** Info for the generic type captured by {@code hint}; rejects hints with type variables or wildcards. */
-    public static <T> TypeInfo<T> of(TypeHint<T> hint) {
-        if (!GenericTypes.isConcrete(hint.type())) {
-            throw new InvalidTypeException("Expected a TypeHint of a concrete type, but got '"
-                    + hint.type().getTypeName() + "', which has type variables, wildcards or raw generic types");
-        }
-        return ofType(hint.type());
-    }
+  /** Info for a type erased at build time; its serializer is a {@link DynamicSerializer}. */
+  @SuppressWarnings("unchecked")
+  public static <T> TypeInfo<T> unknown() {
+    return new TypeInfo<>((Class<T>) Object.class, null, null);
+  }
 
-    /** Info whose {@link #createSerializer} returns duplicates of {@code serializer}. */
-    public static <T> TypeInfo<T> of(Class<T> typeClass, TypeSerializer<T> serializer) {
-        return new TypeInfo<>(Objects.requireNonNull(typeClass), typeClass, Objects.requireNonNull(serializer));
-    }
+  @SuppressWarnings("unchecked")
+  static <T> TypeInfo<T> ofType(Type type) {
+    return new TypeInfo<>((Class<T>) GenericTypes.erasure(type), GenericTypes.serializable(type), null);
+  }
 
-    /** Info for a type erased at build time; its serializer is a {@link DynamicSerializer}. */
-    @SuppressWarnings("unchecked")
-    public static <T> TypeInfo<T> unknown() {
-        return new TypeInfo<>((Class<T>) Object.class, null, null);
-    }
+  /** The erased class; {@code Object.class} when {@link #isUnknown()}. */
+  public Class<T> typeClass() {
+    return typeClass;
+  }
 
-    @SuppressWarnings("unchecked")
-    static <T> TypeInfo<T> ofType(Type type) {
-        return new TypeInfo<>((Class<T>) GenericTypes.erasure(type), GenericTypes.serializable(type), null);
-    }
+  /** The generic type (a serializable copy); {@code Object.class} when {@link #isUnknown()}. */
+  public Type type() {
+    return type == null ? Object.class : type;
+  }
 
-    /** The erased class; {@code Object.class} when {@link #isUnknown()}. */
-    public Class<T> typeClass() {
-        return typeClass;
-    }
+  /** True for {@link #unknown()}: the type was erased and is decided per value at run time. */
+  public boolean isUnknown() {
+    return type == null;
+  }
 
-    /** The generic type (a serializable copy); {@code Object.class} when {@link #isUnknown()}. */
-    public Type type() {
-        return type == null ? Object.class : type;
+  /**
+   * A serializer for this type under {@code config}.
+   *
+   * @throws InvalidTypeException if no serializer fits (message names the type and field path)
+   */
+  @SuppressWarnings("unchecked")
+  public TypeSerializer<T> createSerializer(SerializerConfig config) {
+    if (serializer != null) {
+      return serializer.duplicate();
     }
+    if (type == null) {
+      return new DynamicSerializer<>(config);
+    }
+    return (TypeSerializer<T>) SerializerResolver.resolve(type, config);
+  }
 
-    /** True for {@link #unknown()}: the type was erased and is decided per value at run time. */
-    public boolean isUnknown() {
-        return type == null;
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TypeInfo<?> other && other.typeClass == typeClass && Objects.equals(other.type, type)
+        && Objects.equals(other.serializer, serializer);
+  }
 
-    /**
-     * A serializer for this type under {@code config}.
-     *
-     * @throws InvalidTypeException if no serializer fits (message names the type and field path)
-     */
-    @SuppressWarnings("unchecked")
-    public TypeSerializer<T> createSerializer(SerializerConfig config) {
-        if (serializer != null) {
-            return serializer.duplicate();
-        }
-        if (type == null) {
-            return new DynamicSerializer<>(config);
-        }
-        return (TypeSerializer<T>) SerializerResolver.resolve(type, config);
-    }
+  @Override
+  public int hashCode() {
+    return Objects.hash(typeClass, type, serializer);
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof TypeInfo<?> other && other.typeClass == typeClass && Objects.equals(other.type, type)
-                && Objects.equals(other.serializer, serializer);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(typeClass, type, serializer);
-    }
-
-    @Override
-    public String toString() {
-        return "TypeInfo[" + (type == null ? "unknown" : type.getTypeName()) + (serializer == null ? "" : ", " + serializer) + "]";
-    }
+  @Override
+  public String toString() {
+    return "TypeInfo[" + (type == null ? "unknown" : type.getTypeName()) + (serializer == null ? "" : ", " + serializer) + "]";
+  }
 }

@@ -44,56 +44,56 @@ import javax.annotation.Nullable;
 @Evolving
 public abstract class TypeSerializer<T> implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** Writes {@code value} (non-null unless documented otherwise) to {@code out}. */
-    public abstract void serialize(T value, DataOutputView out) throws IOException;
+  /** Writes {@code value} (non-null unless documented otherwise) to {@code out}. */
+  public abstract void serialize(T value, DataOutputView out) throws IOException;
 
-    /** Reads one value written by {@link #serialize}. */
-    public abstract T deserialize(DataInputView in) throws IOException;
+  /** Reads one value written by {@link #serialize}. */
+  public abstract T deserialize(DataInputView in) throws IOException;
 
-    /** A deep copy of {@code value}, or {@code value} itself when the type is immutable. */
-    public abstract T copy(T value);
+  /** A deep copy of {@code value}, or {@code value} itself when the type is immutable. */
+  public abstract T copy(T value);
 
-    /** True when values cannot change after construction, so {@link #copy} may return its argument. */
-    public abstract boolean isImmutableType();
+  /** True when values cannot change after construction, so {@link #copy} may return its argument. */
+  public abstract boolean isImmutableType();
 
-    /** The persisted description of this serializer, used to restore it and to check compatibility. */
-    public abstract TypeSerializerSnapshot<T> snapshotConfiguration();
+  /** The persisted description of this serializer, used to restore it and to check compatibility. */
+  public abstract TypeSerializerSnapshot<T> snapshotConfiguration();
 
-    /**
-     * An instance safe to use from another thread: {@code this} for stateless serializers (the
-     * default), a fresh instance for serializers with per-instance state.
-     */
-    public TypeSerializer<T> duplicate() {
-        return this;
+  /**
+   * An instance safe to use from another thread: {@code this} for stateless serializers (the
+   * default), a fresh instance for serializers with per-instance state.
+   */
+  public TypeSerializer<T> duplicate() {
+    return this;
+  }
+
+  @Override
+  public abstract boolean equals(Object o);
+
+  @Override
+  public abstract int hashCode();
+
+  /** Writes a one-byte null marker, then the value if it is non-null. */
+  public final void serializeNullable(@Nullable T value, DataOutputView out) throws IOException {
+    if (value == null) {
+      out.writeBoolean(false);
+    } else {
+      out.writeBoolean(true);
+      serialize(value, out);
     }
+  }
 
-    @Override
-    public abstract boolean equals(Object o);
+  /** Reads a value written by {@link #serializeNullable}. */
+  @Nullable
+  public final T deserializeNullable(DataInputView in) throws IOException {
+    return in.readBoolean() ? deserialize(in) : null;
+  }
 
-    @Override
-    public abstract int hashCode();
-
-    /** Writes a one-byte null marker, then the value if it is non-null. */
-    public final void serializeNullable(@Nullable T value, DataOutputView out) throws IOException {
-        if (value == null) {
-            out.writeBoolean(false);
-        } else {
-            out.writeBoolean(true);
-            serialize(value, out);
-        }
-    }
-
-    /** Reads a value written by {@link #serializeNullable}. */
-    @Nullable
-    public final T deserializeNullable(DataInputView in) throws IOException {
-        return in.readBoolean() ? deserialize(in) : null;
-    }
-
-    /** {@link #copy} that passes null through. */
-    @Nullable
-    public final T copyNullable(@Nullable T value) {
-        return value == null ? null : copy(value);
-    }
+  /** {@link #copy} that passes null through. */
+  @Nullable
+  public final T copyNullable(@Nullable T value) {
+    return value == null ? null : copy(value);
+  }
 }

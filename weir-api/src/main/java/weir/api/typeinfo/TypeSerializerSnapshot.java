@@ -28,12 +28,12 @@ import java.io.Serializable;
 @Evolving
 public interface TypeSerializerSnapshot<T> extends Serializable {
 
-    /** Version of this snapshot's own layout; bumped whenever the snapshot class changes shape. */
-    int version();
+  /** Version of this snapshot's own layout; bumped whenever the snapshot class changes shape. */
+  int version();
 
-    /** A serializer that reads bytes written by the serializer this snapshot was taken from. */
-    TypeSerializer<T> restoreSerializer();
+  /** A serializer that reads bytes written by the serializer this snapshot was taken from. */
+  TypeSerializer<T> restoreSerializer();
 
-    /** Whether {@code newSerializer} reads bytes written by the serializer this snapshot describes. */
-    Compatibility resolveCompatibility(TypeSerializer<T> newSerializer);
+  /** Whether {@code newSerializer} reads bytes written by the serializer this snapshot describes. */
+  Compatibility resolveCompatibility(TypeSerializer<T> newSerializer);
 }

@@ -12,36 +12,36 @@ import java.io.UncheckedIOException;
 /** Round-trip helpers shared by the serializer tests. */
 final class SerializerTesting {
 
-    private SerializerTesting() {
-    }
+  private SerializerTesting() {
+  }
 
-    /** Serializes and deserializes {@code value}, checking that exactly the written bytes are read. */
-    static <T> T roundTrip(TypeSerializer<T> serializer, T value) {
-        try {
-            DataOutputSerializer out = new DataOutputSerializer(8);
-            serializer.serialize(value, out);
-            DataInputDeserializer in = new DataInputDeserializer(out.copyOfBuffer());
-            T result = serializer.deserialize(in);
-            assertThat(in.available()).as("bytes left after deserializing %s", value).isZero();
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  /** Serializes and deserializes {@code value}, checking that exactly the written bytes are read. */
+  static <T> T roundTrip(TypeSerializer<T> serializer, T value) {
+    try {
+      DataOutputSerializer out = new DataOutputSerializer(8);
+      serializer.serialize(value, out);
+      DataInputDeserializer in = new DataInputDeserializer(out.copyOfBuffer());
+      T result = serializer.deserialize(in);
+      assertThat(in.available()).as("bytes left after deserializing %s", value).isZero();
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    /** Writes {@code value} with Java serialization and reads it back. */
-    @SuppressWarnings("unchecked")
-    static <T> T javaRoundTrip(T value) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(value);
-            }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-                return (T) in.readObject();
-            }
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("Java serialization failed for " + value, e);
-        }
+  /** Writes {@code value} with Java serialization and reads it back. */
+  @SuppressWarnings("unchecked")
+  static <T> T javaRoundTrip(T value) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(value);
+      }
+      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        return (T) in.readObject();
+      }
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("Java serialization failed for " + value, e);
     }
+  }
 }

@@ -11,8 +11,8 @@ import weir.api.typeinfo.TypeSerializer;
  */
 public final class KryoGenericSerializerProvider implements GenericSerializerProvider {
 
-    @Override
-    public <T> TypeSerializer<T> createSerializer(Class<T> type) {
-        return new KryoSerializer<>(type);
-    }
+  @Override
+  public <T> TypeSerializer<T> createSerializer(Class<T> type) {
+    return new KryoSerializer<>(type);
+  }
 }

@@ -36,91 +36,91 @@ import weir.api.typeinfo.TypeSerializerSnapshot;
  */
 public final class KryoSerializer<T> extends TypeSerializer<T> {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final Class<T> type;
-    private transient Kryo kryo;
-    private transient Output output;
-    private transient Input input;
-    private transient byte[] readBuffer;
+  private final Class<T> type;
+  private transient Kryo kryo;
+  private transient Output output;
+  private transient Input input;
+  private transient byte[] readBuffer;
 
-    /** Creates a serializer for values declared as {@code type}. */
-    public KryoSerializer(Class<T> type) {
-        this.type = Objects.requireNonNull(type);
+  /** Creates a serializer for values declared as {@code type}. */
+  public KryoSerializer(Class<T> type) {
+    this.type = Objects.requireNonNull(type);
+  }
+
+  private Kryo kryo() {
+    if (kryo == null) {
+      Kryo k = new Kryo();
+      k.setRegistrationRequired(false);
+      k.setReferences(true);
+      k.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      k.setClassLoader(context != null ? context : type.getClassLoader());
+      kryo = k;
+      output = new Output(256, -1);
+      input = new Input();
+      readBuffer = new byte[256];
     }
+    return kryo;
+  }
 
-    private Kryo kryo() {
-        if (kryo == null) {
-            Kryo k = new Kryo();
-            k.setRegistrationRequired(false);
-            k.setReferences(true);
-            k.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
-            ClassLoader context = Thread.currentThread().getContextClassLoader();
-            k.setClassLoader(context != null ? context : type.getClassLoader());
-            kryo = k;
-            output = new Output(256, -1);
-            input = new Input();
-            readBuffer = new byte[256];
-        }
-        return kryo;
-    }
+  @Override
+  public void serialize(@Nullable T value, DataOutputView out) throws IOException {
+    Kryo k = kryo();
+    output.reset();
+    k.writeClassAndObject(output, value);
+    out.writeVarInt(output.position());
+    out.write(output.getBuffer(), 0, output.position());
+  }
 
-    @Override
-    public void serialize(@Nullable T value, DataOutputView out) throws IOException {
-        Kryo k = kryo();
-        output.reset();
-        k.writeClassAndObject(output, value);
-        out.writeVarInt(output.position());
-        out.write(output.getBuffer(), 0, output.position());
+  @Override
+  @Nullable
+  @SuppressWarnings("unchecked")
+  public T deserialize(DataInputView in) throws IOException {
+    Kryo k = kryo();
+    int length = in.readVarInt();
+    if (length > readBuffer.length) {
+      readBuffer = new byte[Math.max(length, readBuffer.length * 2)];
     }
+    in.readFully(readBuffer, 0, length);
+    input.setBuffer(readBuffer, 0, length);
+    return (T) k.readClassAndObject(input);
+  }
 
-    @Override
-    @Nullable
-    @SuppressWarnings("unchecked")
-    public T deserialize(DataInputView in) throws IOException {
-        Kryo k = kryo();
-        int length = in.readVarInt();
-        if (length > readBuffer.length) {
-            readBuffer = new byte[Math.max(length, readBuffer.length * 2)];
-        }
-        in.readFully(readBuffer, 0, length);
-        input.setBuffer(readBuffer, 0, length);
-        return (T) k.readClassAndObject(input);
-    }
+  @Override
+  @Nullable
+  public T copy(@Nullable T value) {
+    return value == null ? null : kryo().copy(value);
+  }
 
-    @Override
-    @Nullable
-    public T copy(@Nullable T value) {
-        return value == null ? null : kryo().copy(value);
-    }
+  @Override
+  public boolean isImmutableType() {
+    return false;
+  }
 
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
+  @Override
+  public TypeSerializer<T> duplicate() {
+    return new KryoSerializer<>(type);
+  }
 
-    @Override
-    public TypeSerializer<T> duplicate() {
-        return new KryoSerializer<>(type);
-    }
+  @Override
+  public TypeSerializerSnapshot<T> snapshotConfiguration() {
+    return new SimpleSerializerSnapshot<>(this);
+  }
 
-    @Override
-    public TypeSerializerSnapshot<T> snapshotConfiguration() {
-        return new SimpleSerializerSnapshot<>(this);
-    }
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof KryoSerializer<?> other && other.type == type;
+  }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof KryoSerializer<?> other && other.type == type;
-    }
+  @Override
+  public int hashCode() {
+    return type.getName().hashCode();
+  }
 
-    @Override
-    public int hashCode() {
-        return type.getName().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "KryoSerializer[" + type.getName() + "]";
-    }
+  @Override
+  public String toString() {
+    return "KryoSerializer[" + type.getName() + "]";
+  }
 }
