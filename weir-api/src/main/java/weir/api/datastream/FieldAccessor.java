@@ -2,6 +2,7 @@ package weir.api.datastream;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -52,6 +53,7 @@ abstract class FieldAccessor {
 
   /** A record component; copies go through the canonical constructor. */
   private static final class RecordField extends FieldAccessor {
+    // (Object)Object and (Object[])Object shapes, so the per-record calls are invokeExact
     private final MethodHandle[] accessors;
     private final MethodHandle constructor;
     private final int index;
@@ -59,13 +61,14 @@ abstract class FieldAccessor {
     RecordField(Class<?> type, String field) throws ReflectiveOperationException {
       RecordComponent[] components = type.getRecordComponents();
       MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodType getter = MethodType.methodType(Object.class, Object.class);
       accessors = new MethodHandle[components.length];
       Class<?>[] types = new Class<?>[components.length];
       int found = -1;
       for (int i = 0; i < components.length; i++) {
         Method accessor = components[i].getAccessor();
         accessor.setAccessible(true);
-        accessors[i] = lookup.unreflect(accessor);
+        accessors[i] = lookup.unreflect(accessor).asType(getter);
         types[i] = components[i].getType();
         if (components[i].getName().equals(field)) {
           found = i;
@@ -77,13 +80,15 @@ abstract class FieldAccessor {
       index = found;
       Constructor<?> canonical = type.getDeclaredConstructor(types);
       canonical.setAccessible(true);
-      constructor = lookup.unreflectConstructor(canonical);
+      constructor = lookup.unreflectConstructor(canonical)
+          .asSpreader(Object[].class, types.length)
+          .asType(MethodType.methodType(Object.class, Object[].class));
     }
 
     @Override
     Object get(Object target) throws Exception {
       try {
-        return accessors[index].invoke(target);
+        return (Object) accessors[index].invokeExact(target);
       } catch (Exception | Error e) {
         throw e;
       } catch (Throwable t) {
@@ -96,9 +101,9 @@ abstract class FieldAccessor {
       try {
         Object[] args = new Object[accessors.length];
         for (int i = 0; i < args.length; i++) {
-          args[i] = i == index ? fieldValue : accessors[i].invoke(target);
+          args[i] = i == index ? fieldValue : (Object) accessors[i].invokeExact(target);
         }
-        return constructor.invokeWithArguments(args);
+        return (Object) constructor.invokeExact(args);
       } catch (Exception | Error e) {
         throw e;
       } catch (Throwable t) {
