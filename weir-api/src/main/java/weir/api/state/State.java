@@ -7,6 +7,10 @@ import weir.api.annotation.Public;
  * to the value of the key of the record (or timer) being processed: the same handle reads and
  * writes a different value for every key. State is only touched from the subtask's own thread.
  *
+ * <p>Values read from state may be copies (the heap backend keeps values with a known serializer
+ * in serialized form): to change a value, write it back with {@code update} or {@code add};
+ * changing a returned object in place is not guaranteed to change the state.
+ *
  * @since 0.1
  */
 @Public
