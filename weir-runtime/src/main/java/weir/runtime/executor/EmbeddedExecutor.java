@@ -95,13 +95,14 @@ public final class EmbeddedExecutor implements PipelineExecutor {
     for (JobVertex v : job.vertices()) {
       // serialized once here; each subtask but the first deserializes its own copy of the user code
       byte[] serializedUserCode = v.parallelism() > 1 ? UserCode.serialize(v) : null;
+      Map<String, Class<?>> specializedClasses = new ConcurrentHashMap<>();
       for (int i = 0; i < v.parallelism(); i++) {
         Map<String, SimpleCounter> taskCounters = new ConcurrentHashMap<>();
         counters.add(taskCounters);
         ExchangeWiring.SubtaskIo io = wiring.of(v.id(), i);
         StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, i == 0 ? null : serializedUserCode, i, 0, io.inputChannels(),
             io.inputIndexOfChannel(), io.writers, coordinatorOf.get(v.id()), channels, taskCounters,
-            ProcessingTimeService.SYSTEM, job.config().getSerializerConfig()));
+            ProcessingTimeService.SYSTEM, job.config().getSerializerConfig(), specializedClasses));
         if (task.isBlocking()) {
           blocking.add(task);
         } else {

@@ -1,6 +1,7 @@
 package weir.runtime.operators;
 
 import java.lang.invoke.MethodHandles;
+import java.util.Map;
 import weir.runtime.exchange.RecordWriter;
 
 /**
@@ -18,6 +19,14 @@ public final class Operators {
    */
   public static <T> T create(Class<?> template, Object... args) {
     return Specialization.instantiate(LOOKUP, template, args);
+  }
+
+  /**
+   * Like {@link #create}, but sharing the specialized class with the other subtasks of the
+   * vertex: {@code copies} holds the vertex's copies by place.
+   */
+  public static <T> T createShared(Map<String, Class<?>> copies, String place, Class<?> template, Object... args) {
+    return Specialization.instantiate(LOOKUP, copies, place, template, args);
   }
 
   /** An output that feeds {@code next} by a direct call. */

@@ -7,6 +7,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.annotation.Nullable;
 
 /**
  * Creates operators and outputs as instances of their own hidden copy of their class.
@@ -14,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why: in a chain, one call site such as {@code output.collect(record)} inside {@code
  * MapOperator} sees every kind of output and every user function of the whole JVM, so the JIT
  * compiles it as a megamorphic interface call that it cannot inline. A private copy of the class
- * per instance gives each call site a profile of its own, which is monomorphic in a chain: the
- * JIT then inlines the chain from source to sink, as if it had been written as one method. The
- * copies are made once per subtask at deployment, never on the record path.
+ * per place in a chain gives each call site a profile of its own, which is monomorphic: the JIT
+ * then inlines the chain from source to sink, as if it had been written as one method. The
+ * subtasks of one vertex see the same types at the same places, so they share their copies
+ * (through a map keyed by place), which keeps compiled code from growing with parallelism.
+ * Copies are made at deployment, never on the record path.
  */
 public final class Specialization {
   private static final Map<Class<?>, byte[]> BYTES = new ConcurrentHashMap<>();
@@ -30,11 +33,24 @@ public final class Specialization {
    *
    * @param lookup a full-privilege lookup of the template's package ({@code MethodHandles.lookup()})
    */
-  @SuppressWarnings("unchecked")
   public static <T> T instantiate(MethodHandles.Lookup lookup, Class<?> template, Object... args) {
+    return instantiate(lookup, null, null, template, args);
+  }
+
+  /**
+   * Like {@link #instantiate(MethodHandles.Lookup, Class, Object...)}, but the copy is shared
+   * with every other caller that passes the same {@code place} and {@code copies} map.
+   *
+   * @param copies the copies made so far for one vertex, by place; {@code null} for a copy of its own
+   * @param place where in the vertex the instance goes, e.g. {@code "op:3"}
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T instantiate(MethodHandles.Lookup lookup, @Nullable Map<String, Class<?>> copies,
+      @Nullable String place, Class<?> template, Object... args) {
     Constructor<?> constructor;
     try {
-      Class<?> copy = lookup.defineHiddenClass(bytesOf(template), true).lookupClass();
+      Class<?> copy = copies == null ? copyOf(lookup, template)
+          : copies.computeIfAbsent(place + "/" + template.getName(), k -> copyOf(lookup, template));
       Constructor<?>[] constructors = copy.getConstructors();
       if (constructors.length != 1) {
         throw new IllegalStateException("Bug in operator specialization: " + template.getName()
@@ -50,7 +66,15 @@ public final class Specialization {
         throw r;
       }
       throw new IllegalStateException("Constructor of " + template.getName() + " failed", cause);
-    } catch (ReflectiveOperationException | IOException e) {
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Bug in operator specialization: cannot copy " + template.getName(), e);
+    }
+  }
+
+  private static Class<?> copyOf(MethodHandles.Lookup lookup, Class<?> template) {
+    try {
+      return lookup.defineHiddenClass(bytesOf(template), true).lookupClass();
+    } catch (IllegalAccessException | IOException e) {
       throw new IllegalStateException("Bug in operator specialization: cannot copy " + template.getName(), e);
     }
   }

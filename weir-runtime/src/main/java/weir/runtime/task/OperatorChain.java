@@ -18,6 +18,8 @@ import weir.runtime.graph.StreamEdge;
 import weir.runtime.graph.StreamNode;
 import weir.runtime.graph.UserCode;
 import weir.runtime.operators.BroadcastingOutput;
+import weir.runtime.operators.ChainingOutput;
+import weir.runtime.operators.WriterOutput;
 import weir.runtime.operators.CoProcessOperator;
 import weir.runtime.operators.DiscardingOutput;
 import weir.runtime.operators.FilterOperator;
@@ -48,6 +50,7 @@ final class OperatorChain {
   private final JobVertex vertex;
 
   private final Map<Integer, UserCode> userCode;
+  private final Map<String, Class<?>> copies;
 
   /**
    * @param d the subtask's deployment
@@ -56,6 +59,7 @@ final class OperatorChain {
   OperatorChain(TaskDeployment d, Map<Integer, UserCode> userCode) throws Exception {
     this.vertex = d.vertex();
     this.userCode = userCode;
+    this.copies = d.specializedClasses();
     List<StreamNode> nodes = vertex.operators();
     for (int i = nodes.size() - 1; i >= 0; i--) {
       StreamNode node = nodes.get(i);
@@ -96,9 +100,10 @@ final class OperatorChain {
     for (StreamEdge e : node.outEdges()) {
       Output out;
       if (vertex.contains(e.target()) && writers.get(e) == null) {
-        out = Operators.chainingOutput((OneInputOperator) operators.get(e.target()));
+        out = Operators.createShared(copies, "chain:" + e.id(), ChainingOutput.class, operators.get(e.target()));
       } else {
-        out = Operators.writerOutput(writers.get(e), "exchange after '" + node.name() + "'");
+        out = Operators.createShared(copies, "writer:" + e.id(), WriterOutput.class, writers.get(e),
+            "exchange after '" + node.name() + "'");
       }
       if (e.sideOutput() == null) {
         main.add(out);
@@ -130,6 +135,7 @@ final class OperatorChain {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private StreamOperator create(StreamNode node, Output out, TaskDeployment d) throws Exception {
     UserCode code = userCode.get(node.id());
+    String place = "op:" + node.id();
     HeapKeyedStateBackend keyed = node.isKeyed()
         ? new HeapKeyedStateBackend(node.name(),
             KeyGroups.rangeOf(d.subtaskIndex(), node.maxParallelism(), node.parallelism()), node.maxParallelism(),
@@ -139,28 +145,28 @@ final class OperatorChain {
         node.maxParallelism(), d.attemptNumber(), d.counters(), keyed);
     OperatorContext ctx = new OperatorContext(node.name(), rc, keyed, d.clock());
     if (node.kind() == StreamNode.Kind.SINK) {
-      return Operators.create(SinkOperator.class, node.name(), writerOf(code.sink(), d, node));
+      return Operators.createShared(copies, place, SinkOperator.class, node.name(), writerOf(code.sink(), d, node));
     }
     OperatorSpec spec = node.operation();
     Object fn = code.function();
     KeySelector k0 = code.keySelector(0);
     if (spec instanceof OperatorSpec.Map) {
-      return Operators.create(MapOperator.class, fn, ctx, out);
+      return Operators.createShared(copies, place, MapOperator.class, fn, ctx, out);
     } else if (spec instanceof OperatorSpec.FlatMap) {
-      return Operators.create(FlatMapOperator.class, fn, ctx, out);
+      return Operators.createShared(copies, place, FlatMapOperator.class, fn, ctx, out);
     } else if (spec instanceof OperatorSpec.Filter) {
-      return Operators.create(FilterOperator.class, fn, ctx, out);
+      return Operators.createShared(copies, place, FilterOperator.class, fn, ctx, out);
     } else if (spec instanceof OperatorSpec.Process) {
-      return Operators.create(ProcessOperator.class, fn, ctx, out);
+      return Operators.createShared(copies, place, ProcessOperator.class, fn, ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedProcess) {
       if (k0 == null) {
         throw new IllegalStateException("Bug in graph construction: keyed process '" + node.name() + "' without key");
       }
-      return Operators.create(KeyedProcessOperator.class, fn, k0, ctx, out);
+      return Operators.createShared(copies, place, KeyedProcessOperator.class, fn, k0, ctx, out);
     } else if (spec instanceof OperatorSpec.CoProcess) {
-      return Operators.create(CoProcessOperator.class, fn, ctx, out);
+      return Operators.createShared(copies, place, CoProcessOperator.class, fn, ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedCoProcess) {
-      return Operators.create(KeyedCoProcessOperator.class, fn, k0, code.keySelector(1), ctx, out);
+      return Operators.createShared(copies, place, KeyedCoProcessOperator.class, fn, k0, code.keySelector(1), ctx, out);
     }
     throw new IllegalStateException("Bug in graph construction: no operator for " + spec);
   }

@@ -83,11 +83,13 @@ public final class StreamTask implements Tasklet {
     if (head.kind() == StreamNode.Kind.SOURCE) {
       SourceCoordinator<?> coordinator = deployment.sourceCoordinator();
       SourceReader reader = createReader(userCode.get(head.id()).source(), coordinator);
-      input = Specialization.instantiate(LOOKUP, SourceInput.class, head.name(), reader, coordinator,
+      input = Specialization.instantiate(LOOKUP, deployment.specializedClasses(), "input", SourceInput.class,
+          head.name(), reader, coordinator,
           deployment.subtaskIndex(), chain.sourceOutput());
       reader.start();
     } else {
-      input = Specialization.instantiate(LOOKUP, NetworkInput.class, deployment.inputChannels(),
+      input = Specialization.instantiate(LOOKUP, deployment.specializedClasses(), "input", NetworkInput.class,
+          deployment.inputChannels(),
           deployment.inputIndexOfChannel(), chain.head());
     }
     phase = Phase.RUNNING;

@@ -29,6 +29,8 @@ import weir.runtime.source.SourceCoordinator;
  * @param counters where the subtask's counters are registered
  * @param clock processing time
  * @param serializerConfig the job's serializer registrations
+ * @param specializedClasses the specialized operator classes of the vertex by place, shared by
+ *     its subtasks (see {@link weir.runtime.operators.Specialization})
  */
 public record TaskDeployment(
     String jobName,
@@ -43,4 +45,5 @@ public record TaskDeployment(
     Map<String, CollectChannel> collectChannels,
     Map<String, SimpleCounter> counters,
     ProcessingTimeService clock,
-    SerializerConfig serializerConfig) {}
+    SerializerConfig serializerConfig,
+    Map<String, Class<?>> specializedClasses) {}
