@@ -93,14 +93,17 @@ public final class EmbeddedExecutor implements PipelineExecutor {
     List<Tasklet> blocking = new ArrayList<>();
     int next = 0;
     for (JobVertex v : job.vertices()) {
-      // serialized once here; each subtask but the first deserializes its own copy of the user code
+      // serialized once here; each subtask deserializes its own copy of the user code. With one
+      // subtask the graph's own instances are used. (Not the originals for one subtask and copies
+      // for the others: a deserialized lambda has another class than the original, and the
+      // specialized classes the subtasks share would see two receiver types instead of one.)
       byte[] serializedUserCode = v.parallelism() > 1 ? UserCode.serialize(v) : null;
       Map<String, Class<?>> specializedClasses = new ConcurrentHashMap<>();
       for (int i = 0; i < v.parallelism(); i++) {
         Map<String, SimpleCounter> taskCounters = new ConcurrentHashMap<>();
         counters.add(taskCounters);
         ExchangeWiring.SubtaskIo io = wiring.of(v.id(), i);
-        StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, i == 0 ? null : serializedUserCode, i, 0, io.inputChannels(),
+        StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, serializedUserCode, i, 0, io.inputChannels(),
             io.inputIndexOfChannel(), io.writers, coordinatorOf.get(v.id()), channels, taskCounters,
             ProcessingTimeService.SYSTEM, job.config().getSerializerConfig(), specializedClasses));
         if (task.isBlocking()) {

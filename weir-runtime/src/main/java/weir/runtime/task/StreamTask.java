@@ -65,7 +65,7 @@ public final class StreamTask implements Tasklet {
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void init() throws Exception {
-    // subtask 0 runs the job graph's own instances; the others deserialize copies of their own
+    // a vertex with one subtask runs the job graph's own instances; otherwise each deserializes copies
     Map<Integer, UserCode> userCode = deployment.serializedUserCode() == null
         ? UserCode.of(deployment.vertex())
         : UserCode.deserialize(deployment.serializedUserCode());

@@ -18,7 +18,7 @@ import weir.runtime.source.SourceCoordinator;
  * @param vertex the operator chain to run (shared by all subtasks: read only its structure)
  * @param serializedUserCode the user objects of the vertex's nodes in serialized form ({@link
  *     weir.runtime.graph.UserCode#serialize}), from which this subtask deserializes its own copy;
- *     {@code null} for the one subtask that runs the job graph's own instances
+ *     {@code null} when the vertex has one subtask, which runs the job graph's own instances
  * @param subtaskIndex this subtask's index
  * @param attemptNumber how many times this subtask was restarted before
  * @param inputChannels the channels of the head's inputs
