@@ -40,6 +40,7 @@ final class JobRun implements JobClient, Worker.Listener {
   private final String jobId;
   private final String jobName;
   private final List<Thread> threads = new ArrayList<>();
+  private final List<Thread> blockingThreads = new ArrayList<>();
   private final List<Map<String, SimpleCounter>> counters;
   private final List<SourceCoordinator<?>> coordinators;
   private final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.CREATED);
@@ -81,7 +82,11 @@ final class JobRun implements JobClient, Worker.Listener {
     for (int i = 0; i < all.size(); i++) {
       Worker worker = new Worker(all.get(i), this);
       workers.add(worker);
-      threads.add(new Thread(worker, "weir-" + jobName + "-" + i));
+      Thread thread = new Thread(worker, "weir-" + jobName + "-" + i);
+      threads.add(thread);
+      if (all.get(i).size() == 1 && all.get(i).get(0).isBlocking()) {
+        blockingThreads.add(thread);
+      }
     }
     if (threads.isEmpty()) {
       finish();
@@ -110,10 +115,16 @@ final class JobRun implements JobClient, Worker.Listener {
 
   @Override
   public void onFailure(Tasklet tasklet, Throwable t) {
+    if (status.get() == JobStatus.CANCELLING) {
+      // user code interrupted or torn down by the cancellation: not a failure of the job
+      Log.LOG.debug("Job '{}': task '{}' threw while being cancelled", jobName, tasklet.name(), t);
+      return;
+    }
     if (failure.compareAndSet(null, t)) {
       failedTasklet.set(tasklet.name());
       stopping = true;
       Log.LOG.warn("Job '{}': task '{}' failed, stopping the job", jobName, tasklet.name(), t);
+      interruptBlocking();
     } else if (failure.get() != t) {
       failure.get().addSuppressed(t);
     }
@@ -196,6 +207,7 @@ final class JobRun implements JobClient, Worker.Listener {
     if (status.compareAndSet(JobStatus.RUNNING, JobStatus.CANCELLING)) {
       Log.LOG.info("Job '{}' ({}) is CANCELLING", jobName, jobId);
       stopping = true;
+      interruptBlocking();
     }
   }
 
@@ -227,6 +239,17 @@ final class JobRun implements JobClient, Worker.Listener {
     }
   }
 
+
+  /**
+   * Interrupts the threads of blocking subtasks, whose user code may wait for a long time (a
+   * sleep, a remote call) and would otherwise hold up the end of the job. Cooperative workers
+   * never block and notice the stop between two calls.
+   */
+  private void interruptBlocking() {
+    for (Thread thread : blockingThreads) {
+      thread.interrupt();
+    }
+  }
 
   /** Waits for the worker threads to end, so none outlives the job once a waiter returns. */
   private void joinThreads() {

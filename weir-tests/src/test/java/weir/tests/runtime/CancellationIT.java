@@ -44,6 +44,30 @@ class CancellationIT {
   }
 
   @Test
+  void when_blockingUserCodeWaitsForeverAndTheJobIsCancelled_then_itIsInterruptedAndTheJobEnds() throws Exception {
+    var env = StreamExecutionEnvironment.createEmbeddedEnvironment(1);
+    try (var entered = new SharedCounter()) {
+      env.fromSequence(1, 10)
+          .map(x -> {
+            entered.increment();
+            Thread.sleep(Duration.ofHours(1).toMillis());
+            return x;
+          })
+          .blocking()
+          .sinkTo(new DiscardingSink<>());
+      var job = env.executeAsync("stuck-job");
+      await().atMost(Duration.ofSeconds(10)).until(() -> entered.get() == 1);
+
+      job.cancel();
+
+      assertThatThrownBy(() -> job.await(Duration.ofSeconds(10)))
+          .isInstanceOf(JobExecutionException.class).hasMessageContaining("cancelled");
+      assertThat(job.getJobStatus()).isEqualTo(JobStatus.CANCELED);
+      assertThat(WeirThreads.alive("stuck-job")).isEmpty();
+    }
+  }
+
+  @Test
   void when_collectingALimitFromAnUnboundedSource_then_limitRecordsArriveAndTheJobIsCancelled() throws Exception {
     var env = StreamExecutionEnvironment.createEmbeddedEnvironment(1);
 
