@@ -29,7 +29,12 @@ public final class NumberSequenceSource extends IndexedSource<Long> {
   }
 
   @Override
+  @SuppressWarnings("removal")
   protected Long elementAt(long index) {
-    return from + index;
+    // Not Long.valueOf: its cache branch for -128..127 is taken for the first records of a
+    // sequence from 0, and once the JIT has profiled it, the result may be a cached object, so
+    // escape analysis can no longer remove the boxing in a fully inlined chain. A fresh Long
+    // can always be scalar-replaced.
+    return new Long(from + index);
   }
 }
