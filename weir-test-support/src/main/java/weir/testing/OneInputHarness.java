@@ -1,6 +1,7 @@
 package weir.testing;
 
 import weir.runtime.operators.OneInputOperator;
+import weir.runtime.time.RecordTimestamp;
 
 /**
  * A harness for an operator with one input; see {@link OperatorHarness} for what it offers
@@ -25,9 +26,15 @@ public final class OneInputHarness<I, O> extends OperatorHarness<O> {
     this.operator = operator;
   }
 
-  /** Hands one record to the operator. */
+  /** Hands one record without a timestamp to the operator. */
   public void processElement(I record) throws Exception {
+    processElement(record, RecordTimestamp.NONE);
+  }
+
+  /** Hands one record with its event timestamp to the operator. */
+  public void processElement(I record, long timestamp) throws Exception {
     checkOpen();
+    setTimestamp(timestamp);
     operator.processElement(record);
   }
 

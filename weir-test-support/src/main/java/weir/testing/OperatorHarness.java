@@ -65,9 +65,52 @@ public abstract class OperatorHarness<O> implements AutoCloseable {
     return fixture.output.side(tag);
   }
 
-  /** Sets the processing time that {@code Context.currentProcessingTime()} returns; it starts at 0. */
-  public void setProcessingTime(long time) {
+  /**
+   * Sets the processing time that {@code Context.currentProcessingTime()} returns (it starts at
+   * 0) and fires every processing-time timer due by then, as the subtask's thread would.
+   */
+  public void setProcessingTime(long time) throws Exception {
+    checkOpen();
     fixture.clock.set(time);
+    fixture.processingTimers.advance(time);
+  }
+
+  /**
+   * Hands the operator a watermark, as if every input of the subtask had reached it: event-time
+   * timers due by then fire, and the operator passes the watermark on (see {@link #watermarks()}).
+   */
+  public void processWatermark(long watermark) throws Exception {
+    checkOpen();
+    operator.processWatermark(watermark);
+  }
+
+  /** Tells the operator that all its inputs became idle ({@code true}) or active again. */
+  public void processWatermarkStatus(boolean idle) throws Exception {
+    checkOpen();
+    operator.processWatermarkStatus(idle);
+  }
+
+  /** The watermarks the operator emitted, in order. */
+  public List<Long> watermarks() {
+    return fixture.output.watermarks();
+  }
+
+  /** The idleness changes the operator emitted, in order ({@code true}: became idle). */
+  public List<Boolean> watermarkStatuses() {
+    return fixture.output.idleness();
+  }
+
+  /**
+   * The main output since the start or the last {@link #takeOutput()}, each record with the
+   * timestamp it was emitted with.
+   */
+  public List<TimestampedRecord<O>> outputWithTimestamps() {
+    return fixture.output.stamped();
+  }
+
+  /** Sets the timestamp of the records fed next; {@code processElement(record, ts)} does it per record. */
+  final void setTimestamp(long timestamp) {
+    fixture.timestamp.set(timestamp);
   }
 
   /** The processing time the operator sees. */

@@ -10,6 +10,8 @@ import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
 import weir.runtime.task.SimpleCounter;
 import weir.runtime.task.TaskRuntimeContext;
+import weir.runtime.time.ProcessingTimers;
+import weir.runtime.time.RecordTimestamp;
 
 /**
  * What the runtime gives an operator of one subtask, built for a test: a collecting output, a
@@ -18,10 +20,14 @@ import weir.runtime.task.TaskRuntimeContext;
  */
 final class SubtaskFixture<O> {
   static final String JOB_NAME = "test-job";
+  /** The periodic watermark interval operators under test see, in ms of the manual clock. */
+  static final long AUTO_WATERMARK_INTERVAL = 200;
 
   final String operatorName;
   final SubtaskSettings settings;
-  final CollectingOutput<O> output = new CollectingOutput<>();
+  final RecordTimestamp timestamp = new RecordTimestamp();
+  final ProcessingTimers processingTimers = new ProcessingTimers();
+  final CollectingOutput<O> output = new CollectingOutput<>(timestamp);
   final ManualClock clock = new ManualClock();
   final Map<String, SimpleCounter> counters = new HashMap<>();
   @Nullable final HeapKeyedStateBackend keyedState;
@@ -37,7 +43,8 @@ final class SubtaskFixture<O> {
         : null;
     TaskRuntimeContext runtimeContext = new TaskRuntimeContext(JOB_NAME, operatorName, settings.subtaskIndex(),
         settings.parallelism(), settings.maxParallelism(), 0, counters, keyedState);
-    this.context = new OperatorContext(operatorName, runtimeContext, keyedState, clock);
+    this.context = new OperatorContext(operatorName, runtimeContext, keyedState, clock, timestamp, processingTimers,
+        AUTO_WATERMARK_INTERVAL);
   }
 
   /** What a sink writer of this subtask is created with. */

@@ -9,6 +9,7 @@ import weir.api.connector.sink.Sink;
 import weir.api.connector.sink.lib.CollectSink;
 import weir.api.connector.sink.lib.PrintSink;
 import weir.api.environment.CloseableIterator;
+import weir.api.eventtime.WatermarkStrategy;
 import weir.api.environment.JobExecutionException;
 import weir.api.functions.FilterFunction;
 import weir.api.functions.FlatMapFunction;
@@ -125,6 +126,19 @@ public class DataStream<T> {
   public <R> DataStream<R> process(ProcessFunction<T, R> function) {
     return oneInput("Process", function, new OperatorSpec.Process(function),
         TypeInference.output(env, function, ProcessFunction.class, 1));
+  }
+
+  /**
+   * Gives the stream event time mid-stream: each subtask assigns timestamps with {@code
+   * strategy}'s assigner and generates watermarks with its own generator, replacing the
+   * watermarks that arrive from upstream. Prefer a strategy on the source, where watermarks are
+   * generated per split.
+   */
+  public DataStream<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+    SerializabilityCheck.check(strategy, "watermark strategy of assignTimestampsAndWatermarks");
+    OneInputTransformation<T, T> t = new OneInputTransformation<>(env.newId(), "Timestamps/Watermarks", getType(),
+        transformation, new OperatorSpec.AssignTimestamps(strategy), keySelector());
+    return new DataStream<>(env, t);
   }
 
   /** The records that the producing process function emitted to {@code tag}. */

@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.ServiceLoader;
+import javax.annotation.Nullable;
 import weir.api.annotation.Public;
+import weir.api.eventtime.WatermarkStrategy;
 import weir.api.connector.source.Source;
 import weir.api.connector.source.lib.FromElementsSource;
 import weir.api.connector.source.lib.NumberSequenceSource;
@@ -101,8 +103,27 @@ public class StreamExecutionEnvironment {
 
   /** A stream read from a source, with an explicit output type. */
   public <T> DataStream<T> fromSource(Source<T, ?, ?> source, TypeInfo<T> type, String name) {
+    return fromSource(source, null, type, name);
+  }
+
+  /**
+   * A stream read from a source with event time: {@code strategy} assigns the timestamps and
+   * generates watermarks per source split, so that a split that is behind holds the watermark
+   * back and an idle one (see {@link WatermarkStrategy#withIdleness}) does not.
+   */
+  public <T> DataStream<T> fromSource(Source<T, ?, ?> source, WatermarkStrategy<T> strategy, String name) {
+    return fromSource(source, strategy, TypeInference.ofSource(this, source), name);
+  }
+
+  /** Like {@link #fromSource(Source, WatermarkStrategy, String)}, with an explicit output type. */
+  public <T> DataStream<T> fromSource(Source<T, ?, ?> source, @Nullable WatermarkStrategy<T> strategy,
+      TypeInfo<T> type, String name) {
     SerializabilityCheck.check(source, "source '" + name + "'");
-    return new DataStream<>(this, new SourceTransformation<>(newId(), name, TypeInference.checked(this, type), source));
+    if (strategy != null) {
+      SerializabilityCheck.check(strategy, "watermark strategy of source '" + name + "'");
+    }
+    return new DataStream<>(this,
+        new SourceTransformation<>(newId(), name, TypeInference.checked(this, type), source, strategy));
   }
 
   /** A bounded stream of the given elements. */

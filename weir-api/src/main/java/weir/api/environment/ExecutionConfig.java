@@ -38,6 +38,7 @@ public final class ExecutionConfig implements Serializable {
   private int exchangeCapacity = 1024;
   private boolean serializeJobGraph;
   private Duration stallWarning = Duration.ofSeconds(5);
+  private Duration autoWatermarkInterval = Duration.ofMillis(200);
   private final SerializerConfig serializerConfig = new SerializerConfig();
 
   public int getParallelism() {
@@ -99,6 +100,23 @@ public final class ExecutionConfig implements Serializable {
       throw new IllegalArgumentException("stallWarning must be positive, but was " + stallWarning);
     }
     this.stallWarning = stallWarning;
+    return this;
+  }
+
+  /**
+   * How often periodic watermark generators are asked for a watermark (in processing time); zero
+   * turns periodic emission off, leaving punctuated generators and the end-of-input watermark.
+   * Default 200 ms.
+   */
+  public Duration getAutoWatermarkInterval() {
+    return autoWatermarkInterval;
+  }
+
+  public ExecutionConfig setAutoWatermarkInterval(Duration interval) {
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException("autoWatermarkInterval must not be negative, but was " + interval);
+    }
+    this.autoWatermarkInterval = interval;
     return this;
   }
 

@@ -23,4 +23,11 @@ public abstract class KeyedCoProcessFunction<K, I1, I2, O> extends AbstractRichF
   /** Handles a record of the second input. */
   public abstract void processElement2(I2 value, KeyedProcessFunction.Context<K> ctx, Collector<O> out)
       throws Exception;
+
+  /**
+   * Called when a timer fires, with the timer's key as the current key; see {@link
+   * KeyedProcessFunction#onTimer}.
+   */
+  public void onTimer(long timestamp, KeyedProcessFunction.OnTimerContext<K> ctx, Collector<O> out)
+      throws Exception {}
 }

@@ -1,5 +1,6 @@
 package weir.api.functions;
 
+import javax.annotation.Nullable;
 import weir.api.annotation.Public;
 import weir.api.datastream.OutputTag;
 
@@ -25,5 +26,15 @@ public abstract class ProcessFunction<I, O> extends AbstractRichFunction {
 
     /** The current processing time in milliseconds since the epoch. */
     long currentProcessingTime();
+
+    /**
+     * The event timestamp of the record being processed (or of the timer firing), or {@code null}
+     * when it has none.
+     */
+    @Nullable
+    Long timestamp();
+
+    /** Time and, in keyed functions, timers. */
+    TimerService timerService();
   }
 }

@@ -2,6 +2,7 @@ package weir.api.graph;
 
 import java.io.Serializable;
 import weir.api.annotation.Internal;
+import weir.api.eventtime.WatermarkStrategy;
 import weir.api.functions.CoProcessFunction;
 import weir.api.functions.FilterFunction;
 import weir.api.functions.FlatMapFunction;
@@ -18,7 +19,10 @@ import weir.api.functions.ProcessFunction;
  */
 @Internal
 public sealed interface OperatorSpec extends Serializable {
-  /** The user function, for lifecycle calls and the serializability check. */
+  /**
+   * The user function, for lifecycle calls and the serializability check; {@code null} when the
+   * operation has none.
+   */
   Function function();
 
   record Map(MapFunction<?, ?> function) implements OperatorSpec {}
@@ -32,6 +36,14 @@ public sealed interface OperatorSpec extends Serializable {
   record KeyedProcess(KeyedProcessFunction<?, ?, ?> function) implements OperatorSpec {}
 
   record CoProcess(CoProcessFunction<?, ?, ?> function) implements OperatorSpec {}
+
+  /** Assigns timestamps and generates watermarks mid-stream. */
+  record AssignTimestamps(WatermarkStrategy<?> strategy) implements OperatorSpec {
+    @Override
+    public Function function() {
+      return null;
+    }
+  }
 
   record KeyedCoProcess(KeyedCoProcessFunction<?, ?, ?, ?> function) implements OperatorSpec {}
 }

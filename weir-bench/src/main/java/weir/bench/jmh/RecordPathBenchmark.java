@@ -31,6 +31,8 @@ import weir.runtime.operators.OneInputOperator;
 import weir.runtime.operators.OperatorContext;
 import weir.runtime.operators.Operators;
 import weir.runtime.operators.ProcessingTimeService;
+import weir.runtime.time.ProcessingTimers;
+import weir.runtime.time.RecordTimestamp;
 import weir.runtime.operators.SinkOperator;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
@@ -117,7 +119,8 @@ public class RecordPathBenchmark {
 
   private static OperatorContext context(String name, HeapKeyedStateBackend state) {
     TaskRuntimeContext rc = new TaskRuntimeContext("bench", name, 0, 1, MAX_PARALLELISM, 0, new HashMap<>(), state);
-    return new OperatorContext(name, rc, state, ProcessingTimeService.SYSTEM);
+    return new OperatorContext(name, rc, state, ProcessingTimeService.SYSTEM, new RecordTimestamp(),
+        new ProcessingTimers(), 0);
   }
 
   /** map → filter → sink, chained. */

@@ -26,34 +26,39 @@ public final class RecordWriter {
     }
   }
 
-  /** Routes a record to its channel(s). */
-  public void emit(Object record) throws Exception {
+  /** Routes a record with its event timestamp to its channel(s). */
+  public void emit(Object record, long timestamp) throws Exception {
     int channel = selector.select(record);
     if (channel == ChannelSelector.BROADCAST) {
-      broadcast(record);
+      for (int i = 0; i < channels.length; i++) {
+        send(i, record, timestamp);
+      }
     } else {
-      send(channel, record);
+      send(channel, record, timestamp);
     }
   }
 
-  /** Sends an element to every channel. */
-  public void broadcast(Object element) {
+  /** Sends a control event to every channel. */
+  public void broadcast(ControlEvent event) {
     for (int i = 0; i < channels.length; i++) {
-      send(i, element);
+      send(i, event, Long.MIN_VALUE);
     }
   }
 
-  private void send(int channel, Object element) {
+  private void send(int channel, Object element, long timestamp) {
     ArrayDeque<Object> pending = overflow[channel];
     if (pending.isEmpty()) {
-      if (channels[channel].offer(element)) {
+      if (channels[channel].offer(element, timestamp)) {
         return;
       }
       channels[channel].publish();
       overflowing++;
     }
-    pending.add(element);
+    // the rare path: a record waiting for room keeps its timestamp in an envelope
+    pending.add(timestamp == Long.MIN_VALUE ? element : new Timestamped(element, timestamp));
   }
+
+  private record Timestamped(Object element, long timestamp) {}
 
   /** Moves overflow into the rings as far as they have room; true when no overflow is left. */
   public boolean drainOverflow() {
@@ -66,7 +71,7 @@ public final class RecordWriter {
         continue;
       }
       SpscChannel channel = channels[i];
-      while (!pending.isEmpty() && channel.offer(pending.peek())) {
+      while (!pending.isEmpty() && offer(channel, pending.peek())) {
         pending.poll();
       }
       channel.publish();
@@ -75,6 +80,10 @@ public final class RecordWriter {
       }
     }
     return overflowing == 0;
+  }
+
+  private static boolean offer(SpscChannel channel, Object element) {
+    return element instanceof Timestamped t ? channel.offer(t.element, t.timestamp) : channel.offer(element);
   }
 
   /** Whether records wait in overflow queues. */

@@ -33,6 +33,8 @@ public final class SpscChannel {
   }
 
   private final Object[] buffer;
+  // the event timestamp of each record, beside it: no envelope object per record
+  private final long[] timestamps;
   private final int mask;
   private final int capacity;
 
@@ -50,18 +52,25 @@ public final class SpscChannel {
   // consumer side
   private long consumerHead;
   private long consumerTailCache;
+  private long takenTimestamp;
 
   public SpscChannel(int capacity) {
     if (Integer.bitCount(capacity) != 1) {
       throw new IllegalArgumentException("Bug in exchange setup: capacity must be a power of two, but was " + capacity);
     }
     this.buffer = new Object[capacity];
+    this.timestamps = new long[capacity];
     this.mask = capacity - 1;
     this.capacity = capacity;
   }
 
   /** Producer: appends {@code element} unless the ring is full; not visible before {@link #publish()}. */
   public boolean offer(Object element) {
+    return offer(element, Long.MIN_VALUE);
+  }
+
+  /** Producer: like {@link #offer(Object)}, with the record's event timestamp. */
+  public boolean offer(Object element, long timestamp) {
     long t = producerTail;
     if (t - producerHeadCache >= capacity) {
       producerHeadCache = (long) HEAD.getAcquire(this);
@@ -69,7 +78,9 @@ public final class SpscChannel {
         return false;
       }
     }
-    buffer[(int) t & mask] = element;
+    int index = (int) t & mask;
+    buffer[index] = element;
+    timestamps[index] = timestamp;
     producerTail = t + 1;
     return true;
   }
@@ -94,8 +105,14 @@ public final class SpscChannel {
     int index = (int) h & mask;
     Object element = buffer[index];
     buffer[index] = null;
+    takenTimestamp = timestamps[index];
     consumerHead = h + 1;
     return element;
+  }
+
+  /** Consumer: the timestamp of the element {@link #take()} returned last. */
+  public long takenTimestamp() {
+    return takenTimestamp;
   }
 
   /** Consumer: frees the slots of everything taken so far for the producer. */

@@ -105,7 +105,8 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         ExchangeWiring.SubtaskIo io = wiring.of(v.id(), i);
         StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, serializedUserCode, i, 0, io.inputChannels(),
             io.inputIndexOfChannel(), io.writers, coordinatorOf.get(v.id()), channels, taskCounters,
-            ProcessingTimeService.SYSTEM, job.config().getSerializerConfig(), specializedClasses));
+            ProcessingTimeService.SYSTEM, job.config().getSerializerConfig(),
+            job.config().getAutoWatermarkInterval().toMillis(), specializedClasses));
         if (task.isBlocking()) {
           blocking.add(task);
         } else {

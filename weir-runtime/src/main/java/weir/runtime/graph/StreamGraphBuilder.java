@@ -94,19 +94,20 @@ public final class StreamGraphBuilder {
     }
     StreamNode node;
     if (t instanceof SourceTransformation<?> s) {
-      node = node(t, StreamNode.Kind.SOURCE, parallelism, t.isBlocking(), s.getSource(), null, null);
+      node = node(t, StreamNode.Kind.SOURCE, parallelism, t.isBlocking(), s.getSource(), s.getWatermarkStrategy(),
+          null, null);
     } else if (t instanceof OneInputTransformation<?, ?> o) {
-      node = node(t, StreamNode.Kind.ONE_INPUT, parallelism, t.isBlocking(), null, o.getOperation(), null, o.getKeySelector());
+      node = node(t, StreamNode.Kind.ONE_INPUT, parallelism, t.isBlocking(), null, null, o.getOperation(), null, o.getKeySelector());
       connect(o.getInput(), node, 0);
     } else if (t instanceof TwoInputTransformation<?, ?, ?> o) {
-      node = node(t, StreamNode.Kind.TWO_INPUT, parallelism, t.isBlocking(), null, o.getOperation(), null,
+      node = node(t, StreamNode.Kind.TWO_INPUT, parallelism, t.isBlocking(), null, null, o.getOperation(), null,
           o.getKeySelector1(), o.getKeySelector2());
       connect(o.getInput1(), node, 0);
       connect(o.getInput2(), node, 1);
     } else if (t instanceof SinkTransformation<?> s) {
       // the collect sink hands records to the client and may wait on it, so it gets its own thread
       boolean blocking = t.isBlocking() || s.getSink() instanceof CollectSink;
-      node = node(t, StreamNode.Kind.SINK, parallelism, blocking, null, null, s.getSink());
+      node = node(t, StreamNode.Kind.SINK, parallelism, blocking, null, null, null, s.getSink());
       connect(s.getInput(), node, 0);
     } else {
       throw new IllegalStateException("Bug in stream graph construction: unknown transformation " + t);
@@ -115,10 +116,11 @@ public final class StreamGraphBuilder {
   }
 
   private StreamNode node(Transformation<?> t, StreamNode.Kind kind, int parallelism, boolean blocking,
-      @Nullable weir.api.connector.source.Source<?, ?, ?> source, @Nullable weir.api.graph.OperatorSpec op,
+      @Nullable weir.api.connector.source.Source<?, ?, ?> source,
+      @Nullable weir.api.eventtime.WatermarkStrategy<?> watermarkStrategy, @Nullable weir.api.graph.OperatorSpec op,
       @Nullable weir.api.connector.sink.Sink<?> sink, KeySelector<?, ?>... keySelectors) {
     StreamNode node = new StreamNode(t.getId(), t.getName(), t.getUid(), kind, parallelism, config.getMaxParallelism(),
-        blocking, t.getOutputType(), source, op, sink, keySelectors);
+        blocking, t.getOutputType(), source, watermarkStrategy, op, sink, keySelectors);
     nodes.put(node.id(), node);
     return node;
   }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.Nullable;
+import weir.api.eventtime.WatermarkStrategy;
 import weir.api.connector.sink.Sink;
 import weir.api.connector.source.Source;
 import weir.api.functions.KeySelector;
@@ -30,6 +31,7 @@ public final class StreamNode implements Serializable {
   private final boolean blocking;
   private final TypeInfo<?> outputType;
   @Nullable private final Source<?, ?, ?> source;
+  @Nullable private final WatermarkStrategy<?> watermarkStrategy;
   @Nullable private final OperatorSpec operation;
   @Nullable private final Sink<?> sink;
   private final KeySelector<?, ?>[] keySelectors;
@@ -46,6 +48,7 @@ public final class StreamNode implements Serializable {
       boolean blocking,
       TypeInfo<?> outputType,
       @Nullable Source<?, ?, ?> source,
+      @Nullable WatermarkStrategy<?> watermarkStrategy,
       @Nullable OperatorSpec operation,
       @Nullable Sink<?> sink,
       KeySelector<?, ?>[] keySelectors) {
@@ -58,6 +61,7 @@ public final class StreamNode implements Serializable {
     this.blocking = blocking;
     this.outputType = outputType;
     this.source = source;
+    this.watermarkStrategy = watermarkStrategy;
     this.operation = operation;
     this.sink = sink;
     this.keySelectors = keySelectors;
@@ -100,6 +104,13 @@ public final class StreamNode implements Serializable {
   public Source<?, ?, ?> source() {
     return source;
   }
+
+  /** The event-time strategy of a source node, or {@code null}. */
+  @Nullable
+  public WatermarkStrategy<?> watermarkStrategy() {
+    return watermarkStrategy;
+  }
+
 
   @Nullable
   public OperatorSpec operation() {

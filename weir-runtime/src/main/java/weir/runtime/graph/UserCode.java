@@ -5,6 +5,8 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import javax.annotation.Nullable;
+import weir.api.eventtime.WatermarkStrategy;
+import weir.api.graph.OperatorSpec;
 import weir.api.connector.sink.Sink;
 import weir.api.connector.source.Source;
 import weir.api.functions.Function;
@@ -22,14 +24,16 @@ public final class UserCode implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Nullable private final Source<?, ?, ?> source;
-  @Nullable private final Function function;
+  @Nullable private final WatermarkStrategy<?> watermarkStrategy;
+  @Nullable private final OperatorSpec operation;
   @Nullable private final Sink<?> sink;
   @Nullable private final KeySelector<?, ?> keySelector0;
   @Nullable private final KeySelector<?, ?> keySelector1;
 
   private UserCode(StreamNode node) {
     this.source = node.source();
-    this.function = node.operation() == null ? null : node.operation().function();
+    this.watermarkStrategy = node.watermarkStrategy();
+    this.operation = node.operation();
     this.sink = node.sink();
     this.keySelector0 = node.keySelector(0);
     this.keySelector1 = node.keySelector(1);
@@ -68,7 +72,19 @@ public final class UserCode implements Serializable {
   /** The function of the node's operation; its kind is the node's {@code operation()}. */
   @Nullable
   public Function function() {
-    return function;
+    return operation == null ? null : operation.function();
+  }
+
+  /** The node's operation with this subtask's copies of everything it holds. */
+  @Nullable
+  public OperatorSpec operation() {
+    return operation;
+  }
+
+  /** The event-time strategy of a source node, or {@code null}. */
+  @Nullable
+  public WatermarkStrategy<?> watermarkStrategy() {
+    return watermarkStrategy;
   }
 
   @Nullable

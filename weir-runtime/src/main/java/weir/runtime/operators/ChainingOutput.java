@@ -21,4 +21,22 @@ public final class ChainingOutput<T> implements Output<T> {
 
   @Override
   public <X> void collect(OutputTag<X> tag, X record) {}
+
+  @Override
+  public void emitWatermark(long watermark) {
+    try {
+      next.processWatermark(watermark);
+    } catch (Exception e) {
+      throw OperatorFailure.of(next.name(), e);
+    }
+  }
+
+  @Override
+  public void emitWatermarkStatus(boolean idle) {
+    try {
+      next.processWatermarkStatus(idle);
+    } catch (Exception e) {
+      throw OperatorFailure.of(next.name(), e);
+    }
+  }
 }

@@ -11,7 +11,7 @@ public final class CoProcessOperator<A, B, O> extends UdfOperator<CoProcessFunct
   public CoProcessOperator(CoProcessFunction<A, B, O> function, OperatorContext context, Output<O> output) {
     super(function, context);
     this.output = output;
-    this.processContext = new ProcessContext<>(output, context.clock());
+    this.processContext = new ProcessContext<>(output, context, null);
   }
 
   @Override
@@ -22,5 +22,16 @@ public final class CoProcessOperator<A, B, O> extends UdfOperator<CoProcessFunct
   @Override
   public void processElement2(B record) throws Exception {
     function.processElement2(record, processContext, output);
+  }
+
+  @Override
+  public void processWatermark(long watermark) {
+    processContext.setWatermark(watermark);
+    output.emitWatermark(watermark);
+  }
+
+  @Override
+  public Output<?> output() {
+    return output;
   }
 }

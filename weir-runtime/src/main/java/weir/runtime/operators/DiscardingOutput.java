@@ -9,4 +9,10 @@ public final class DiscardingOutput<T> implements Output<T> {
 
   @Override
   public <X> void collect(OutputTag<X> tag, X record) {}
+
+  @Override
+  public void emitWatermark(long watermark) {}
+
+  @Override
+  public void emitWatermarkStatus(boolean idle) {}
 }

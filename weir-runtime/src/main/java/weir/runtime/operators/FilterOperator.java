@@ -17,4 +17,9 @@ public final class FilterOperator<T> extends UdfOperator<FilterFunction<T>> impl
       output.collect(record);
     }
   }
+
+  @Override
+  public Output<?> output() {
+    return output;
+  }
 }

@@ -15,4 +15,9 @@ public final class FlatMapOperator<I, O> extends UdfOperator<FlatMapFunction<I, 
   public void processElement(I record) throws Exception {
     function.flatMap(record, output);
   }
+
+  @Override
+  public Output<?> output() {
+    return output;
+  }
 }

@@ -2,15 +2,24 @@ package weir.runtime.operators;
 
 import weir.api.functions.KeySelector;
 import weir.api.functions.KeyedCoProcessFunction;
+import weir.api.functions.TimeDomain;
 import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.VoidNamespace;
+import weir.runtime.time.InternalTimerService;
+import weir.runtime.time.RecordTimestamp;
 
-/** Applies a {@link KeyedCoProcessFunction}; records of both inputs share their key's state. */
+/**
+ * Applies a {@link KeyedCoProcessFunction}; records of both inputs share their key's state and
+ * timers.
+ */
 public final class KeyedCoProcessOperator<K, A, B, O> extends UdfOperator<KeyedCoProcessFunction<K, A, B, O>>
-    implements TwoInputOperator<A, B> {
+    implements TwoInputOperator<A, B>, InternalTimerService.Triggerable<VoidNamespace> {
   private final KeySelector<A, K> keySelector1;
   private final KeySelector<B, K> keySelector2;
   private final HeapKeyedStateBackend state;
   private final Output<O> output;
+  private final RecordTimestamp timestamp;
+  private final InternalTimerService<VoidNamespace> timers;
   private final ProcessContext<K> processContext;
 
   public KeyedCoProcessOperator(KeyedCoProcessFunction<K, A, B, O> function, KeySelector<A, K> keySelector1,
@@ -20,7 +29,10 @@ public final class KeyedCoProcessOperator<K, A, B, O> extends UdfOperator<KeyedC
     this.keySelector2 = keySelector2;
     this.state = context.requireKeyedState();
     this.output = output;
-    this.processContext = new ProcessContext<>(output, context.clock());
+    this.timestamp = context.timestamp();
+    this.timers = new InternalTimerService<>(state, context.clock(), this);
+    context.processingTimers().register(timers);
+    this.processContext = new ProcessContext<>(output, context, timers);
   }
 
   @Override
@@ -38,5 +50,40 @@ public final class KeyedCoProcessOperator<K, A, B, O> extends UdfOperator<KeyedC
   private void setKey(K key) {
     state.setCurrentKey(key);
     processContext.setCurrentKey(key);
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    timers.advanceWatermark(watermark);
+    output.emitWatermark(watermark);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void onEventTime(long time, Object key, VoidNamespace namespace) throws Exception {
+    fire(time, (K) key, TimeDomain.EVENT_TIME, time);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void onProcessingTime(long time, Object key, VoidNamespace namespace) throws Exception {
+    fire(time, (K) key, TimeDomain.PROCESSING_TIME, RecordTimestamp.NONE);
+  }
+
+  private void fire(long time, K key, TimeDomain domain, long outputTimestamp) throws Exception {
+    long saved = timestamp.get();
+    timestamp.set(outputTimestamp);
+    processContext.setCurrentKey(key);
+    processContext.setTimeDomain(domain);
+    try {
+      function.onTimer(time, processContext, output);
+    } finally {
+      timestamp.set(saved);
+    }
+  }
+
+  @Override
+  public Output<?> output() {
+    return output;
   }
 }

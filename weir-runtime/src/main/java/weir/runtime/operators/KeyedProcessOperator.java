@@ -2,14 +2,23 @@ package weir.runtime.operators;
 
 import weir.api.functions.KeySelector;
 import weir.api.functions.KeyedProcessFunction;
+import weir.api.functions.TimeDomain;
 import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.VoidNamespace;
+import weir.runtime.time.InternalTimerService;
+import weir.runtime.time.RecordTimestamp;
 
-/** Applies a {@link KeyedProcessFunction}, setting the record's key on the state backend first. */
+/**
+ * Applies a {@link KeyedProcessFunction}, setting the record's key on the state backend first;
+ * fires the function's timers.
+ */
 public final class KeyedProcessOperator<K, I, O> extends UdfOperator<KeyedProcessFunction<K, I, O>>
-    implements OneInputOperator<I> {
+    implements OneInputOperator<I>, InternalTimerService.Triggerable<VoidNamespace> {
   private final KeySelector<I, K> keySelector;
   private final HeapKeyedStateBackend state;
   private final Output<O> output;
+  private final RecordTimestamp timestamp;
+  private final InternalTimerService<VoidNamespace> timers;
   private final ProcessContext<K> processContext;
 
   public KeyedProcessOperator(
@@ -18,7 +27,10 @@ public final class KeyedProcessOperator<K, I, O> extends UdfOperator<KeyedProces
     this.keySelector = keySelector;
     this.state = context.requireKeyedState();
     this.output = output;
-    this.processContext = new ProcessContext<>(output, context.clock());
+    this.timestamp = context.timestamp();
+    this.timers = new InternalTimerService<>(state, context.clock(), this);
+    context.processingTimers().register(timers);
+    this.processContext = new ProcessContext<>(output, context, timers);
   }
 
   @Override
@@ -27,5 +39,40 @@ public final class KeyedProcessOperator<K, I, O> extends UdfOperator<KeyedProces
     state.setCurrentKey(key);
     processContext.setCurrentKey(key);
     function.processElement(record, processContext, output);
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    timers.advanceWatermark(watermark);
+    output.emitWatermark(watermark);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void onEventTime(long time, Object key, VoidNamespace namespace) throws Exception {
+    fire(time, (K) key, TimeDomain.EVENT_TIME, time);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void onProcessingTime(long time, Object key, VoidNamespace namespace) throws Exception {
+    fire(time, (K) key, TimeDomain.PROCESSING_TIME, RecordTimestamp.NONE);
+  }
+
+  private void fire(long time, K key, TimeDomain domain, long outputTimestamp) throws Exception {
+    long saved = timestamp.get();
+    timestamp.set(outputTimestamp);
+    processContext.setCurrentKey(key);
+    processContext.setTimeDomain(domain);
+    try {
+      function.onTimer(time, processContext, output);
+    } finally {
+      timestamp.set(saved);
+    }
+  }
+
+  @Override
+  public Output<?> output() {
+    return output;
   }
 }

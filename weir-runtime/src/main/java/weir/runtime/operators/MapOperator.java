@@ -15,4 +15,9 @@ public final class MapOperator<I, O> extends UdfOperator<MapFunction<I, O>> impl
   public void processElement(I record) throws Exception {
     output.collect(function.map(record));
   }
+
+  @Override
+  public Output<?> output() {
+    return output;
+  }
 }

@@ -3,6 +3,8 @@ package weir.runtime.operators;
 import javax.annotation.Nullable;
 import weir.api.functions.RuntimeContext;
 import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.time.ProcessingTimers;
+import weir.runtime.time.RecordTimestamp;
 
 /**
  * What an operator is built with besides its function and output.
@@ -11,9 +13,13 @@ import weir.runtime.state.HeapKeyedStateBackend;
  * @param runtimeContext the context handed to the user function
  * @param keyedState the keyed state backend, or {@code null} when the operator is not keyed
  * @param clock processing time
+ * @param timestamp the subtask's slot for the timestamp of the record in flight
+ * @param processingTimers where the operator registers what must act on processing time
+ * @param autoWatermarkInterval how often periodic watermark generators emit, in ms; 0: never
  */
 public record OperatorContext(
-    String name, RuntimeContext runtimeContext, @Nullable HeapKeyedStateBackend keyedState, ProcessingTimeService clock) {
+    String name, RuntimeContext runtimeContext, @Nullable HeapKeyedStateBackend keyedState, ProcessingTimeService clock,
+    RecordTimestamp timestamp, ProcessingTimers processingTimers, long autoWatermarkInterval) {
   /** The keyed state backend; fails with a clear message when the operator is not keyed. */
   public HeapKeyedStateBackend requireKeyedState() {
     if (keyedState == null) {

@@ -3,6 +3,7 @@ package weir.runtime.operators;
 import java.lang.invoke.MethodHandles;
 import java.util.Map;
 import weir.runtime.exchange.RecordWriter;
+import weir.runtime.time.RecordTimestamp;
 
 /**
  * Creates the operators and outputs of chains, each as its own specialized class (see {@link
@@ -35,7 +36,7 @@ public final class Operators {
   }
 
   /** An output that writes into an exchange. */
-  public static <T> Output<T> writerOutput(RecordWriter writer, String edgeName) {
-    return create(WriterOutput.class, writer, edgeName);
+  public static <T> Output<T> writerOutput(RecordWriter writer, String edgeName, RecordTimestamp timestamp) {
+    return create(WriterOutput.class, writer, edgeName, timestamp);
   }
 }

@@ -28,4 +28,20 @@ public final class RoutingOutput<T> implements Output<T> {
       }
     }
   }
+
+  @Override
+  public void emitWatermark(long watermark) {
+    main.emitWatermark(watermark);
+    for (Output<?> side : sides) {
+      side.emitWatermark(watermark);
+    }
+  }
+
+  @Override
+  public void emitWatermarkStatus(boolean idle) {
+    main.emitWatermarkStatus(idle);
+    for (Output<?> side : sides) {
+      side.emitWatermarkStatus(idle);
+    }
+  }
 }

@@ -31,4 +31,15 @@ public final class SinkOperator<T> implements OneInputOperator<T> {
   public void close() throws Exception {
     writer.close();
   }
+
+  @Override
+  public Output<?> output() {
+    return new DiscardingOutput<>();
+  }
+
+  @Override
+  public void processWatermark(long watermark) {}
+
+  @Override
+  public void processWatermarkStatus(boolean idle) {}
 }

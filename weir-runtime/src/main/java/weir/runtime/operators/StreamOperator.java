@@ -9,6 +9,22 @@ public interface StreamOperator {
   /** The operator's name for logs and errors. */
   String name();
 
+  /** Where the operator emits; watermarks and idleness are passed on there by default. */
+  Output<?> output();
+
+  /**
+   * The subtask's watermark advanced (for two inputs: the minimum of both). Operators with
+   * event-time timers fire those due first; all pass the watermark on.
+   */
+  default void processWatermark(long watermark) throws Exception {
+    output().emitWatermark(watermark);
+  }
+
+  /** All inputs of the subtask became idle, or one became active again. */
+  default void processWatermarkStatus(boolean idle) throws Exception {
+    output().emitWatermarkStatus(idle);
+  }
+
   /** Prepares the operator; opens its user function. */
   default void open() throws Exception {}
 

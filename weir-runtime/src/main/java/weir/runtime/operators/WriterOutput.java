@@ -1,22 +1,27 @@
 package weir.runtime.operators;
 
 import weir.api.datastream.OutputTag;
+import weir.runtime.exchange.ControlEvent;
 import weir.runtime.exchange.RecordWriter;
+import weir.runtime.exchange.WatermarkEvent;
+import weir.runtime.time.RecordTimestamp;
 
 /** Writes into an exchange to another vertex. */
 public final class WriterOutput<T> implements Output<T> {
   private final RecordWriter writer;
   private final String edgeName;
+  private final RecordTimestamp timestamp;
 
-  public WriterOutput(RecordWriter writer, String edgeName) {
+  public WriterOutput(RecordWriter writer, String edgeName, RecordTimestamp timestamp) {
     this.writer = writer;
     this.edgeName = edgeName;
+    this.timestamp = timestamp;
   }
 
   @Override
   public void collect(T record) {
     try {
-      writer.emit(record);
+      writer.emit(record, timestamp.get());
     } catch (Exception e) {
       throw OperatorFailure.of(edgeName, e);
     }
@@ -24,4 +29,14 @@ public final class WriterOutput<T> implements Output<T> {
 
   @Override
   public <X> void collect(OutputTag<X> tag, X record) {}
+
+  @Override
+  public void emitWatermark(long watermark) {
+    writer.broadcast(new WatermarkEvent(watermark));
+  }
+
+  @Override
+  public void emitWatermarkStatus(boolean idle) {
+    writer.broadcast(idle ? ControlEvent.IDLE : ControlEvent.ACTIVE);
+  }
 }

@@ -3,6 +3,9 @@ package weir.runtime.task;
 import javax.annotation.Nullable;
 import weir.runtime.exchange.ControlEvent;
 import weir.runtime.exchange.SpscChannel;
+import weir.runtime.exchange.WatermarkEvent;
+import weir.runtime.time.RecordTimestamp;
+import weir.runtime.time.StatusWatermarkValve;
 import weir.runtime.operators.OneInputOperator;
 import weir.runtime.operators.OperatorFailure;
 import weir.runtime.operators.StreamOperator;
@@ -10,7 +13,9 @@ import weir.runtime.operators.TwoInputOperator;
 
 /**
  * Reads the input channels of a subtask round robin, a batch per channel, and hands records to
- * the head operator. Ends when every channel has delivered its end of partition.
+ * the head operator with their timestamps. Watermarks and idleness of the channels go through a
+ * {@link StatusWatermarkValve}; the head sees the combined watermark. Ends when every channel
+ * has delivered its end of partition.
  *
  * <p>Owned by the subtask's thread.
  */
@@ -21,11 +26,17 @@ final class NetworkInput implements TaskInput {
   @Nullable private final OneInputOperator<Object> oneInput;
   @Nullable private final TwoInputOperator<Object, Object> twoInput;
   private final String headName;
+  private final RecordTimestamp timestamp;
+  private final StatusWatermarkValve valve;
+  private final StatusWatermarkValve.ValveOutput toHead;
   private int openChannels;
   private int nextChannel;
 
   @SuppressWarnings("unchecked")
-  public NetworkInput(SpscChannel[] channels, int[] inputIndex, StreamOperator head) {
+  public NetworkInput(SpscChannel[] channels, int[] inputIndex, StreamOperator head, RecordTimestamp timestamp) {
+    this.timestamp = timestamp;
+    this.valve = new StatusWatermarkValve(channels.length);
+    this.toHead = new HeadWatermarks(head);
     this.channels = channels;
     this.inputIndex = inputIndex;
     this.ended = new boolean[channels.length];
@@ -81,6 +92,7 @@ final class NetworkInput implements TaskInput {
       if (element instanceof ControlEvent event) {
         onControl(c, event);
       } else {
+        timestamp.set(channel.takenTimestamp());
         head.processElement(element);
       }
     }
@@ -92,7 +104,10 @@ final class NetworkInput implements TaskInput {
       Object element = channel.take();
       if (element instanceof ControlEvent event) {
         onControl(c, event);
-      } else if (first) {
+        continue;
+      }
+      timestamp.set(channel.takenTimestamp());
+      if (first) {
         twoInput.processElement1(element);
       } else {
         twoInput.processElement2(element);
@@ -100,8 +115,12 @@ final class NetworkInput implements TaskInput {
     }
   }
 
-  private void onControl(int channel, ControlEvent event) {
-    if (event == ControlEvent.END_OF_PARTITION) {
+  private void onControl(int channel, ControlEvent event) throws Exception {
+    if (event instanceof WatermarkEvent w) {
+      valve.inputWatermark(channel, w.timestamp(), toHead);
+    } else if (event == ControlEvent.IDLE || event == ControlEvent.ACTIVE) {
+      valve.inputStatus(channel, event == ControlEvent.IDLE, toHead);
+    } else if (event == ControlEvent.END_OF_PARTITION) {
       ended[channel] = true;
       openChannels--;
     } else {

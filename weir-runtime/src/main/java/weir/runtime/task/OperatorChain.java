@@ -35,6 +35,9 @@ import weir.runtime.operators.ProcessOperator;
 import weir.runtime.operators.RoutingOutput;
 import weir.runtime.operators.SinkOperator;
 import weir.runtime.operators.StreamOperator;
+import weir.runtime.operators.TimestampsAndWatermarksOperator;
+import weir.runtime.time.ProcessingTimers;
+import weir.runtime.time.RecordTimestamp;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
 
@@ -51,6 +54,8 @@ final class OperatorChain {
 
   private final Map<Integer, UserCode> userCode;
   private final Map<String, Class<?>> copies;
+  private final RecordTimestamp timestamp = new RecordTimestamp();
+  private final ProcessingTimers processingTimers = new ProcessingTimers();
 
   /**
    * @param d the subtask's deployment
@@ -87,6 +92,16 @@ final class OperatorChain {
     return operators.get(vertex.head().id());
   }
 
+  /** The subtask's slot for the timestamp of the record in flight. */
+  RecordTimestamp timestamp() {
+    return timestamp;
+  }
+
+  /** What in this chain acts on processing time. */
+  ProcessingTimers processingTimers() {
+    return processingTimers;
+  }
+
   /** The output of a source head. */
   @SuppressWarnings("unchecked")
   <T> Output<T> sourceOutput() {
@@ -103,7 +118,7 @@ final class OperatorChain {
         out = Operators.createShared(copies, "chain:" + e.id(), ChainingOutput.class, operators.get(e.target()));
       } else {
         out = Operators.createShared(copies, "writer:" + e.id(), WriterOutput.class, writers.get(e),
-            "exchange after '" + node.name() + "'");
+            "exchange after '" + node.name() + "'", timestamp);
       }
       if (e.sideOutput() == null) {
         main.add(out);
@@ -143,11 +158,12 @@ final class OperatorChain {
         : null;
     TaskRuntimeContext rc = new TaskRuntimeContext(d.jobName(), node.name(), d.subtaskIndex(), node.parallelism(),
         node.maxParallelism(), d.attemptNumber(), d.counters(), keyed);
-    OperatorContext ctx = new OperatorContext(node.name(), rc, keyed, d.clock());
+    OperatorContext ctx = new OperatorContext(node.name(), rc, keyed, d.clock(), timestamp, processingTimers,
+        d.autoWatermarkInterval());
     if (node.kind() == StreamNode.Kind.SINK) {
       return Operators.createShared(copies, place, SinkOperator.class, node.name(), writerOf(code.sink(), d, node));
     }
-    OperatorSpec spec = node.operation();
+    OperatorSpec spec = code.operation();
     Object fn = code.function();
     KeySelector k0 = code.keySelector(0);
     if (spec instanceof OperatorSpec.Map) {
@@ -165,6 +181,8 @@ final class OperatorChain {
       return Operators.createShared(copies, place, KeyedProcessOperator.class, fn, k0, ctx, out);
     } else if (spec instanceof OperatorSpec.CoProcess) {
       return Operators.createShared(copies, place, CoProcessOperator.class, fn, ctx, out);
+    } else if (spec instanceof OperatorSpec.AssignTimestamps a) {
+      return Operators.createShared(copies, place, TimestampsAndWatermarksOperator.class, a.strategy(), ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedCoProcess) {
       return Operators.createShared(copies, place, KeyedCoProcessOperator.class, fn, k0, code.keySelector(1), ctx, out);
     }

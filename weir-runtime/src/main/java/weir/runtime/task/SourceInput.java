@@ -2,6 +2,7 @@ package weir.runtime.task;
 
 import java.util.List;
 import java.util.Queue;
+import javax.annotation.Nullable;
 import weir.api.connector.source.InputStatus;
 import weir.api.connector.source.ReaderOutput;
 import weir.api.connector.source.SourceReader;
@@ -9,10 +10,13 @@ import weir.api.connector.source.SourceSplit;
 import weir.runtime.operators.OperatorFailure;
 import weir.runtime.operators.Output;
 import weir.runtime.source.SourceCoordinator;
+import weir.runtime.time.RecordTimestamp;
 
 /**
  * Polls a source reader and hands its records to the chain. Split assignments arrive through the
- * reader's mailbox and are handed to the reader on this thread before each poll.
+ * reader's mailbox and are handed to the reader on this thread before each poll. With a watermark
+ * strategy, records go through per-split outputs that assign timestamps and generate watermarks
+ * ({@link SplitWatermarks}); without one, a record keeps the timestamp its reader gave it.
  *
  * <p>Owned by the subtask's thread.
  */
@@ -24,12 +28,19 @@ final class SourceInput<T, S extends SourceSplit> implements TaskInput, ReaderOu
   private final SourceReader<T, S> reader;
   private final Queue<Object> mailbox;
   private final Output<T> output;
+  private final RecordTimestamp timestamp;
+  @Nullable private final SplitWatermarks<T> watermarks;
+  // created on first use, so that readers emitting per split are not held back by an unused one
+  @Nullable private ReaderOutput<T> mainOutput;
 
-  public SourceInput(String sourceName, SourceReader<T, S> reader, SourceCoordinator<?> coordinator, int subtask, Output<T> output) {
+  public SourceInput(String sourceName, SourceReader<T, S> reader, SourceCoordinator<?> coordinator, int subtask,
+      Output<T> output, RecordTimestamp timestamp, @Nullable SplitWatermarks<T> watermarks) {
     this.sourceName = sourceName;
     this.reader = reader;
     this.mailbox = coordinator.mailbox(subtask);
     this.output = output;
+    this.timestamp = timestamp;
+    this.watermarks = watermarks;
   }
 
   @Override
@@ -59,12 +70,32 @@ final class SourceInput<T, S extends SourceSplit> implements TaskInput, ReaderOu
 
   @Override
   public void collect(T record) {
-    output.collect(record);
+    collect(record, RecordTimestamp.NONE);
   }
 
   @Override
-  public void collect(T record, long timestamp) {
-    output.collect(record);
+  public void collect(T record, long recordTimestamp) {
+    if (watermarks != null) {
+      if (mainOutput == null) {
+        mainOutput = watermarks.main();
+      }
+      mainOutput.collect(record, recordTimestamp);
+    } else {
+      timestamp.set(recordTimestamp);
+      output.collect(record);
+    }
+  }
+
+  @Override
+  public ReaderOutput<T> createOutputForSplit(String splitId) {
+    return watermarks != null ? watermarks.split(splitId) : this;
+  }
+
+  @Override
+  public void releaseOutputForSplit(String splitId) {
+    if (watermarks != null) {
+      watermarks.release(splitId);
+    }
   }
 
   @Override

@@ -15,6 +15,8 @@ import weir.runtime.operators.OperatorFailure;
 import weir.runtime.operators.Specialization;
 import weir.runtime.operators.StreamOperator;
 import weir.runtime.source.SourceCoordinator;
+import weir.runtime.time.ProcessingTimers;
+import weir.api.eventtime.WatermarkStrategy;
 
 /**
  * One subtask: an operator chain fed by a source reader or by input channels, writing into the
@@ -82,15 +84,23 @@ public final class StreamTask implements Tasklet {
     StreamNode head = deployment.vertex().head();
     if (head.kind() == StreamNode.Kind.SOURCE) {
       SourceCoordinator<?> coordinator = deployment.sourceCoordinator();
-      SourceReader reader = createReader(userCode.get(head.id()).source(), coordinator);
+      UserCode code = userCode.get(head.id());
+      SourceReader reader = createReader(code.source(), coordinator);
+      WatermarkStrategy strategy = code.watermarkStrategy();
+      SplitWatermarks watermarks = null;
+      if (strategy != null) {
+        watermarks = new SplitWatermarks(strategy, chain.sourceOutput(), chain.timestamp(), deployment.clock(),
+            deployment.autoWatermarkInterval());
+        chain.processingTimers().register(watermarks);
+      }
       input = Specialization.instantiate(LOOKUP, deployment.specializedClasses(), "input", SourceInput.class,
           head.name(), reader, coordinator,
-          deployment.subtaskIndex(), chain.sourceOutput());
+          deployment.subtaskIndex(), chain.sourceOutput(), chain.timestamp(), watermarks);
       reader.start();
     } else {
       input = Specialization.instantiate(LOOKUP, deployment.specializedClasses(), "input", NetworkInput.class,
           deployment.inputChannels(),
-          deployment.inputIndexOfChannel(), chain.head());
+          deployment.inputIndexOfChannel(), chain.head(), chain.timestamp());
     }
     phase = Phase.RUNNING;
   }
@@ -123,6 +133,12 @@ public final class StreamTask implements Tasklet {
     }
     switch (phase) {
       case RUNNING -> {
+        ProcessingTimers timers = chain.processingTimers();
+        // one clock read per call; timers fire between batches, on this thread
+        long now = deployment.clock().currentProcessingTime();
+        if (now >= timers.nextProcessingTime()) {
+          fireProcessingTimers(timers, now);
+        }
         ProgressState state = input.process(BUDGET, this);
         publish();
         if (state == ProgressState.DONE) {
@@ -141,7 +157,19 @@ public final class StreamTask implements Tasklet {
     }
   }
 
+  private void fireProcessingTimers(ProcessingTimers timers, long now) {
+    try {
+      timers.advance(now);
+    } catch (Exception e) {
+      throw OperatorFailure.of(name, e);
+    }
+  }
+
   private void endInput() throws Exception {
+    if (deployment.vertex().head().kind() == StreamNode.Kind.SOURCE) {
+      // a bounded source has brought all its records: event time ends, firing every timer left
+      chain.sourceOutput().emitWatermark(Long.MAX_VALUE);
+    }
     for (StreamOperator op : chain.operators()) {
       try {
         op.endInput();

@@ -29,6 +29,7 @@ import weir.runtime.source.SourceCoordinator;
  * @param counters where the subtask's counters are registered
  * @param clock processing time
  * @param serializerConfig the job's serializer registrations
+ * @param autoWatermarkInterval how often periodic watermark generators emit, in ms; 0: never
  * @param specializedClasses the specialized operator classes of the vertex by place, shared by
  *     its subtasks (see {@link weir.runtime.operators.Specialization})
  */
@@ -46,4 +47,5 @@ public record TaskDeployment(
     Map<String, SimpleCounter> counters,
     ProcessingTimeService clock,
     SerializerConfig serializerConfig,
+    long autoWatermarkInterval,
     Map<String, Class<?>> specializedClasses) {}

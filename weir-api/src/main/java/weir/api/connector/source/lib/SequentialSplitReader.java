@@ -30,6 +30,7 @@ public abstract class SequentialSplitReader<T, S extends SourceSplit> implements
   private final SourceReaderContext context;
   private final ArrayDeque<S> queued = new ArrayDeque<>();
   @Nullable private S current;
+  @Nullable private ReaderOutput<T> currentOutput;
   private boolean noMoreSplits;
   private boolean requested;
 
@@ -54,12 +55,15 @@ public abstract class SequentialSplitReader<T, S extends SourceSplit> implements
         return InputStatus.NOTHING_AVAILABLE;
       }
       current = next;
+      currentOutput = output.createOutputForSplit(next.splitId());
       openSplit(next);
     }
-    InputStatus status = readBatch(output);
+    InputStatus status = readBatch(currentOutput);
     if (status == InputStatus.END_OF_INPUT) {
       closeSplit();
+      output.releaseOutputForSplit(current.splitId());
       current = null;
+      currentOutput = null;
       if (queued.isEmpty()) {
         requestSplit();
       }

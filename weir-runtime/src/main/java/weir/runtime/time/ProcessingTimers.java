@@ -1,0 +1,38 @@
+package weir.runtime.time;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The processing-time listeners of one subtask. The task reads its clock once per call and asks
+ * this registry to fire what is due, so processing time reaches operators on the subtask's own
+ * thread, between records, and a test harness drives it with a clock it sets by hand.
+ *
+ * <p>Owned by the subtask's thread.
+ */
+public final class ProcessingTimers {
+  private final List<ProcessingTimeListener> listeners = new ArrayList<>();
+
+  public void register(ProcessingTimeListener listener) {
+    listeners.add(listener);
+  }
+
+  /** Fires every listener due at {@code now}; listeners may schedule more, which fire if due too. */
+  public void advance(long now) throws Exception {
+    for (int i = 0; i < listeners.size(); i++) {
+      ProcessingTimeListener listener = listeners.get(i);
+      if (listener.nextProcessingTime() <= now) {
+        listener.onProcessingTime(now);
+      }
+    }
+  }
+
+  /** The earliest time any listener waits for, or {@code Long.MAX_VALUE}. */
+  public long nextProcessingTime() {
+    long next = Long.MAX_VALUE;
+    for (int i = 0; i < listeners.size(); i++) {
+      next = Math.min(next, listeners.get(i).nextProcessingTime());
+    }
+    return next;
+  }
+}
