@@ -6,7 +6,7 @@ import java.util.List;
 import weir.api.state.ListState;
 
 /** {@link ListState} on the heap: an {@link ArrayList} per key. */
-final class HeapListState<N, T> extends HeapState<N, ArrayList<T>> implements ListState<T> {
+final class HeapListState<N, T> extends HeapState<N, ArrayList<T>> implements ListState<T>, InternalMergingState<N> {
   HeapListState(HeapKeyedStateBackend backend, StateTable<N, ArrayList<T>> table) {
     super(backend, table, null);
   }
@@ -53,5 +53,13 @@ final class HeapListState<N, T> extends HeapState<N, ArrayList<T>> implements Li
       throw new NullPointerException("ListState does not take null elements");
     }
     return values;
+  }
+
+  @Override
+  public void mergeNamespaces(N target, java.util.Collection<N> sources) throws Exception {
+    mergeInto(target, sources, (a, b) -> {
+      a.addAll(b);
+      return a;
+    });
   }
 }

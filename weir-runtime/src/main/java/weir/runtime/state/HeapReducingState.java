@@ -6,7 +6,7 @@ import javax.annotation.Nullable;
 import weir.api.typeinfo.TypeSerializer;
 
 /** {@link ReducingState} on the heap. */
-final class HeapReducingState<N, T> extends HeapState<N, T> implements ReducingState<T> {
+final class HeapReducingState<N, T> extends HeapState<N, T> implements ReducingState<T>, InternalMergingState<N> {
   private final ReduceFunction<T> reducer;
 
   HeapReducingState(HeapKeyedStateBackend backend, StateTable<N, T> table, ReduceFunction<T> reducer,
@@ -28,5 +28,10 @@ final class HeapReducingState<N, T> extends HeapState<N, T> implements ReducingS
     } catch (Exception e) {
       throw new StateFunctionException("The reduce function of a ReducingState failed", e);
     }
+  }
+
+  @Override
+  public void mergeNamespaces(N target, java.util.Collection<N> sources) throws Exception {
+    mergeInto(target, sources, reducer::reduce);
   }
 }

@@ -15,7 +15,7 @@ import weir.api.typeinfo.TypeSerializer;
  *
  * <p>Owned by the subtask's thread.
  */
-abstract class HeapState<N, V> implements State {
+abstract class HeapState<N, V> implements InternalKvState<N> {
   private final HeapKeyedStateBackend backend;
   private final StateTable<N, V> table;
   // binary mode when set: values live serialized in the maps' arenas
@@ -43,6 +43,7 @@ abstract class HeapState<N, V> implements State {
   }
 
   /** Scopes the state to {@code namespace} (windows use this); all state starts in the void one. */
+  @Override
   public void setCurrentNamespace(N namespace) {
     this.namespace = namespace;
     this.cachedKey = null;
@@ -97,6 +98,38 @@ abstract class HeapState<N, V> implements State {
       cachedKey = key;
     }
     map.arena().store(e, out.getSharedBuffer(), out.position(), map);
+  }
+
+  /**
+   * Merges the values of {@code sources} into {@code target} with {@code merger} (for the
+   * states that implement {@link InternalMergingState}), keeping the current namespace.
+   */
+  final void mergeInto(N target, Iterable<N> sources, ValueMerger<V> merger) throws Exception {
+    N saved = namespace;
+    V merged = null;
+    for (N source : sources) {
+      if (source.equals(target)) {
+        continue;
+      }
+      setCurrentNamespace(source);
+      V value = current();
+      if (value != null) {
+        clear();
+        merged = merged == null ? value : merger.merge(merged, value);
+      }
+    }
+    if (merged != null) {
+      setCurrentNamespace(target);
+      V existing = current();
+      setCurrent(existing == null ? merged : merger.merge(existing, merged));
+    }
+    setCurrentNamespace(saved);
+  }
+
+  /** Combines two values of a merging state. */
+  @FunctionalInterface
+  interface ValueMerger<V> {
+    V merge(V a, V b) throws Exception;
   }
 
   @Nullable
