@@ -2,16 +2,7 @@ package weir.api.functions;
 
 import weir.api.annotation.Public;
 import weir.api.metrics.Counter;
-import weir.api.state.AggregatingState;
-import weir.api.state.AggregatingStateDescriptor;
-import weir.api.state.ListState;
-import weir.api.state.ListStateDescriptor;
-import weir.api.state.MapState;
-import weir.api.state.MapStateDescriptor;
-import weir.api.state.ReducingState;
-import weir.api.state.ReducingStateDescriptor;
-import weir.api.state.ValueState;
-import weir.api.state.ValueStateDescriptor;
+import weir.api.state.KeyedStateStore;
 
 /**
  * What a function knows about the subtask that runs it, handed to {@link RichFunction#open}.
@@ -23,12 +14,12 @@ import weir.api.state.ValueStateDescriptor;
  * The state getters work only in functions that run on a keyed stream (after {@code keyBy}); on
  * other streams they throw an {@link IllegalStateException} that says so. Call them in
  * {@code open()}, keep the handles, and use them per record: each handle is scoped to the key of
- * the record being processed.
+ * the record being processed. The getters are those of {@link KeyedStateStore}.
  *
  * @since 0.1
  */
 @Public
-public interface RuntimeContext {
+public interface RuntimeContext extends KeyedStateStore {
   /** The name given to {@code execute(name)}. */
   String getJobName();
 
@@ -55,19 +46,4 @@ public interface RuntimeContext {
 
   /** The class loader of the user code. */
   ClassLoader getUserCodeClassLoader();
-
-  /** A value per key. */
-  <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor);
-
-  /** A list per key. */
-  <T> ListState<T> getListState(ListStateDescriptor<T> descriptor);
-
-  /** A map per key. */
-  <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor);
-
-  /** A reduced value per key. */
-  <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor);
-
-  /** An aggregate per key. */
-  <I, A, O> AggregatingState<I, O> getAggregatingState(AggregatingStateDescriptor<I, A, O> descriptor);
 }
