@@ -26,6 +26,8 @@ import weir.api.graph.SinkTransformation;
 import weir.api.graph.Transformation;
 import weir.api.graph.UnionTransformation;
 import weir.api.typeinfo.TypeInfo;
+import weir.api.windowing.assigners.WindowAssigner;
+import weir.api.windowing.windows.Window;
 
 /**
  * A stream of records of type {@code T}: the result of a source or a transformation. Calls on it
@@ -157,6 +159,17 @@ public class DataStream<T> {
   @Nullable
   KeySelector<T, ?> keySelector() {
     return null;
+  }
+
+  // ---- windows ----
+
+  /**
+   * Cuts the whole stream, not split by key, into the windows {@code assigner} puts records in.
+   * Each window sees records of all subtasks, so the window operator runs with parallelism 1:
+   * prefer {@code keyBy(...).window(...)} where the computation can be split by key.
+   */
+  public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+    return new AllWindowedStream<>(this, assigner);
   }
 
   // ---- partitioning ----

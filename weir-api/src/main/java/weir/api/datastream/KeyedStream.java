@@ -7,6 +7,8 @@ import weir.api.functions.KeyedProcessFunction;
 import weir.api.functions.ReduceFunction;
 import weir.api.graph.OperatorSpec;
 import weir.api.graph.Transformation;
+import weir.api.windowing.assigners.WindowAssigner;
+import weir.api.windowing.windows.Window;
 
 /**
  * A stream partitioned by key. Operators applied to it run keyed: records with equal keys are
@@ -14,7 +16,8 @@ import weir.api.graph.Transformation;
  * scoped to the current record's key.
  *
  * <p>The rolling aggregations ({@link #reduce}, {@link #aggregate}, {@link #sum} and friends)
- * emit the updated aggregate of the record's key for every record.
+ * emit the updated aggregate of the record's key for every record; {@link #window} cuts each key's
+ * records into windows that are evaluated as a whole.
  *
  * @param <T> the type of the records
  * @param <K> the type of the key
@@ -86,6 +89,18 @@ public class KeyedStream<T, K> extends DataStream<T> {
   /** Emits, per record, the record of its key with the largest {@code field} so far (the first on ties). */
   public DataStream<T> maxBy(String field) {
     return fieldAggregation(FieldAggregation.Kind.MAX_BY, field);
+  }
+
+  /**
+   * Cuts each key's records into the windows {@code assigner} puts them in, for windowed
+   * reductions, aggregations and window functions.
+   *
+   * <pre>{@code
+   * bids.keyBy(Bid::auction).window(TumblingEventTimeWindows.of(Duration.ofMinutes(1))).sum("price")
+   * }</pre>
+   */
+  public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+    return new WindowedStream<>(this, assigner);
   }
 
   private DataStream<T> fieldAggregation(FieldAggregation.Kind kind, String field) {
