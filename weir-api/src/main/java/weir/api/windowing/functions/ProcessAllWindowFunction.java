@@ -51,7 +51,7 @@ public abstract class ProcessAllWindowFunction<IN, OUT, W extends Window> extend
     /** The current event-time watermark ({@link Long#MIN_VALUE} before the first one). */
     public abstract long currentWatermark();
 
-    /** State scoped to the current window; delete it in {@link #clear}. */
+    /** State scoped to the current window; delete it in {@link ProcessAllWindowFunction#clear}. */
     public abstract KeyedStateStore windowState();
 
     /** State shared by all windows. */

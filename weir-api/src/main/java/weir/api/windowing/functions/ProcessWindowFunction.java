@@ -54,7 +54,7 @@ public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window> exte
     /** The current event-time watermark ({@link Long#MIN_VALUE} before the first one). */
     public abstract long currentWatermark();
 
-    /** State scoped to the current key and window; delete it in {@link #clear}. */
+    /** State scoped to the current key and window; delete it in {@link ProcessWindowFunction#clear}. */
     public abstract KeyedStateStore windowState();
 
     /** State scoped to the current key, shared by all its windows. */
