@@ -2,6 +2,7 @@ package weir.api.windowing.assigners;
 
 import java.time.Duration;
 import java.util.Objects;
+import weir.api.eventtime.TimestampAssigner;
 
 /** Checks of the sizes, slides, offsets and gaps that assigners are built with. */
 final class AssignerArguments {
@@ -28,9 +29,9 @@ final class AssignerArguments {
 
   /** Fails for a record without timestamp, which an event-time assigner cannot place. */
   static void requireTimestamp(long timestamp, String assigner) {
-    if (timestamp == Long.MIN_VALUE) {
-      throw new IllegalStateException(assigner + " got a record without timestamp (Long.MIN_VALUE):"
-          + " event-time windows need timestamps, so assign them with a WatermarkStrategy,"
+    if (timestamp == TimestampAssigner.NO_TIMESTAMP) {
+      throw new IllegalStateException(assigner + " got a record without timestamp: event-time windows need"
+          + " timestamps, so give the source a WatermarkStrategy (or call assignTimestampsAndWatermarks),"
           + " or use a processing-time assigner");
     }
   }

@@ -37,7 +37,8 @@ public abstract class WindowAssigner<T, W extends Window> implements Serializabl
    * The windows {@code element} belongs to.
    *
    * @param element   the record
-   * @param timestamp the record's event timestamp, {@link Long#MIN_VALUE} if it has none
+   * @param timestamp the record's event timestamp, {@link weir.api.eventtime.TimestampAssigner#NO_TIMESTAMP}
+   *                  if it has none
    * @param context   gives the current processing time
    */
   public abstract Collection<W> assignWindows(T element, long timestamp, WindowAssignerContext context);

@@ -38,7 +38,8 @@ public abstract class Trigger<T, W extends Window> implements Serializable {
    * Called for every record added to a window.
    *
    * @param element   the record
-   * @param timestamp the record's timestamp ({@link Long#MIN_VALUE} if it has none)
+   * @param timestamp the record's timestamp
+   *                  ({@link weir.api.eventtime.TimestampAssigner#NO_TIMESTAMP} if it has none)
    * @param window    the window the record was added to
    * @param ctx       timers and state of the current key and window
    */
