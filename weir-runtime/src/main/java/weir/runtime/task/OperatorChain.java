@@ -37,6 +37,7 @@ import weir.runtime.operators.SinkOperator;
 import weir.runtime.operators.StreamOperator;
 import weir.runtime.operators.TimestampsAndWatermarksOperator;
 import weir.runtime.time.ProcessingTimers;
+import weir.runtime.window.SlicingWindowOperator;
 import weir.runtime.time.RecordTimestamp;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
@@ -181,6 +182,8 @@ final class OperatorChain {
       return Operators.createShared(copies, place, KeyedProcessOperator.class, fn, k0, ctx, out);
     } else if (spec instanceof OperatorSpec.CoProcess) {
       return Operators.createShared(copies, place, CoProcessOperator.class, fn, ctx, out);
+    } else if (spec instanceof OperatorSpec.Window w && SlicingWindowOperator.supports(w)) {
+      return SlicingWindowOperator.create(copies, place, w, k0, ctx, out);
     } else if (spec instanceof OperatorSpec.AssignTimestamps a) {
       return Operators.createShared(copies, place, TimestampsAndWatermarksOperator.class, a.strategy(), ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedCoProcess) {

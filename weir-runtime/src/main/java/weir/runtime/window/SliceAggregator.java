@@ -1,0 +1,82 @@
+package weir.runtime.window;
+
+import weir.api.functions.AggregateFunction;
+import weir.api.functions.ReduceFunction;
+import weir.api.graph.window.WindowContents;
+
+/**
+ * How a sliced window folds records into a slice's accumulator, combines slices into a window,
+ * and turns the combination into the window's result: one shape for reduce and aggregate.
+ *
+ * @param <IN> the record type
+ * @param <A> the accumulator (for a reduce: the record type)
+ * @param <R> the result the window function receives
+ */
+interface SliceAggregator<IN, A, R> {
+  /** Folds {@code value} into {@code acc}, which is {@code null} for an empty slice. */
+  A add(IN value, A acc) throws Exception;
+
+  /** Combines the accumulators of two slices, the earlier first. */
+  A merge(A earlier, A later) throws Exception;
+
+  R result(A acc) throws Exception;
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static SliceAggregator<Object, Object, Object> of(WindowContents contents) {
+    if (contents instanceof WindowContents.Reduce r) {
+      return new Reducing<>((ReduceFunction) r.function());
+    }
+    if (contents instanceof WindowContents.Aggregate a) {
+      return new Aggregating<>((AggregateFunction) a.function());
+    }
+    throw new IllegalArgumentException("Bug in window operator selection: slices need a reduce or aggregate, not " + contents);
+  }
+
+  /** A reduce: the accumulator is the reduced record. */
+  final class Reducing<T> implements SliceAggregator<T, T, T> {
+    private final ReduceFunction<T> reducer;
+
+    Reducing(ReduceFunction<T> reducer) {
+      this.reducer = reducer;
+    }
+
+    @Override
+    public T add(T value, T acc) throws Exception {
+      return acc == null ? value : reducer.reduce(acc, value);
+    }
+
+    @Override
+    public T merge(T earlier, T later) throws Exception {
+      return reducer.reduce(earlier, later);
+    }
+
+    @Override
+    public T result(T acc) {
+      return acc;
+    }
+  }
+
+  /** An aggregate: slices hold accumulators, merged with the function's own merge. */
+  final class Aggregating<IN, A, R> implements SliceAggregator<IN, A, R> {
+    private final AggregateFunction<IN, A, R> function;
+
+    Aggregating(AggregateFunction<IN, A, R> function) {
+      this.function = function;
+    }
+
+    @Override
+    public A add(IN value, A acc) {
+      return function.add(value, acc == null ? function.createAccumulator() : acc);
+    }
+
+    @Override
+    public A merge(A earlier, A later) {
+      return function.merge(earlier, later);
+    }
+
+    @Override
+    public R result(A acc) {
+      return function.getResult(acc);
+    }
+  }
+}

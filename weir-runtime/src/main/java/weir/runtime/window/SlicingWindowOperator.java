@@ -1,0 +1,270 @@
+package weir.runtime.window;
+
+import java.lang.invoke.MethodHandles;
+import java.util.Map;
+import weir.api.datastream.OutputTag;
+import weir.api.functions.KeySelector;
+import weir.api.graph.OperatorSpec;
+import weir.api.graph.window.InternalWindowFunction;
+import weir.api.metrics.Counter;
+import weir.api.state.KeyedStateStore;
+import weir.api.state.ValueState;
+import weir.api.state.ValueStateDescriptor;
+import weir.api.typeinfo.TypeInfo;
+import weir.api.windowing.assigners.SlidingEventTimeWindows;
+import weir.api.windowing.assigners.TumblingEventTimeWindows;
+import weir.api.windowing.triggers.EventTimeTrigger;
+import weir.api.windowing.windows.TimeWindow;
+import weir.runtime.operators.OneInputOperator;
+import weir.runtime.operators.OperatorContext;
+import weir.runtime.operators.Output;
+import weir.runtime.operators.Specialization;
+import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.InternalKvState;
+import weir.runtime.state.VoidNamespace;
+import weir.runtime.time.InternalTimerService;
+import weir.runtime.time.RecordTimestamp;
+
+/**
+ * Event-time tumbling and sliding windows with a reduce or aggregate, evaluated from shared
+ * slices instead of a copy per window.
+ *
+ * <h3>Why</h3>
+ * A sliding window of size {@code n × slide} holds each record {@code n} times when every window
+ * keeps its own contents (Flink's way): {@code n} state updates and timer registrations per
+ * record. Here time is cut into slices of {@code gcd(size, slide)}; a record updates the
+ * accumulator of its one slice, and a window's result is the merge of the accumulators of its
+ * slices when the watermark passes its end. Tumbling windows are the case of one slice per
+ * window.
+ *
+ * <h3>State and timers</h3>
+ * Slice accumulators live in keyed value state with the slice as namespace. A key has at most one
+ * pending timer chain: the first record of a slice sets a timer at the end of the first window
+ * that contains the slice and is not complete yet; when a window fires, it sets the timer of the
+ * next window if that window still holds non-empty slices, and it drops the slices that no later
+ * window needs. Windows without records emit nothing, as in Flink.
+ *
+ * <h3>Semantics</h3>
+ * The same as the general window operator with the default event-time trigger, no evictor and no
+ * allowed lateness: results carry the window's last millisecond as timestamp; a record whose
+ * every window is complete is late (side output or dropped). A reduce combines slices in time
+ * order, so across slices it must be associative and commutative, as reduce functions used
+ * for pre-aggregation are (sum, min, max, count).
+ *
+ * <p>Owned by the subtask's thread.
+ */
+public final class SlicingWindowOperator<K, IN, A, R, OUT>
+    implements OneInputOperator<IN>, InternalTimerService.Triggerable<VoidNamespace>,
+    InternalWindowFunction.InternalWindowContext {
+  private final OperatorContext context;
+  private final KeySelector<IN, K> keySelector;
+  private final HeapKeyedStateBackend backend;
+  private final Output<OUT> output;
+  private final RecordTimestamp timestamp;
+  private final InternalTimerService<VoidNamespace> timers;
+  private final SliceAggregator<IN, A, R> aggregator;
+  private final InternalWindowFunction<R, OUT, K, TimeWindow> windowFunction;
+  private final ValueState<A> slices;
+  private final InternalKvState<TimeWindow> sliceNamespace;
+  private final NamespacedStateStore<TimeWindow> windowState;
+  private final NamespacedStateStore<VoidNamespace> globalState;
+  private final OutputTag<IN> lateDataTag;
+  private final Counter lateRecordsDropped;
+  private final long size;
+  private final long slide;
+  private final long sliceLength;
+  private final long offset;
+
+  /** Whether {@code spec} can be evaluated from slices; otherwise the general operator runs it. */
+  public static boolean supports(OperatorSpec.Window spec) {
+    boolean timeWindows = spec.assigner() instanceof SlidingEventTimeWindows
+        || spec.assigner() instanceof TumblingEventTimeWindows;
+    boolean incremental = !(spec.contents() instanceof weir.api.graph.window.WindowContents.Elements);
+    return timeWindows && incremental && spec.trigger() instanceof EventTimeTrigger && spec.evictor() == null
+        && spec.allowedLatenessMillis() == 0;
+  }
+
+  /**
+   * A specialized instance (see {@link Specialization}), sharing its class with the other
+   * subtasks of the vertex through {@code copies}.
+   */
+  public static <IN, OUT> OneInputOperator<IN> create(Map<String, Class<?>> copies, String place,
+      OperatorSpec.Window spec, KeySelector<IN, ?> keySelector, OperatorContext context, Output<OUT> output) {
+    return Specialization.instantiate(MethodHandles.lookup(), copies, place, SlicingWindowOperator.class, spec,
+        keySelector, context, output);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public SlicingWindowOperator(OperatorSpec.Window spec, KeySelector<IN, K> keySelector, OperatorContext context,
+      Output<OUT> output) {
+    if (!supports(spec)) {
+      throw new IllegalArgumentException("Bug in window operator selection: slices cannot evaluate " + spec);
+    }
+    this.context = context;
+    this.keySelector = keySelector;
+    this.backend = context.requireKeyedState();
+    this.output = output;
+    this.timestamp = context.timestamp();
+    this.timers = new InternalTimerService<>(backend, context.clock(), this);
+    context.processingTimers().register(timers);
+    this.aggregator = (SliceAggregator) SliceAggregator.of(spec.contents());
+    this.windowFunction = (InternalWindowFunction<R, OUT, K, TimeWindow>) spec.windowFunction();
+    this.slices = backend.getState(new ValueStateDescriptor<>("window-slices", (TypeInfo<A>) spec.contentsType()));
+    this.sliceNamespace = (InternalKvState<TimeWindow>) slices;
+    this.windowState = new NamespacedStateStore<>(backend, new TimeWindow(0, 0));
+    this.globalState = new NamespacedStateStore<>(backend, VoidNamespace.INSTANCE);
+    this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
+    this.lateRecordsDropped = context.runtimeContext().getCounter("numLateRecordsDropped");
+    if (spec.assigner() instanceof SlidingEventTimeWindows s) {
+      this.size = s.getSize().toMillis();
+      this.slide = s.getSlide().toMillis();
+      this.offset = s.getOffset().toMillis();
+    } else {
+      TumblingEventTimeWindows t = (TumblingEventTimeWindows) spec.assigner();
+      this.size = t.getSize().toMillis();
+      this.slide = size;
+      this.offset = t.getOffset().toMillis();
+    }
+    this.sliceLength = gcd(size, slide);
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  @Override
+  public String name() {
+    return context.name();
+  }
+
+  @Override
+  public void open() throws Exception {
+    weir.api.graph.FunctionLifecycle.open(windowFunction, context.runtimeContext());
+  }
+
+  @Override
+  public void close() throws Exception {
+    weir.api.graph.FunctionLifecycle.close(windowFunction);
+  }
+
+  @Override
+  public void processElement(IN record) throws Exception {
+    long ts = timestamp.get();
+    if (ts == RecordTimestamp.NONE) {
+      throw new IllegalStateException("Record " + record + " reached event-time window operator '" + name()
+          + "' without a timestamp; give the source a WatermarkStrategy with a timestamp assigner, or call "
+          + "assignTimestampsAndWatermarks(...) before the window");
+    }
+    K key = keySelector.getKey(record);
+    backend.setCurrentKey(key);
+    long watermark = timers.currentWatermark();
+    long lastWindowEnd = TimeWindow.getWindowStartWithOffset(ts, offset, slide) + size;
+    if (lastWindowEnd - 1 <= watermark) {
+      onLate(record);
+      return;
+    }
+    long sliceStart = TimeWindow.getWindowStartWithOffset(ts, offset, sliceLength);
+    long sliceEnd = sliceStart + sliceLength;
+    sliceNamespace.setCurrentNamespace(new TimeWindow(sliceStart, sliceEnd));
+    A acc = slices.value();
+    slices.update(aggregator.add(record, acc));
+    if (acc == null) {
+      // a new slice: time the first window holding it that is still open; later ones chain
+      long end = sliceEnd + Math.floorMod(offset + size - sliceEnd, slide);
+      while (end - 1 <= watermark) {
+        end += slide;
+      }
+      timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+    }
+  }
+
+  private void onLate(IN record) {
+    if (lateDataTag != null) {
+      output.collect(lateDataTag, record);
+    } else {
+      lateRecordsDropped.inc();
+    }
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    timers.advanceWatermark(watermark);
+    output.emitWatermark(watermark);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void onEventTime(long time, Object key, VoidNamespace namespace) throws Exception {
+    long end = time + 1;
+    long start = end - size;
+    long lastDropped = start + slide;
+    A acc = null;
+    boolean nextWindowHasSlices = false;
+    for (long s = start; s < end; s += sliceLength) {
+      sliceNamespace.setCurrentNamespace(new TimeWindow(s, s + sliceLength));
+      A slice = slices.value();
+      if (slice == null) {
+        continue;
+      }
+      acc = acc == null ? slice : aggregator.merge(acc, slice);
+      if (s + sliceLength <= lastDropped) {
+        slices.clear();
+      } else {
+        nextWindowHasSlices = true;
+      }
+    }
+    if (acc != null) {
+      emit((K) key, new TimeWindow(start, end), aggregator.result(acc));
+    }
+    if (nextWindowHasSlices) {
+      timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time + slide);
+    }
+  }
+
+  private void emit(K key, TimeWindow window, R result) throws Exception {
+    long saved = timestamp.get();
+    timestamp.set(window.maxTimestamp());
+    windowState.setNamespace(window);
+    try {
+      windowFunction.process(key, window, this, result, output);
+      windowFunction.clear(window, this);
+    } finally {
+      timestamp.set(saved);
+    }
+  }
+
+  @Override
+  public void onProcessingTime(long time, Object key, VoidNamespace namespace) {
+    throw new IllegalStateException("Bug in window operator '" + name() + "': event-time slices set a processing-time timer");
+  }
+
+  @Override
+  public long currentProcessingTime() {
+    return context.clock().currentProcessingTime();
+  }
+
+  @Override
+  public long currentWatermark() {
+    return timers.currentWatermark();
+  }
+
+  @Override
+  public KeyedStateStore windowState() {
+    return windowState;
+  }
+
+  @Override
+  public KeyedStateStore globalState() {
+    return globalState;
+  }
+
+  @Override
+  public <X> void output(OutputTag<X> tag, X value) {
+    output.collect(tag, value);
+  }
+
+  @Override
+  public Output<?> output() {
+    return output;
+  }
+}
