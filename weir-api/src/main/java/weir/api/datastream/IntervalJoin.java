@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import weir.api.annotation.Public;
 import weir.api.functions.KeySelector;
+import weir.api.graph.PartitionTransformation;
+import weir.api.graph.Transformation;
 import weir.api.typeinfo.InvalidTypeException;
 import weir.api.typeinfo.TypeExtractor;
 import weir.api.typeinfo.TypeInfo;
@@ -53,9 +55,8 @@ public final class IntervalJoin<L, R, K> {
     long lower = lowerBound.toMillis();
     long upper = upperBound.toMillis();
     if (lower > upper) {
-      throw new InvalidProgramException("The interval join of '" + left.getTransformation().getName() + "' and '"
-          + right.getTransformation().getName() + "' has a lower bound (" + lowerBound
-          + ") greater than its upper bound (" + upperBound + "): pass the earlier offset first");
+      throw new InvalidProgramException(describe(left, right) + " has a lower bound of " + lower
+          + " ms, greater than its upper bound of " + upper + " ms: pass the earlier offset first");
     }
     return new IntervalJoined<>(left, right, lower, upper);
   }
@@ -69,11 +70,24 @@ public final class IntervalJoin<L, R, K> {
     Class<?> rightKey = keyClass(right.getKeySelector());
     if (leftKey != null && rightKey != null && !leftKey.isAssignableFrom(rightKey)
         && !rightKey.isAssignableFrom(leftKey)) {
-      throw new InvalidProgramException("An interval join needs keys of the same type on both inputs, but '"
-          + left.getTransformation().getName() + "' is keyed by " + leftKey.getName() + " and '"
-          + right.getTransformation().getName() + "' by " + rightKey.getName()
-          + ": key both streams by the same type, or no records would ever meet");
+      throw new InvalidProgramException(describe(left, right) + " needs keys of the same type on both inputs, but '"
+          + nameOf(left) + "' is keyed by " + leftKey.getName() + " and '" + nameOf(right) + "' by "
+          + rightKey.getName() + ": key both streams by the same type, or no records would ever meet");
     }
+  }
+
+  /** Names the join by its inputs, for error messages. */
+  static String describe(KeyedStream<?, ?> left, KeyedStream<?, ?> right) {
+    return "The interval join of '" + nameOf(left) + "' and '" + nameOf(right) + "'";
+  }
+
+  /** The name of the operator that produces the stream before it was keyed. */
+  private static String nameOf(KeyedStream<?, ?> stream) {
+    Transformation<?> t = stream.getTransformation();
+    while (t instanceof PartitionTransformation<?> partition) {
+      t = partition.getInput();
+    }
+    return t.getName();
   }
 
   /** The class of the keys {@code selector} returns, boxed; {@code null} when it cannot be told. */

@@ -91,9 +91,8 @@ public final class IntervalJoined<L, R, K> {
   public <O> DataStream<O> process(ProcessJoinFunction<L, R, O> function) {
     Objects.requireNonNull(function, "process needs a ProcessJoinFunction");
     if (isEmptyInterval()) {
-      throw new InvalidProgramException("The interval join of '" + left.getTransformation().getName() + "' and '"
-          + right.getTransformation().getName() + "' can join nothing: its interval " + describeInterval()
-          + " contains no millisecond");
+      throw new InvalidProgramException(IntervalJoin.describe(left, right) + " can join nothing: its interval "
+          + describeInterval() + " contains no millisecond");
     }
     String name = "IntervalJoin";
     SerializabilityCheck.check(function, "function of operator '" + name + "'");
