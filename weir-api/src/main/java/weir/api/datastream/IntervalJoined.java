@@ -24,9 +24,9 @@ import weir.api.graph.TwoInputTransformation;
  * dropped, or emitted to the side output set with {@link #sideOutputLeftLateData} or {@link
  * #sideOutputRightLateData}. A buffered record is removed as soon as the watermark shows that no
  * record of the other side that could still join it will come: a left record at {@code l} when
- * the watermark passes {@code l + upperBound}, a right record at {@code r} when it passes {@code r
- * - lowerBound} (exclusive bounds shift these by one millisecond). So state holds, per key, about the
- * records of one interval plus the watermark's delay.
+ * the watermark passes {@code l + upperBound}, a right record at {@code r} when it passes
+ * {@code r - lowerBound} (exclusive bounds shift these by one millisecond). So state holds, per
+ * key, about the records of one interval plus the watermark's delay.
  *
  * @param <L> the left input's type
  * @param <R> the right input's type

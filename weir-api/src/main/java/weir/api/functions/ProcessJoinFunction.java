@@ -8,7 +8,7 @@ import weir.api.datastream.OutputTag;
  * upper).process(fn)}): called once for each left record and right record of the same key whose
  * timestamps satisfy {@code leftTimestamp + lower <= rightTimestamp <= leftTimestamp + upper}.
  *
- * <p>Each pair is handed over exactly once, when the later of its two records arrives; pairs of
+ * <p>Each pair is handed over exactly once, when the second of its two records arrives; pairs of
  * one key come in the order their records arrive, not in timestamp order. What the function
  * emits carries the larger of the two timestamps ({@link Context#getTimestamp()}).
  *
