@@ -1,6 +1,8 @@
 package weir.testing;
 
+import java.time.Duration;
 import weir.api.connector.sink.Sink;
+import weir.api.datastream.OutputTag;
 import weir.api.functions.CoProcessFunction;
 import weir.api.functions.FilterFunction;
 import weir.api.functions.FlatMapFunction;
@@ -9,9 +11,12 @@ import weir.api.functions.KeyedCoProcessFunction;
 import weir.api.functions.KeyedProcessFunction;
 import weir.api.functions.MapFunction;
 import weir.api.functions.ProcessFunction;
+import weir.api.functions.ProcessJoinFunction;
+import weir.api.graph.OperatorSpec;
 import weir.runtime.operators.CoProcessOperator;
 import weir.runtime.operators.FilterOperator;
 import weir.runtime.operators.FlatMapOperator;
+import weir.runtime.operators.IntervalJoinOperator;
 import weir.runtime.operators.KeyedCoProcessOperator;
 import weir.runtime.operators.KeyedProcessOperator;
 import weir.runtime.operators.MapOperator;
@@ -123,6 +128,97 @@ public final class FunctionTestHarness {
       KeySelector<A, K> keySelector1, KeySelector<B, K> keySelector2, SubtaskSettings settings) throws Exception {
     return twoInput("KeyedCoProcess", settings, true,
         f -> new KeyedCoProcessOperator<>(function, keySelector1, keySelector2, f.context, f.output));
+  }
+
+  /**
+   * Starts a harness around an {@link IntervalJoinOperator}, the operator of {@code
+   * left.intervalJoin(right).between(lowerBound, upperBound)}: set the options the join has in
+   * the API on the returned builder, then pass the function to {@link IntervalJoinBuilder#process}.
+   *
+   * <pre>{@code
+   * var harness = FunctionTestHarness.forIntervalJoin((Order o) -> o.customer(), (Click c) -> c.customer(),
+   *         Duration.ofMillis(-10), Duration.ZERO)
+   *     .upperBoundExclusive()
+   *     .process(new EnrichOrder());
+   * harness.processElement2(click, 95);
+   * harness.processElement1(order, 100);
+   * }</pre>
+   *
+   * @param leftKey the key of the first input's records
+   * @param rightKey the key of the second input's records
+   * @param lowerBound the offset from a left record's timestamp of the earliest right record it joins
+   * @param upperBound the offset from a left record's timestamp of the latest right record it joins
+   * @throws IllegalArgumentException if {@code lowerBound} is greater than {@code upperBound}
+   */
+  public static <K, L, R> IntervalJoinBuilder<K, L, R> forIntervalJoin(KeySelector<L, K> leftKey,
+      KeySelector<R, K> rightKey, Duration lowerBound, Duration upperBound) {
+    return new IntervalJoinBuilder<>(leftKey, rightKey, lowerBound.toMillis(), upperBound.toMillis());
+  }
+
+  /**
+   * The options of an interval join under test, as {@code IntervalJoined} offers them in the API.
+   *
+   * @param <K> the key type
+   * @param <L> the first (left) input's type
+   * @param <R> the second (right) input's type
+   * @since 0.1
+   */
+  public static final class IntervalJoinBuilder<K, L, R> {
+    private final KeySelector<L, K> leftKey;
+    private final KeySelector<R, K> rightKey;
+    private SubtaskSettings settings = SubtaskSettings.single();
+    private final long lowerBound;
+    private final long upperBound;
+    private boolean lowerBoundInclusive = true;
+    private boolean upperBoundInclusive = true;
+    private OutputTag<L> leftLateDataTag;
+    private OutputTag<R> rightLateDataTag;
+
+    private IntervalJoinBuilder(KeySelector<L, K> leftKey, KeySelector<R, K> rightKey, long lowerBound,
+        long upperBound) {
+      this.leftKey = leftKey;
+      this.rightKey = rightKey;
+      this.lowerBound = lowerBound;
+      this.upperBound = upperBound;
+    }
+
+    /** Right records exactly {@code lowerBound} from a left one do not join it. */
+    public IntervalJoinBuilder<K, L, R> lowerBoundExclusive() {
+      lowerBoundInclusive = false;
+      return this;
+    }
+
+    /** Right records exactly {@code upperBound} from a left one do not join it. */
+    public IntervalJoinBuilder<K, L, R> upperBoundExclusive() {
+      upperBoundInclusive = false;
+      return this;
+    }
+
+    /** Late left records go to the side output {@code tag} instead of being dropped. */
+    public IntervalJoinBuilder<K, L, R> sideOutputLeftLateData(OutputTag<L> tag) {
+      leftLateDataTag = tag;
+      return this;
+    }
+
+    /** Late right records go to the side output {@code tag} instead of being dropped. */
+    public IntervalJoinBuilder<K, L, R> sideOutputRightLateData(OutputTag<R> tag) {
+      rightLateDataTag = tag;
+      return this;
+    }
+
+    /** The harness plays the given subtask instead of the only one. */
+    public IntervalJoinBuilder<K, L, R> settings(SubtaskSettings subtask) {
+      settings = subtask;
+      return this;
+    }
+
+    /** The harness, open, with {@code function} handling the joined pairs. */
+    public <O> TwoInputHarness<L, R, O> process(ProcessJoinFunction<L, R, O> function) throws Exception {
+      OperatorSpec.IntervalJoin spec = new OperatorSpec.IntervalJoin(function, lowerBound, upperBound,
+          lowerBoundInclusive, upperBoundInclusive, leftLateDataTag, rightLateDataTag);
+      return twoInput("IntervalJoin", settings, true,
+          f -> new IntervalJoinOperator<>(spec, leftKey, rightKey, f.context, f.output));
+    }
   }
 
   /**

@@ -42,6 +42,18 @@ public class KeyedStream<T, K> extends DataStream<T> {
     return keySelector;
   }
 
+  /**
+   * Starts an interval join with {@code other}: records of both streams with equal keys join when
+   * their timestamps are close enough, as set by {@link IntervalJoin#between}. This stream is the
+   * left input, {@code other} the right one. Both need event time.
+   *
+   * @param other the right input, keyed by the same key type
+   * @param <R> the right input's type
+   */
+  public <R> IntervalJoin<T, R, K> intervalJoin(KeyedStream<R, K> other) {
+    return new IntervalJoin<>(this, other);
+  }
+
   /** Processes each record with access to its key and the key's state. */
   public <R> DataStream<R> process(KeyedProcessFunction<K, T, R> function) {
     return oneInput("KeyedProcess", function, new OperatorSpec.KeyedProcess(function),

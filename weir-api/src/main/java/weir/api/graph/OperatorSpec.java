@@ -14,6 +14,7 @@ import weir.api.functions.KeyedCoProcessFunction;
 import weir.api.functions.KeyedProcessFunction;
 import weir.api.functions.MapFunction;
 import weir.api.functions.ProcessFunction;
+import weir.api.functions.ProcessJoinFunction;
 import weir.api.functions.RichFunction;
 import weir.api.functions.RuntimeContext;
 import weir.api.graph.window.InternalWindowFunction;
@@ -49,6 +50,34 @@ public sealed interface OperatorSpec extends Serializable {
   record KeyedProcess(KeyedProcessFunction<?, ?, ?> function) implements OperatorSpec {}
 
   record CoProcess(CoProcessFunction<?, ?, ?> function) implements OperatorSpec {}
+
+  /**
+   * Joins two keyed inputs on event time ({@code KeyedStream.intervalJoin}): a left record at
+   * {@code t} meets the right records of its key in {@code [t + lowerBound, t + upperBound]},
+   * bounds in milliseconds, each left out when not inclusive. A late data tag of {@code null}
+   * drops that input's late records.
+   */
+  record IntervalJoin(ProcessJoinFunction<?, ?, ?> function, long lowerBound, long upperBound,
+      boolean lowerBoundInclusive, boolean upperBoundInclusive,
+      @Nullable OutputTag<?> leftLateDataTag, @Nullable OutputTag<?> rightLateDataTag) implements OperatorSpec {
+    public IntervalJoin {
+      if (lowerBound > upperBound) {
+        throw new IllegalArgumentException(
+            "The lower bound (" + lowerBound + " ms) of an interval join must not exceed its upper bound ("
+                + upperBound + " ms)");
+      }
+    }
+
+    /** The smallest offset from a left timestamp that a right timestamp may have. */
+    public long inclusiveLowerBound() {
+      return lowerBoundInclusive ? lowerBound : lowerBound + 1;
+    }
+
+    /** The largest offset from a left timestamp that a right timestamp may have. */
+    public long inclusiveUpperBound() {
+      return upperBoundInclusive ? upperBound : upperBound - 1;
+    }
+  }
 
   /** Assigns timestamps and generates watermarks mid-stream. */
   record AssignTimestamps(WatermarkStrategy<?> strategy) implements OperatorSpec {

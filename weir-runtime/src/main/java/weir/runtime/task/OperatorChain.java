@@ -24,6 +24,7 @@ import weir.runtime.operators.CoProcessOperator;
 import weir.runtime.operators.DiscardingOutput;
 import weir.runtime.operators.FilterOperator;
 import weir.runtime.operators.FlatMapOperator;
+import weir.runtime.operators.IntervalJoinOperator;
 import weir.runtime.operators.KeyedCoProcessOperator;
 import weir.runtime.operators.KeyedProcessOperator;
 import weir.runtime.operators.MapOperator;
@@ -188,6 +189,8 @@ final class OperatorChain {
       return Operators.createShared(copies, place, TimestampsAndWatermarksOperator.class, a.strategy(), ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedCoProcess) {
       return Operators.createShared(copies, place, KeyedCoProcessOperator.class, fn, k0, code.keySelector(1), ctx, out);
+    } else if (spec instanceof OperatorSpec.IntervalJoin) {
+      return Operators.createShared(copies, place, IntervalJoinOperator.class, spec, k0, code.keySelector(1), ctx, out);
     }
     throw new IllegalStateException("Bug in graph construction: no operator for " + spec);
   }
