@@ -51,7 +51,10 @@ public final class BenchArgs {
     return value;
   }
 
-  /** The value of {@code flag} as a positive number ({@code _} may separate digits), or {@code fallback}. */
+  /**
+   * The value of {@code flag} as a positive number ({@code _} may separate digits), or
+   * {@code fallback} if it was not given.
+   */
   public long positive(String flag, long fallback) {
     String text = values.get(flag);
     if (text == null) {

@@ -26,14 +26,16 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    BenchArgs options = BenchArgs.parse(USAGE, args, "--engine", "--pipeline", "--records", "--parallelism");
+    BenchArgs options =
+        BenchArgs.parse(USAGE, args, "--engine", "--pipeline", "--records", "--parallelism");
     String engine = options.required("--engine");
     String pipeline = options.required("--pipeline");
     if (!pipeline.equals(PipelineRunner.STATELESS) && !pipeline.equals(PipelineRunner.KEYED)) {
       options.fail("--pipeline must be stateless or keyed, got " + pipeline);
     }
     long records =
-        options.positive("--records", pipeline.equals(PipelineRunner.STATELESS) ? 100_000_000L : 50_000_000L);
+        options.positive(
+            "--records", pipeline.equals(PipelineRunner.STATELESS) ? 100_000_000L : 50_000_000L);
     int parallelism = Math.toIntExact(options.positive("--parallelism", 2));
 
     PipelineRunner runner =

@@ -53,7 +53,8 @@ public final class FlinkWindowPipelines implements WindowPipelineRunner {
             .keyBy(new EventKey());
     WindowedStream<Tuple2<Long, Long>, Long, TimeWindow> windowed =
         switch (events.workload()) {
-          case SLIDING -> keyed.window(SlidingEventTimeWindows.of(Workload.SLIDING_SIZE, Workload.SLIDING_SLIDE));
+          case SLIDING ->
+              keyed.window(SlidingEventTimeWindows.of(Workload.SLIDING_SIZE, Workload.SLIDING_SLIDE));
           case SESSION -> keyed.window(EventTimeSessionWindows.withGap(Workload.SESSION_GAP));
         };
     windowed

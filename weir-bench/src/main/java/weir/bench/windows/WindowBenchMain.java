@@ -38,7 +38,8 @@ public final class WindowBenchMain {
   public static void main(String[] args) throws Exception {
     BenchArgs options =
         BenchArgs.parse(
-            USAGE, args, "--engine", "--workload", "--records", "--keys", "--parallelism", "--events-per-second");
+            USAGE, args,
+            "--engine", "--workload", "--records", "--keys", "--parallelism", "--events-per-second");
     String engine = options.required("--engine");
     String label = options.required("--workload");
     Workload workload = Workload.byLabel(label);
@@ -55,7 +56,8 @@ public final class WindowBenchMain {
     WindowEvents events = new WindowEvents(workload, records, keys, eventsPerSecond);
 
     WindowPipelineRunner runner =
-        RunnerLoader.select(engine, FlinkWindowPipelines::new, WEIR_RUNNER, WindowPipelineRunner.class, options);
+        RunnerLoader.select(
+            engine, FlinkWindowPipelines::new, WEIR_RUNNER, WindowPipelineRunner.class, options);
     long wallStart = System.nanoTime();
     WindowRunResult result = runner.run(events, parallelism);
     long wallNanos = System.nanoTime() - wallStart;
@@ -70,7 +72,8 @@ public final class WindowBenchMain {
       System.exit(2);
     }
     if (!r.consistentWith(records) || r.sinkCount() < 1) {
-      System.err.printf("FAILED engine=%s workload=%s: inconsistent result %s%n", engine, workload.label(), result);
+      System.err.printf(
+          "FAILED engine=%s workload=%s: inconsistent result %s%n", engine, workload.label(), result);
       System.exit(2);
     }
 

@@ -7,21 +7,23 @@ import weir.bench.foundation.Generator;
 
 /**
  * The events of one window benchmark run, shared by every engine. Event {@code i}
- * (0 &le; i &lt; records) is a key and an event timestamp, both pure functions of {@code i}, so each engine sees exactly
- * the same events however they are read; readers read them in the {@link #splits}.
+ * (0 &le; i &lt; records) is a key and an event timestamp, both pure functions of {@code i}, so
+ * each engine sees exactly the same events however they are read; readers read them in the
+ * {@link #splits}.
  *
  * <h3>Event time</h3>
  *
  * Event time advances with the index at {@code eventsPerSecond} events per second of event time:
- * event {@code i} is due at {@code base(i) = floor(i * 1000 / eventsPerSecond)} milliseconds after
- * {@link #ORIGIN_MILLIS}, and its timestamp is {@code ORIGIN_MILLIS + base(i) - jitter(i)}, where
- * {@code jitter(i)} is pseudo-random in [0, {@link #MAX_JITTER}]. Streams are therefore out of
- * order by up to half a second, but nothing is late under a bounded-out-of-orderness watermark
- * of {@link #OUT_OF_ORDERNESS}: a reader reads its indices in ascending order, so when it reads
- * event {@code i}, every timestamp it has seen is at most {@code ORIGIN_MILLIS + base(i)} and its
- * watermark is below {@code ORIGIN_MILLIS + base(i) - OUT_OF_ORDERNESS}, while event {@code i} is
- * at least {@code ORIGIN_MILLIS + base(i) - MAX_JITTER}. Because every split steps through the
- * whole index range (see {@link EventSplit}), all readers advance through event time together.
+ * event {@code i} is due {@code base(i) = floor(i * 1000 / eventsPerSecond)} milliseconds after
+ * {@link #ORIGIN_MILLIS} ({@link #dueMillis}), and its timestamp is
+ * {@code ORIGIN_MILLIS + base(i) - jitter(i)}, where {@code jitter(i)} is pseudo-random in
+ * [0, {@link #MAX_JITTER}]. Streams are therefore out of order by up to half a second, but nothing
+ * is late under a bounded-out-of-orderness watermark of {@link #OUT_OF_ORDERNESS}: a reader reads
+ * its indices in ascending order, so when it reads event {@code i}, every timestamp it has seen is
+ * at most {@code ORIGIN_MILLIS + base(i)} and its watermark is below
+ * {@code ORIGIN_MILLIS + base(i) - OUT_OF_ORDERNESS}, while event {@code i} is at least
+ * {@code ORIGIN_MILLIS + base(i) - MAX_JITTER}. Because every split steps through the whole index
+ * range (see {@link EventSplit}), all readers advance through event time together.
  *
  * <h3>Keys</h3>
  *
@@ -37,8 +39,8 @@ import weir.bench.foundation.Generator;
  *       they form one session; between two active slots it is silent for more than
  *       {@code (SESSION_GROUPS - 1) * SESSION_SLOT - MAX_JITTER} = 5.5 s, more than the gap, so
  *       the session closes. At the default 1M events/s and 100k keys a key gets about 80 events
- *       per active slot, so each key has one session per active slot: about n / 8M sessions per
- *       key over the run, at most two open at a time (the last one may not have fired yet when
+ *       per active slot, so each key has one session per active slot (one every 8 s of event time,
+ *       8M events), at most two open at a time (the last one may not have fired yet when
  *       the key comes back).
  * </ul>
  *
