@@ -74,14 +74,8 @@ public final class FlinkPipelines implements PipelineRunner {
     long executeCalled = System.nanoTime();
     env.execute("foundation-" + pipeline);
 
-    long first = FIRST_RECORD_NANOS.get();
-    long end = END_NANOS.get();
-    if (first == 0 || end == 0) {
-      throw new IllegalStateException(
-          "timing probes did not fire (first=" + first + ", end=" + end + "); were the tasks"
-              + " run in another JVM or class loader?");
-    }
-    return new RunResult(records, first, end, executeCalled, SINK_COUNT.get());
+    return RunResult.ofProbes(
+        records, FIRST_RECORD_NANOS.get(), END_NANOS.get(), executeCalled, SINK_COUNT.get());
   }
 
   private static void buildStateless(DataStream<Long> indices) {
@@ -176,9 +170,8 @@ public final class FlinkPipelines implements PipelineRunner {
       return new Writer<>();
     }
 
-    private static final class Writer<T> implements SinkWriter<T> {
+    private static final class Writer<T> extends FlinkEndOfInputWriter<T> {
       private long count;
-      private boolean published;
 
       @Override
       public void write(T element, Context context) {
@@ -186,25 +179,8 @@ public final class FlinkPipelines implements PipelineRunner {
       }
 
       @Override
-      public void flush(boolean endOfInput) {
-        if (endOfInput) {
-          publish();
-        }
-      }
-
-      @Override
-      public void close() {
-        // Fallback only: flush(true) normally runs first when the input ends.
-        publish();
-      }
-
-      private void publish() {
-        if (published) {
-          return;
-        }
-        published = true;
-        long now = System.nanoTime();
-        END_NANOS.accumulateAndGet(now, Math::max);
+      protected void endOfInput() {
+        END_NANOS.accumulateAndGet(System.nanoTime(), Math::max);
         SINK_COUNT.addAndGet(count);
       }
     }

@@ -16,6 +16,20 @@ package weir.bench.foundation;
 public record RunResult(
     long records, long firstRecordNanos, long endNanos, long executeCalledNanos, long sinkCount) {
 
+  /**
+   * The result of a run whose probes were shared variables, checking that they fired (they read 0
+   * if not).
+   */
+  public static RunResult ofProbes(
+      long records, long firstRecordNanos, long endNanos, long executeCalledNanos, long sinkCount) {
+    if (firstRecordNanos == 0 || endNanos == 0) {
+      throw new IllegalStateException(
+          "timing probes did not fire (first=" + firstRecordNanos + ", end=" + endNanos + "); were"
+              + " the tasks run in another JVM or class loader?");
+    }
+    return new RunResult(records, firstRecordNanos, endNanos, executeCalledNanos, sinkCount);
+  }
+
   /** Seconds from the first record to the last record at the sink. */
   public double seconds() {
     return (endNanos - firstRecordNanos) / 1e9;
@@ -29,5 +43,15 @@ public record RunResult(
   /** Milliseconds from asking the engine to run the job until the first record. */
   public double startupMs() {
     return (firstRecordNanos - executeCalledNanos) / 1e6;
+  }
+
+  /**
+   * Whether this is a possible outcome of a run over {@code expectedRecords} records: the count
+   * matches and the probes fired in order (a probe that never fired reads 0).
+   */
+  public boolean consistentWith(long expectedRecords) {
+    return records == expectedRecords
+        && firstRecordNanos >= executeCalledNanos
+        && endNanos > firstRecordNanos;
   }
 }
