@@ -22,7 +22,7 @@ import java.util.List;
  * @param stride the distance between consecutive indices, the number of splits
  * @param end one past the last index of the whole range
  */
-public record EventSplit(int id, long next, int stride, long end) {
+public record EventSplit(int id, long next, int stride, long end) implements weir.api.connector.source.SourceSplit {
 
   public EventSplit {
     if (id < 0 || id >= stride || next < 0 || end < 0) {
@@ -42,6 +42,12 @@ public record EventSplit(int id, long next, int stride, long end) {
   /** The split's id as a string, for engines whose splits are named. */
   public String name() {
     return "events-" + id + "-of-" + stride;
+  }
+
+  /** The split's id for Weir's source API: its name. */
+  @Override
+  public String splitId() {
+    return name();
   }
 
   /** Whether there is an index left to read. */

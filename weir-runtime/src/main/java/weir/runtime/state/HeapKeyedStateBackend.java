@@ -78,6 +78,11 @@ public final class HeapKeyedStateBackend {
     return currentKeyGroupIndex;
   }
 
+  /** The job's serializer registrations, for operators that keep bytes of their own. */
+  public SerializerConfig serializerConfig() {
+    return serializerConfig;
+  }
+
   /** The key groups this backend owns. */
   public KeyGroupRange keyGroupRange() {
     return range;

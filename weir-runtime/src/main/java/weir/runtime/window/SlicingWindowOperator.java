@@ -2,6 +2,7 @@ package weir.runtime.window;
 
 import java.lang.invoke.MethodHandles;
 import java.util.Map;
+import javax.annotation.Nullable;
 import weir.api.datastream.OutputTag;
 import weir.api.functions.KeySelector;
 import weir.api.graph.OperatorSpec;
@@ -10,7 +11,12 @@ import weir.api.metrics.Counter;
 import weir.api.state.KeyedStateStore;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
+import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataOutputSerializer;
+import weir.api.typeinfo.InvalidTypeException;
+import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeInfo;
+import weir.api.typeinfo.TypeSerializer;
 import weir.api.windowing.assigners.SlidingEventTimeWindows;
 import weir.api.windowing.assigners.TumblingEventTimeWindows;
 import weir.api.windowing.triggers.EventTimeTrigger;
@@ -20,7 +26,6 @@ import weir.runtime.operators.OperatorContext;
 import weir.runtime.operators.Output;
 import weir.runtime.operators.Specialization;
 import weir.runtime.state.HeapKeyedStateBackend;
-import weir.runtime.state.InternalKvState;
 import weir.runtime.state.VoidNamespace;
 import weir.runtime.time.InternalTimerService;
 import weir.runtime.time.RecordTimestamp;
@@ -38,7 +43,8 @@ import weir.runtime.time.RecordTimestamp;
  * window.
  *
  * <h3>State and timers</h3>
- * Slice accumulators live in keyed value state with the slice as namespace. A key has at most one
+ * A key's slice accumulators live side by side in one {@link SliceRing}, one keyed-state entry
+ * per key. A key has at most one
  * pending timer chain: the first record of a slice sets a timer at the end of the first window
  * that contains the slice and is not complete yet; when a window fires, it sets the timer of the
  * next window if that window still holds non-empty slices, and it drops the slices that no later
@@ -56,6 +62,9 @@ import weir.runtime.time.RecordTimestamp;
 public final class SlicingWindowOperator<K, IN, A, R, OUT>
     implements OneInputOperator<IN>, InternalTimerService.Triggerable<VoidNamespace>,
     InternalWindowFunction.InternalWindowContext {
+  /** Bytes per accumulator slot to start with; slots widen when an accumulator needs more. */
+  private static final int SLOT_WIDTH = 16;
+
   private final OperatorContext context;
   private final KeySelector<IN, K> keySelector;
   private final HeapKeyedStateBackend backend;
@@ -64,8 +73,11 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
   private final InternalTimerService<VoidNamespace> timers;
   private final SliceAggregator<IN, A, R> aggregator;
   private final InternalWindowFunction<R, OUT, K, TimeWindow> windowFunction;
-  private final ValueState<A> slices;
-  private final InternalKvState<TimeWindow> sliceNamespace;
+  private final ValueState<SliceRing<A>> rings;
+  // the accumulators' serializer, or null to keep them as objects (type unknown or not serializable)
+  @Nullable private final TypeSerializer<A> accumulatorSerializer;
+  private final DataInputDeserializer in = new DataInputDeserializer();
+  private final DataOutputSerializer out = new DataOutputSerializer(64);
   private final NamespacedStateStore<TimeWindow> windowState;
   private final NamespacedStateStore<VoidNamespace> globalState;
   private final OutputTag<IN> lateDataTag;
@@ -109,8 +121,9 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     context.processingTimers().register(timers);
     this.aggregator = (SliceAggregator) SliceAggregator.of(spec.contents());
     this.windowFunction = (InternalWindowFunction<R, OUT, K, TimeWindow>) spec.windowFunction();
-    this.slices = backend.getState(new ValueStateDescriptor<>("window-slices", (TypeInfo<A>) spec.contentsType()));
-    this.sliceNamespace = (InternalKvState<TimeWindow>) slices;
+    // one ring per key, kept as an object: its accumulators are bytes inside it
+    this.rings = backend.getState(new ValueStateDescriptor<>("window-slices", TypeInfo.unknown()));
+    this.accumulatorSerializer = serializerOf((TypeInfo<A>) spec.contentsType(), backend.serializerConfig());
     this.windowState = new NamespacedStateStore<>(backend, new TimeWindow(0, 0));
     this.globalState = new NamespacedStateStore<>(backend, VoidNamespace.INSTANCE);
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
@@ -126,6 +139,18 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
       this.offset = t.getOffset().toMillis();
     }
     this.sliceLength = gcd(size, slide);
+  }
+
+  @Nullable
+  private static <A> TypeSerializer<A> serializerOf(TypeInfo<A> type, SerializerConfig config) {
+    if (type.isUnknown()) {
+      return null;
+    }
+    try {
+      return type.createSerializer(config);
+    } catch (InvalidTypeException e) {
+      return null;
+    }
   }
 
   private static long gcd(long a, long b) {
@@ -163,11 +188,15 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
       onLate(record);
       return;
     }
-    long sliceStart = TimeWindow.getWindowStartWithOffset(ts, offset, sliceLength);
-    long sliceEnd = sliceStart + sliceLength;
-    sliceNamespace.setCurrentNamespace(new TimeWindow(sliceStart, sliceEnd));
-    A acc = slices.value();
-    slices.update(aggregator.add(record, acc));
+    long sliceId = Math.floorDiv(ts - offset, sliceLength);
+    long sliceEnd = offset + (sliceId + 1) * sliceLength;
+    SliceRing<A> ring = rings.value();
+    if (ring == null) {
+      ring = new SliceRing<>(accumulatorSerializer != null, SLOT_WIDTH);
+      rings.update(ring);
+    }
+    A acc = ring.get(sliceId, accumulatorSerializer, in);
+    ring.put(sliceId, aggregator.add(record, acc), accumulatorSerializer, out);
     if (acc == null) {
       // a new slice: time the first window holding it that is still open; later ones chain
       long end = sliceEnd + Math.floorMod(offset + size - sliceEnd, slide);
@@ -197,21 +226,30 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
   public void onEventTime(long time, Object key, VoidNamespace namespace) throws Exception {
     long end = time + 1;
     long start = end - size;
-    long lastDropped = start + slide;
+    SliceRing<A> ring = rings.value();
+    if (ring == null) {
+      return;
+    }
+    // slices before this id are needed by no later window
+    long firstKept = Math.floorDiv(start + slide - offset, sliceLength);
+    long firstId = Math.floorDiv(start - offset, sliceLength);
+    long endId = Math.floorDiv(end - offset, sliceLength);
     A acc = null;
     boolean nextWindowHasSlices = false;
-    for (long s = start; s < end; s += sliceLength) {
-      sliceNamespace.setCurrentNamespace(new TimeWindow(s, s + sliceLength));
-      A slice = slices.value();
+    for (long id = firstId; id < endId; id++) {
+      A slice = ring.get(id, accumulatorSerializer, in);
       if (slice == null) {
         continue;
       }
       acc = acc == null ? slice : aggregator.merge(acc, slice);
-      if (s + sliceLength <= lastDropped) {
-        slices.clear();
+      if (id < firstKept) {
+        ring.remove(id);
       } else {
         nextWindowHasSlices = true;
       }
+    }
+    if (ring.isEmpty()) {
+      rings.clear();
     }
     if (acc != null) {
       emit((K) key, new TimeWindow(start, end), aggregator.result(acc));

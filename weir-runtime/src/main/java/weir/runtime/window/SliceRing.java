@@ -1,0 +1,168 @@
+package weir.runtime.window;
+
+import java.io.IOException;
+import java.util.Arrays;
+import javax.annotation.Nullable;
+import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataOutputSerializer;
+import weir.api.typeinfo.TypeSerializer;
+
+/**
+ * The slice accumulators of one key, side by side: slot {@code id mod capacity} holds slice
+ * {@code id}. One keyed-state entry per key instead of one per slice.
+ *
+ * <p>Why: evaluating a window reads all its slices. As separate state entries they lie anywhere
+ * in memory, and with many keys each read is a cache miss; here a key's slices share a few cache
+ * lines, found with one lookup. With a serializer, accumulators are kept as bytes in a
+ * primitive array updated in place (slots of a fixed width that grows when an accumulator
+ * outgrows it), so updates store no references into this long-lived object, which keeps the
+ * garbage collector's card refinement away (see {@code ValueArena}). Without one they are kept as
+ * objects.
+ *
+ * <p>Owned by the subtask's thread; the scratch buffers are the operator's, shared by all rings.
+ */
+final class SliceRing<A> {
+  private static final long EMPTY = Long.MIN_VALUE;
+  private static final int INITIAL_CAPACITY = 16;
+
+  private long[] ids;
+  @Nullable private byte[] bytes;
+  private int[] lengths;
+  @Nullable private Object[] objects;
+  private int slotWidth;
+  private int size;
+
+  SliceRing(boolean binary, int slotWidth) {
+    this.ids = new long[INITIAL_CAPACITY];
+    Arrays.fill(ids, EMPTY);
+    this.lengths = new int[INITIAL_CAPACITY];
+    this.slotWidth = slotWidth;
+    if (binary) {
+      this.bytes = new byte[INITIAL_CAPACITY * slotWidth];
+    } else {
+      this.objects = new Object[INITIAL_CAPACITY];
+    }
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** The accumulator of slice {@code id}, or {@code null} when the slice is empty. */
+  @Nullable
+  @SuppressWarnings("unchecked")
+  A get(long id, @Nullable TypeSerializer<A> serializer, DataInputDeserializer in) throws IOException {
+    int slot = slot(id);
+    if (ids[slot] != id) {
+      return null;
+    }
+    if (serializer == null) {
+      return (A) objects[slot];
+    }
+    in.setBuffer(bytes, slot * slotWidth, lengths[slot]);
+    return serializer.deserialize(in);
+  }
+
+  /** Sets the accumulator of slice {@code id}; {@code out} is scratch space. */
+  void put(long id, A acc, @Nullable TypeSerializer<A> serializer, DataOutputSerializer out) throws IOException {
+    int slot = slot(id);
+    if (ids[slot] != id && ids[slot] != EMPTY) {
+      grow(id);
+      slot = slot(id);
+    }
+    if (ids[slot] == EMPTY) {
+      ids[slot] = id;
+      size++;
+    }
+    if (serializer == null) {
+      objects[slot] = acc;
+      return;
+    }
+    out.clear();
+    serializer.serialize(acc, out);
+    int length = out.position();
+    if (length > slotWidth) {
+      widen(length);
+    }
+    System.arraycopy(out.getSharedBuffer(), 0, bytes, slot * slotWidth, length);
+    lengths[slot] = length;
+  }
+
+  /** Empties the slot of slice {@code id}, if it holds it. */
+  void remove(long id) {
+    int slot = slot(id);
+    if (ids[slot] == id) {
+      ids[slot] = EMPTY;
+      if (objects != null) {
+        objects[slot] = null;
+      }
+      size--;
+    }
+  }
+
+  private int slot(long id) {
+    return (int) (id & (ids.length - 1));
+  }
+
+  /** Doubles the capacity until {@code id} and every held slice have slots of their own. */
+  private void grow(long id) {
+    int capacity = ids.length;
+    while (true) {
+      capacity *= 2;
+      if (fits(capacity, id)) {
+        break;
+      }
+    }
+    long[] oldIds = ids;
+    int[] oldLengths = lengths;
+    byte[] oldBytes = bytes;
+    Object[] oldObjects = objects;
+    ids = new long[capacity];
+    Arrays.fill(ids, EMPTY);
+    lengths = new int[capacity];
+    bytes = oldBytes == null ? null : new byte[capacity * slotWidth];
+    objects = oldObjects == null ? null : new Object[capacity];
+    for (int old = 0; old < oldIds.length; old++) {
+      if (oldIds[old] == EMPTY) {
+        continue;
+      }
+      int slot = (int) (oldIds[old] & (capacity - 1));
+      ids[slot] = oldIds[old];
+      lengths[slot] = oldLengths[old];
+      if (bytes != null) {
+        System.arraycopy(oldBytes, old * slotWidth, bytes, slot * slotWidth, oldLengths[old]);
+      } else {
+        objects[slot] = oldObjects[old];
+      }
+    }
+  }
+
+  private boolean fits(int capacity, long id) {
+    long mask = capacity - 1;
+    boolean[] used = new boolean[capacity];
+    used[(int) (id & mask)] = true;
+    for (long held : ids) {
+      if (held != EMPTY) {
+        int slot = (int) (held & mask);
+        if (used[slot]) {
+          return false;
+        }
+        used[slot] = true;
+      }
+    }
+    return true;
+  }
+
+  /** Re-lays the slots out wider, for an accumulator of {@code length} bytes. */
+  private void widen(int length) {
+    int width = Math.max(length, slotWidth * 2);
+    byte[] wider = new byte[ids.length * width];
+    for (int slot = 0; slot < ids.length; slot++) {
+      if (ids[slot] != EMPTY) {
+        System.arraycopy(bytes, slot * slotWidth, wider, slot * width, lengths[slot]);
+      }
+    }
+    bytes = wider;
+    slotWidth = width;
+  }
+}
