@@ -31,6 +31,8 @@ final class SliceRing<A> {
   @Nullable private Object[] objects;
   private int slotWidth;
   private int size;
+  /** The time of the key's one pending window timer, or {@code Long.MIN_VALUE}. */
+  long timer = Long.MIN_VALUE;
 
   SliceRing(boolean binary, int slotWidth) {
     this.ids = new long[INITIAL_CAPACITY];
@@ -98,6 +100,17 @@ final class SliceRing<A> {
       }
       size--;
     }
+  }
+
+  /** The smallest slice id held; only call when not empty. */
+  long minId() {
+    long min = Long.MAX_VALUE;
+    for (long id : ids) {
+      if (id != EMPTY && id < min) {
+        min = id;
+      }
+    }
+    return min;
   }
 
   private int slot(long id) {

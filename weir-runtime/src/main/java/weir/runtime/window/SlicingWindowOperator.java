@@ -44,11 +44,10 @@ import weir.runtime.time.RecordTimestamp;
  *
  * <h3>State and timers</h3>
  * A key's slice accumulators live side by side in one {@link SliceRing}, one keyed-state entry
- * per key. A key has at most one
- * pending timer chain: the first record of a slice sets a timer at the end of the first window
- * that contains the slice and is not complete yet; when a window fires, it sets the timer of the
- * next window if that window still holds non-empty slices, and it drops the slices that no later
- * window needs. Windows without records emit nothing, as in Flink.
+ * per key. A key has one pending timer, at the end of the first open window that holds one of
+ * its slices: a record that opens a slice only moves it earlier if needed; when it fires, the
+ * window drops the slices that no later window needs and sets the timer of the next window
+ * holding a slice. Windows without records emit nothing, as in Flink.
  *
  * <h3>Semantics</h3>
  * The same as the general window operator with the default event-time trigger, no evictor and no
@@ -198,13 +197,29 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     A acc = ring.get(sliceId, accumulatorSerializer, in);
     ring.put(sliceId, aggregator.add(record, acc), accumulatorSerializer, out);
     if (acc == null) {
-      // a new slice: time the first window holding it that is still open; later ones chain
-      long end = sliceEnd + Math.floorMod(offset + size - sliceEnd, slide);
-      while (end - 1 <= watermark) {
-        end += slide;
+      // a new slice: the key's timer must fire no later than the first open window holding it
+      long due = firstOpenWindowEnd(sliceEnd, watermark) - 1;
+      if (ring.timer == Long.MIN_VALUE || due < ring.timer) {
+        if (ring.timer != Long.MIN_VALUE) {
+          timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, ring.timer);
+        }
+        setTimer(ring, due);
       }
-      timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
     }
+  }
+
+  /** The end of the first window that holds the slice ending at {@code sliceEnd} and is still open. */
+  private long firstOpenWindowEnd(long sliceEnd, long watermark) {
+    long end = sliceEnd + Math.floorMod(offset + size - sliceEnd, slide);
+    if (end - 1 <= watermark) {
+      end += (Math.floorDiv(watermark + 1 - end, slide) + 1) * slide;
+    }
+    return end;
+  }
+
+  private void setTimer(SliceRing<A> ring, long time) {
+    ring.timer = time;
+    timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time);
   }
 
   private void onLate(IN record) {
@@ -230,12 +245,12 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     if (ring == null) {
       return;
     }
+    ring.timer = Long.MIN_VALUE;
     // slices before this id are needed by no later window
     long firstKept = Math.floorDiv(start + slide - offset, sliceLength);
     long firstId = Math.floorDiv(start - offset, sliceLength);
     long endId = Math.floorDiv(end - offset, sliceLength);
     A acc = null;
-    boolean nextWindowHasSlices = false;
     for (long id = firstId; id < endId; id++) {
       A slice = ring.get(id, accumulatorSerializer, in);
       if (slice == null) {
@@ -244,18 +259,17 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
       acc = acc == null ? slice : aggregator.merge(acc, slice);
       if (id < firstKept) {
         ring.remove(id);
-      } else {
-        nextWindowHasSlices = true;
       }
-    }
-    if (ring.isEmpty()) {
-      rings.clear();
     }
     if (acc != null) {
       emit((K) key, new TimeWindow(start, end), aggregator.result(acc));
     }
-    if (nextWindowHasSlices) {
-      timers.registerEventTimeTimer(VoidNamespace.INSTANCE, time + slide);
+    if (ring.isEmpty()) {
+      rings.clear();
+    } else {
+      // chain to the next window that holds one of the key's slices
+      long nextSliceEnd = offset + (ring.minId() + 1) * sliceLength;
+      setTimer(ring, Math.max(end + slide, firstOpenWindowEnd(nextSliceEnd, time)) - 1);
     }
   }
 
