@@ -40,6 +40,7 @@ import weir.runtime.time.ProcessingTimers;
 import weir.runtime.time.RecordTimestamp;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
+import weir.runtime.window.WindowOperators;
 
 /**
  * The operators of one subtask, wired by direct calls: built from the vertex's nodes, last
@@ -185,6 +186,11 @@ final class OperatorChain {
       return Operators.createShared(copies, place, TimestampsAndWatermarksOperator.class, a.strategy(), ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedCoProcess) {
       return Operators.createShared(copies, place, KeyedCoProcessOperator.class, fn, k0, code.keySelector(1), ctx, out);
+    } else if (spec instanceof OperatorSpec.Window window) {
+      if (k0 == null) {
+        throw new IllegalStateException("Bug in graph construction: window '" + node.name() + "' without key");
+      }
+      return WindowOperators.create(window, k0, ctx, out);
     }
     throw new IllegalStateException("Bug in graph construction: no operator for " + spec);
   }
