@@ -2,7 +2,10 @@ package weir.testing;
 
 import java.time.Duration;
 import weir.api.connector.sink.Sink;
+import weir.api.connector.source.lib.DataGeneratorSource;
+import weir.api.datastream.DataStream;
 import weir.api.datastream.OutputTag;
+import weir.api.datastream.StreamExecutionEnvironment;
 import weir.api.functions.CoProcessFunction;
 import weir.api.functions.FilterFunction;
 import weir.api.functions.FlatMapFunction;
@@ -12,7 +15,11 @@ import weir.api.functions.KeyedProcessFunction;
 import weir.api.functions.MapFunction;
 import weir.api.functions.ProcessFunction;
 import weir.api.functions.ProcessJoinFunction;
+import weir.api.graph.OneInputTransformation;
 import weir.api.graph.OperatorSpec;
+import weir.api.graph.PartitionTransformation;
+import weir.api.graph.Transformation;
+import weir.api.typeinfo.TypeInfo;
 import weir.runtime.operators.CoProcessOperator;
 import weir.runtime.operators.FilterOperator;
 import weir.runtime.operators.FlatMapOperator;
@@ -24,6 +31,7 @@ import weir.runtime.operators.OneInputOperator;
 import weir.runtime.operators.ProcessOperator;
 import weir.runtime.operators.SinkOperator;
 import weir.runtime.operators.TwoInputOperator;
+import weir.runtime.window.WindowOperators;
 
 /**
  * Builds a step-by-step harness around a user function: the real runtime operator that a job
@@ -233,6 +241,64 @@ public final class FunctionTestHarness {
   /** A harness around a {@link SinkOperator} playing the given subtask. */
   public static <T> OneInputHarness<T, Void> forSink(Sink<T> sink, SubtaskSettings settings) throws Exception {
     return oneInput("Sink", settings, false, f -> new SinkOperator<>("Sink", sink.createWriter(f.writerInitContext())));
+  }
+
+  /**
+   * A harness around the window operator of the windowed stream that {@code windowing} builds
+   * from a stream of {@code inputType}: the operator a job would run, with the spec's own
+   * assigner, trigger, evictor, lateness, late-data tag and functions, keyed by the stream's key
+   * selector ({@code windowAll} by its constant key). Feed records with their timestamps, move
+   * event time with {@link OperatorHarness#processWatermark} and processing time with
+   * {@link OperatorHarness#setProcessingTime}:
+   *
+   * <pre>{@code
+   * var harness = FunctionTestHarness.forWindow(Bid.class, bids -> bids
+   *     .keyBy(Bid::auction)
+   *     .window(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
+   *     .reduce(Bid::higher));
+   * harness.processElement(new Bid("a", 3), 1_000);
+   * harness.processWatermark(9_999);
+   * assertThat(harness.outputWithTimestamps()).containsExactly(TimestampedRecord.of(new Bid("a", 3), 9_999));
+   * }</pre>
+   *
+   * <p>The window's state is inspectable through {@link OperatorHarness#keyCount}; its contents
+   * are named {@code WindowOperator.CONTENTS_STATE}.
+   *
+   * @param windowing builds the windowed stream; it may only key the input before windowing it,
+   *     since the harness feeds its records straight into the window operator
+   * @throws IllegalArgumentException if {@code windowing} does not end with a window operation
+   *     right after keying
+   */
+  public static <T, R> OneInputHarness<T, R> forWindow(
+      Class<T> inputType, java.util.function.Function<DataStream<T>, DataStream<R>> windowing) throws Exception {
+    return forWindow(TypeInfo.of(inputType), windowing, SubtaskSettings.single());
+  }
+
+  /** Like {@link #forWindow(Class, java.util.function.Function)}, for a generic input type and the given subtask. */
+  @SuppressWarnings("unchecked")
+  public static <T, R> OneInputHarness<T, R> forWindow(TypeInfo<T> inputType,
+      java.util.function.Function<DataStream<T>, DataStream<R>> windowing, SubtaskSettings settings)
+      throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(1);
+    // a source that is never run: it only gives the windowing function a stream of the input type
+    DataStream<T> input = env.fromSource(new DataGeneratorSource<T>(index -> null, 0), inputType, "input");
+    Transformation<R> windowed = windowing.apply(input).getTransformation();
+    if (!(windowed instanceof OneInputTransformation<?, ?> window)
+        || !(window.getOperation() instanceof OperatorSpec.Window spec)) {
+      throw new IllegalArgumentException("forWindow needs a function that ends with a window operation"
+          + " (reduce, aggregate, process or apply of a windowed stream), but it ends with '" + windowed.getName() + "'");
+    }
+    Transformation<?> before = window.getInput();
+    while (before instanceof PartitionTransformation<?> partition) {
+      before = partition.getInput();
+    }
+    if (before != input.getTransformation()) {
+      throw new IllegalArgumentException("forWindow feeds records straight into the window operator, so the function"
+          + " may only key the input before windowing it, but it applies '" + before.getName() + "' first");
+    }
+    KeySelector<T, Object> keySelector = (KeySelector<T, Object>) window.getKeySelector();
+    return oneInput(windowed.getName(), settings, true,
+        f -> WindowOperators.create(new java.util.HashMap<>(), "window", spec, keySelector, f.context, f.output));
   }
 
   /** Builds the operator of one subtask. */

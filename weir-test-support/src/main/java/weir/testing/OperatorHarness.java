@@ -178,7 +178,7 @@ public abstract class OperatorHarness<O> implements AutoCloseable {
   private HeapKeyedStateBackend backend() {
     if (fixture.keyedState == null) {
       throw new IllegalStateException("Operator '" + fixture.operatorName
-          + "' is not keyed; build the harness with forKeyedProcess or forKeyedCoProcess to inspect keyed state");
+          + "' is not keyed; build the harness with forKeyedProcess, forKeyedCoProcess or forWindow to inspect keyed state");
     }
     return fixture.keyedState;
   }

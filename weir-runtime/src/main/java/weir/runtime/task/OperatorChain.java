@@ -38,10 +38,10 @@ import weir.runtime.operators.SinkOperator;
 import weir.runtime.operators.StreamOperator;
 import weir.runtime.operators.TimestampsAndWatermarksOperator;
 import weir.runtime.time.ProcessingTimers;
-import weir.runtime.window.SlicingWindowOperator;
 import weir.runtime.time.RecordTimestamp;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
+import weir.runtime.window.WindowOperators;
 
 /**
  * The operators of one subtask, wired by direct calls: built from the vertex's nodes, last
@@ -183,14 +183,17 @@ final class OperatorChain {
       return Operators.createShared(copies, place, KeyedProcessOperator.class, fn, k0, ctx, out);
     } else if (spec instanceof OperatorSpec.CoProcess) {
       return Operators.createShared(copies, place, CoProcessOperator.class, fn, ctx, out);
-    } else if (spec instanceof OperatorSpec.Window w && SlicingWindowOperator.supports(w)) {
-      return SlicingWindowOperator.create(copies, place, w, k0, ctx, out);
     } else if (spec instanceof OperatorSpec.AssignTimestamps a) {
       return Operators.createShared(copies, place, TimestampsAndWatermarksOperator.class, a.strategy(), ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedCoProcess) {
       return Operators.createShared(copies, place, KeyedCoProcessOperator.class, fn, k0, code.keySelector(1), ctx, out);
     } else if (spec instanceof OperatorSpec.IntervalJoin) {
       return Operators.createShared(copies, place, IntervalJoinOperator.class, spec, k0, code.keySelector(1), ctx, out);
+    } else if (spec instanceof OperatorSpec.Window window) {
+      if (k0 == null) {
+        throw new IllegalStateException("Bug in graph construction: window '" + node.name() + "' without key");
+      }
+      return WindowOperators.create(copies, place, window, k0, ctx, out);
     }
     throw new IllegalStateException("Bug in graph construction: no operator for " + spec);
   }
