@@ -38,7 +38,8 @@ class DocSnippetsTest {
         }
       }
     }
-    assertThat(checked).contains("EventTimeSnippets#source-watermarks", "EventTimeSnippets#timers");
+    assertThat(checked).contains("EventTimeSnippets#source-watermarks", "EventTimeSnippets#timers",
+        "WindowSnippets#tumbling", "WindowSnippets#sliding", "WindowSnippets#sessions", "WindowSnippets#interval-join");
   }
 
   private static String region(String className, String name) throws IOException {
