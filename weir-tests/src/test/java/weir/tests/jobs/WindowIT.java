@@ -151,7 +151,7 @@ class WindowIT {
     return expected;
   }
 
-  /** Per key, sessions of records less than {@code gap} apart (touching windows merge): their counts. */
+  /** Per key, sessions of records at most {@code gap} apart (touching windows merge): their counts. */
   private static List<String> expectedSessions(List<Event> events, long gap) {
     List<String> expected = new ArrayList<>();
     timestampsByKey(events).forEach((key, stamps) -> {
