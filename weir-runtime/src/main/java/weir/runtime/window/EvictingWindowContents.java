@@ -1,7 +1,6 @@
 package weir.runtime.window;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import weir.api.functions.Collector;
 import weir.api.graph.window.InternalWindowFunction;
@@ -10,8 +9,6 @@ import weir.api.state.ListState;
 import weir.api.windowing.evictors.Evictor;
 import weir.api.windowing.evictors.TimestampedValue;
 import weir.api.windowing.windows.Window;
-import weir.runtime.state.InternalMergingState;
-import weir.runtime.time.InternalTimerService;
 import weir.runtime.time.RecordTimestamp;
 
 /**
@@ -20,39 +17,34 @@ import weir.runtime.time.RecordTimestamp;
  * window function sees them and after, and keeps what remains; reduce and aggregate functions come
  * already folded into the window function, so they run over what the evictor leaves.
  */
-final class EvictingWindowContents<K, T, OUT, W extends Window>
-    implements WindowContentsStore<K, T, OUT, W>, Evictor.EvictorContext {
+final class EvictingWindowContents<K, T, OUT, W extends Window> extends WindowContentsStore<K, T, OUT, W> {
   private final ListState<TimestampedValue<T>> state;
-  private final InternalMergingState<W> namespaces;
   private final Evictor<T, W> evictor;
   private final InternalWindowFunction<Iterable<T>, OUT, K, W> function;
-  private final InternalTimerService<W> timers;
+  private final Evictor.EvictorContext clocks;
   // the elements of the window being fired, which the evictor removes from; reused across firings
   private final ArrayList<TimestampedValue<T>> elements = new ArrayList<>();
 
-  /** @param state a heap list state, which is also an {@link InternalMergingState} */
-  @SuppressWarnings("unchecked")
+  /**
+   * @param state a heap list state
+   * @param clocks what the evictor may read
+   */
   EvictingWindowContents(ListState<TimestampedValue<T>> state, Evictor<T, W> evictor,
-      InternalWindowFunction<Iterable<T>, OUT, K, W> function, InternalTimerService<W> timers) {
+      InternalWindowFunction<Iterable<T>, OUT, K, W> function, Evictor.EvictorContext clocks) {
+    super(state);
     this.state = state;
-    this.namespaces = (InternalMergingState<W>) state;
     this.evictor = evictor;
     this.function = function;
-    this.timers = timers;
+    this.clocks = clocks;
   }
 
   @Override
-  public void setWindow(W stateWindow) {
-    namespaces.setCurrentNamespace(stateWindow);
-  }
-
-  @Override
-  public void add(T record, long timestamp) {
+  void add(T record, long timestamp) {
     state.add(timestamp == RecordTimestamp.NONE ? new TimestampedValue<>(record) : new TimestampedValue<>(record, timestamp));
   }
 
   @Override
-  public boolean emit(K key, W window, InternalWindowContext context, Collector<OUT> out) throws Exception {
+  boolean emit(K key, W window, InternalWindowContext context, Collector<OUT> out) throws Exception {
     for (TimestampedValue<T> element : state.get()) {
       elements.add(element);
     }
@@ -60,34 +52,14 @@ final class EvictingWindowContents<K, T, OUT, W extends Window>
       return false;
     }
     try {
-      evictor.evictBefore(elements, elements.size(), window, this);
+      evictor.evictBefore(elements, elements.size(), window, clocks);
       function.process(key, window, context, new Values<>(elements), out);
-      evictor.evictAfter(elements, elements.size(), window, this);
+      evictor.evictAfter(elements, elements.size(), window, clocks);
       state.update(elements);
     } finally {
       elements.clear();
     }
     return true;
-  }
-
-  @Override
-  public void clear() {
-    state.clear();
-  }
-
-  @Override
-  public void merge(W target, Collection<W> sources) throws Exception {
-    namespaces.mergeNamespaces(target, sources);
-  }
-
-  @Override
-  public long getCurrentProcessingTime() {
-    return timers.currentProcessingTime();
-  }
-
-  @Override
-  public long getCurrentWatermark() {
-    return timers.currentWatermark();
   }
 
   /** The values of the elements, without their timestamps: what the window function iterates. */

@@ -65,6 +65,8 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
   private static final int SLOT_WIDTH = 16;
 
   private final OperatorContext context;
+  // the spec is the rich function holding every user function of the window: opening it opens all
+  private final OperatorSpec.Window spec;
   private final KeySelector<IN, K> keySelector;
   private final HeapKeyedStateBackend backend;
   private final Output<OUT> output;
@@ -112,6 +114,7 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
       throw new IllegalArgumentException("Bug in window operator selection: slices cannot evaluate " + spec);
     }
     this.context = context;
+    this.spec = spec;
     this.keySelector = keySelector;
     this.backend = context.requireKeyedState();
     this.output = output;
@@ -163,12 +166,12 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
 
   @Override
   public void open() throws Exception {
-    weir.api.graph.FunctionLifecycle.open(windowFunction, context.runtimeContext());
+    weir.api.graph.FunctionLifecycle.open(spec, context.runtimeContext());
   }
 
   @Override
   public void close() throws Exception {
-    weir.api.graph.FunctionLifecycle.close(windowFunction);
+    weir.api.graph.FunctionLifecycle.close(spec);
   }
 
   @Override

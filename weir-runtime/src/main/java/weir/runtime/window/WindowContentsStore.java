@@ -13,12 +13,13 @@ import weir.api.state.AppendingState;
 import weir.api.state.ListState;
 import weir.api.state.ListStateDescriptor;
 import weir.api.state.ReducingStateDescriptor;
+import weir.api.state.State;
 import weir.api.typeinfo.TypeInfo;
 import weir.api.windowing.evictors.Evictor;
 import weir.api.windowing.evictors.TimestampedValue;
 import weir.api.windowing.windows.Window;
 import weir.runtime.state.HeapKeyedStateBackend;
-import weir.runtime.time.InternalTimerService;
+import weir.runtime.state.InternalMergingState;
 
 /**
  * How a window operator keeps the contents of its windows in keyed state, the window as
@@ -34,36 +35,50 @@ import weir.runtime.time.InternalTimerService;
  * @param <OUT> the type of the window function's output
  * @param <W> the type of the windows
  */
-interface WindowContentsStore<K, T, OUT, W extends Window> {
+abstract class WindowContentsStore<K, T, OUT, W extends Window> {
+  private final InternalMergingState<W> state;
+
+  /** @param state the state holding the contents: a heap state, which is also an {@link InternalMergingState} */
+  @SuppressWarnings("unchecked")
+  WindowContentsStore(State state) {
+    this.state = (InternalMergingState<W>) state;
+  }
+
   /** Scopes the following calls to the contents kept under {@code stateWindow}. */
-  void setWindow(W stateWindow);
+  final void setWindow(W stateWindow) {
+    state.setCurrentNamespace(stateWindow);
+  }
 
   /** Adds a record with its timestamp ({@code RecordTimestamp.NONE} if it has none). */
-  void add(T record, long timestamp) throws Exception;
+  abstract void add(T record, long timestamp) throws Exception;
 
   /**
    * Evaluates the contents with the window function as window {@code window} of {@code key}.
    *
    * @return false, without calling the function, when there are no contents
    */
-  boolean emit(K key, W window, InternalWindowContext context, Collector<OUT> out) throws Exception;
+  abstract boolean emit(K key, W window, InternalWindowContext context, Collector<OUT> out) throws Exception;
 
   /** Deletes the contents. */
-  void clear();
+  final void clear() {
+    state.clear();
+  }
 
   /** Moves the contents of {@code sources} into {@code target} (merging windows); the scope is unchanged. */
-  void merge(W target, Collection<W> sources) throws Exception;
+  final void merge(W target, Collection<W> sources) throws Exception {
+    state.mergeNamespaces(target, sources);
+  }
 
   /**
    * The contents store {@code spec} asks for, kept in {@code backend} under
    * {@link WindowOperator#CONTENTS_STATE}: with the spec's evictor if it has one, else as its
    * {@link WindowContents} say.
    *
-   * @param timers the operator's timers, whose clocks an evictor reads
+   * @param clocks what an evictor may read
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static <K, T, OUT, W extends Window> WindowContentsStore<K, T, OUT, W> of(
-      OperatorSpec.Window spec, HeapKeyedStateBackend backend, InternalTimerService<W> timers) {
+      OperatorSpec.Window spec, HeapKeyedStateBackend backend, Evictor.EvictorContext clocks) {
     String name = WindowOperator.CONTENTS_STATE;
     TypeInfo type = spec.contentsType();
     InternalWindowFunction function = spec.windowFunction();
@@ -71,7 +86,7 @@ interface WindowContentsStore<K, T, OUT, W extends Window> {
       // elements with their timestamps: list states keep objects, so no serializer is needed yet
       ListState<TimestampedValue<T>> elements =
           backend.getListState(new ListStateDescriptor<>(name, TypeInfo.<TimestampedValue<T>>unknown()));
-      return new EvictingWindowContents<>(elements, (Evictor<T, W>) spec.evictor(), function, timers);
+      return new EvictingWindowContents<>(elements, (Evictor<T, W>) spec.evictor(), function, clocks);
     }
     WindowContents contents = spec.contents();
     AppendingState state;

@@ -97,11 +97,11 @@ public final class WindowOperator<K, T, OUT, W extends Window>
     this.timestamp = context.timestamp();
     this.timers = new InternalTimerService<>(state, context.clock(), this);
     context.processingTimers().register(timers);
-    this.contents = WindowContentsStore.of(spec, state, timers);
-    boolean merging = assigner instanceof MergingWindowAssigner<?, ?>;
-    this.mergingWindows = merging ? MergingWindowSet.of((MergingWindowAssigner<?, W>) assigner, state) : null;
     this.triggerContext = new WindowTriggerContext<>((Trigger<T, W>) spec.trigger(), timers,
         new WindowStateStore(state, VoidNamespace.INSTANCE, null));
+    this.contents = WindowContentsStore.of(spec, state, triggerContext);
+    boolean merging = assigner instanceof MergingWindowAssigner<?, ?>;
+    this.mergingWindows = merging ? MergingWindowSet.of((MergingWindowAssigner<?, W>) assigner, state) : null;
     // Flink refuses per-window function state for merging windows: it could not follow the merges
     WindowStateStore windowState = new WindowStateStore(state, VoidNamespace.INSTANCE,
         merging ? "Per-window state is not allowed with merging windows (" + assigner + ")" : null);
@@ -156,6 +156,12 @@ public final class WindowOperator<K, T, OUT, W extends Window>
         lateRecordsDropped.inc();
       }
     }
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    timers.advanceWatermark(watermark);
+    output.emitWatermark(watermark);
   }
 
   /**
@@ -215,12 +221,6 @@ public final class WindowOperator<K, T, OUT, W extends Window>
       deleteCleanupTimer(merged);
     }
     contents.merge(stateWindowResult, mergedStateWindows);
-  }
-
-  @Override
-  public void processWatermark(long watermark) throws Exception {
-    timers.advanceWatermark(watermark);
-    output.emitWatermark(watermark);
   }
 
   @Override

@@ -13,6 +13,7 @@ import weir.api.state.ReducingStateDescriptor;
 import weir.api.state.StateDescriptor;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
+import weir.api.windowing.evictors.Evictor;
 import weir.api.windowing.triggers.Trigger;
 import weir.api.windowing.triggers.TriggerResult;
 import weir.api.windowing.windows.Window;
@@ -23,14 +24,15 @@ import weir.runtime.time.InternalTimerService;
 /**
  * Calls the trigger of a window operator and is the context it gets: clocks, timers and state of
  * the backend's current key and of {@link #window}, which the operator sets before each call. One
- * instance per operator, reused for every call.
+ * instance per operator, reused for every call. It is the evictor's context too, which reads the
+ * same clocks.
  *
  * <p>Owned by the subtask's thread.
  *
  * @param <T> the type of the records
  * @param <W> the type of the windows
  */
-final class WindowTriggerContext<T, W extends Window> implements Trigger.OnMergeContext {
+final class WindowTriggerContext<T, W extends Window> implements Trigger.OnMergeContext, Evictor.EvictorContext {
   private final Trigger<T, W> trigger;
   private final InternalTimerService<W> timers;
   private final WindowStateStore state;
