@@ -14,7 +14,6 @@ import weir.api.functions.CoGroupFunction;
 import weir.api.functions.Collector;
 import weir.api.functions.KeySelector;
 import weir.api.functions.RichFunction;
-import weir.api.functions.RuntimeContext;
 import weir.api.graph.OneInputTransformation;
 import weir.api.graph.OperatorSpec;
 import weir.api.graph.PartitionTransformation;
@@ -41,20 +40,7 @@ class CoGroupedStreamsTest {
   record Payment(String orderId, long amount) {}
 
   /** Emits "orders|payments" per window; counts opens and closes. */
-  static final class Describe implements CoGroupFunction<Order, Payment, String>, RichFunction {
-    int opened;
-    int closed;
-
-    @Override
-    public void open(RuntimeContext context) {
-      opened++;
-    }
-
-    @Override
-    public void close() {
-      closed++;
-    }
-
+  static final class Describe extends CountsOpenAndClose implements CoGroupFunction<Order, Payment, String> {
     @Override
     public void coGroup(Iterable<Order> orders, Iterable<Payment> payments, Collector<String> out) {
       List<Object> o = new ArrayList<>();
@@ -184,13 +170,7 @@ class CoGroupedStreamsTest {
   @Test
   void when_theSpecIsOpenedAndClosed_then_theRichCoGroupFunctionIsToo() throws Exception {
     Describe function = new Describe();
-    RichFunction spec = (RichFunction) specOf(tumbling().apply(function)).function();
-
-    spec.open(runtimeContext());
-    spec.close();
-
-    assertThat(function.opened).isEqualTo(1);
-    assertThat(function.closed).isEqualTo(1);
+    assertOpenedAndClosedWithTheSpec(tumbling().apply(function), function);
   }
 
   @Test
@@ -302,6 +282,15 @@ class CoGroupedStreamsTest {
     List<Transformation<?>> tags = transformationOf(result).getInput().getInputs().get(0).getInputs();
     assertThat(tags.get(0).getParallelism()).isEqualTo(3);
     assertThat(tags.get(1).getParallelism()).isEqualTo(payments().getTransformation().getParallelism());
+  }
+
+  /** Opens and closes the window spec of {@code result} and checks that this opened and closed {@code function}. */
+  static void assertOpenedAndClosedWithTheSpec(DataStream<?> result, CountsOpenAndClose function) throws Exception {
+    RichFunction spec = (RichFunction) specOf(result).function();
+    spec.open(runtimeContext());
+    spec.close();
+    assertThat(function.opened).isEqualTo(1);
+    assertThat(function.closed).isEqualTo(1);
   }
 
   @SuppressWarnings("unchecked")

@@ -120,20 +120,7 @@ class WindowedStreamTest {
     }
   }
 
-  static final class RichSum implements ReduceFunction<Bid>, RichFunction {
-    int opened;
-    int closed;
-
-    @Override
-    public void open(RuntimeContext context) {
-      opened++;
-    }
-
-    @Override
-    public void close() {
-      closed++;
-    }
-
+  static final class RichSum extends CountsOpenAndClose implements ReduceFunction<Bid> {
     @Override
     public Bid reduce(Bid a, Bid b) {
       return new Bid(a.auction(), a.price() + b.price());
