@@ -227,6 +227,35 @@ public class DataStream<T> {
     return new DataStream<>(env, new UnionTransformation<>(env.newId(), inputs));
   }
 
+  /**
+   * Starts a window join with {@code other}: pairs of records with equal keys in the same window
+   * are joined. This stream is the left input, {@code other} the right one.
+   *
+   * <pre>{@code
+   * orders.join(payments).where(Order::id).equalTo(Payment::orderId)
+   *     .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+   *     .apply((order, payment) -> order.id() + " paid " + payment.amount());
+   * }</pre>
+   *
+   * @param <R> the right input's type
+   * @see JoinedStreams
+   */
+  public <R> JoinedStreams<T, R> join(DataStream<R> other) {
+    return new JoinedStreams<>(this, other);
+  }
+
+  /**
+   * Starts a window coGroup with {@code other}: per key and window, the records of both streams
+   * are evaluated together, also when one side has none. This stream is the left input,
+   * {@code other} the right one.
+   *
+   * @param <R> the right input's type
+   * @see CoGroupedStreams
+   */
+  public <R> CoGroupedStreams<T, R> coGroup(DataStream<R> other) {
+    return new CoGroupedStreams<>(this, other, "window coGroup");
+  }
+
   /** Connects this stream with another, possibly of another type, for a two-input function. */
   public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
     return new ConnectedStreams<>(env, this, other);

@@ -3,12 +3,6 @@ package weir.api.datastream;
 import java.time.Duration;
 import java.util.Objects;
 import weir.api.annotation.Public;
-import weir.api.functions.KeySelector;
-import weir.api.graph.PartitionTransformation;
-import weir.api.graph.Transformation;
-import weir.api.typeinfo.InvalidTypeException;
-import weir.api.typeinfo.TypeExtractor;
-import weir.api.typeinfo.TypeInfo;
 
 /**
  * The first step of an interval join of two keyed streams: {@code left.intervalJoin(right)}.
@@ -61,52 +55,13 @@ public final class IntervalJoin<L, R, K> {
     return new IntervalJoined<>(left, right, lower, upper);
   }
 
-  /**
-   * Generics make both key types equal at compile time; this catches what raw types and unchecked
-   * casts let through when both key selectors declare their key type.
-   */
   private void checkSameKeyType() {
-    Class<?> leftKey = keyClass(left.getKeySelector());
-    Class<?> rightKey = keyClass(right.getKeySelector());
-    if (leftKey != null && rightKey != null && !leftKey.isAssignableFrom(rightKey)
-        && !rightKey.isAssignableFrom(leftKey)) {
-      throw new InvalidProgramException(describe(left, right) + " needs keys of the same type on both inputs, but '"
-          + nameOf(left) + "' is keyed by " + leftKey.getName() + " and '" + nameOf(right) + "' by "
-          + rightKey.getName() + ": key both streams by the same type, or no records would ever meet");
-    }
+    JoinInputs.checkSameKeyType(left.getExecutionEnvironment(), describe(left, right), left, left.getKeySelector(),
+        right, right.getKeySelector());
   }
 
   /** Names the join by its inputs, for error messages. */
   static String describe(KeyedStream<?, ?> left, KeyedStream<?, ?> right) {
-    return "The interval join of '" + nameOf(left) + "' and '" + nameOf(right) + "'";
-  }
-
-  /** The name of the operator that produces the stream before it was keyed. */
-  private static String nameOf(KeyedStream<?, ?> stream) {
-    Transformation<?> t = stream.getTransformation();
-    while (t instanceof PartitionTransformation<?> partition) {
-      t = partition.getInput();
-    }
-    return t.getName();
-  }
-
-  /** The class of the keys {@code selector} returns, boxed; {@code null} when it cannot be told. */
-  private Class<?> keyClass(KeySelector<?, ?> selector) {
-    TypeInfo<?> type;
-    try {
-      type = TypeExtractor.outputTypeOf(selector, KeySelector.class, 1,
-          left.getExecutionEnvironment().getConfig().getSerializerConfig());
-    } catch (InvalidTypeException | IllegalArgumentException notKnown) {
-      return null;
-    }
-    if (type.isUnknown()) {
-      return null;
-    }
-    Class<?> c = type.typeClass();
-    return c.isPrimitive() ? boxed(c) : c;
-  }
-
-  private static Class<?> boxed(Class<?> primitive) {
-    return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
+    return "The interval join of '" + JoinInputs.nameOf(left) + "' and '" + JoinInputs.nameOf(right) + "'";
   }
 }

@@ -120,20 +120,7 @@ class WindowedStreamTest {
     }
   }
 
-  static final class RichSum implements ReduceFunction<Bid>, RichFunction {
-    int opened;
-    int closed;
-
-    @Override
-    public void open(RuntimeContext context) {
-      opened++;
-    }
-
-    @Override
-    public void close() {
-      closed++;
-    }
-
+  static final class RichSum extends CountsOpenAndClose implements ReduceFunction<Bid> {
     @Override
     public Bid reduce(Bid a, Bid b) {
       return new Bid(a.auction(), a.price() + b.price());
@@ -427,12 +414,12 @@ class WindowedStreamTest {
   // ---- helpers ----
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <OUT> void process(InternalWindowFunction<?, ?, ?, ?> function, Object key, weir.api.windowing.windows.Window window,
+  static <OUT> void process(InternalWindowFunction<?, ?, ?, ?> function, Object key, weir.api.windowing.windows.Window window,
       InternalWindowContext context, Object input, List<OUT> out) throws Exception {
     ((InternalWindowFunction) function).process(key, window, context, input, (Collector<OUT>) out::add);
   }
 
-  private static RuntimeContext runtimeContext() {
+  static RuntimeContext runtimeContext() {
     return (RuntimeContext) Proxy.newProxyInstance(RuntimeContext.class.getClassLoader(),
         new Class<?>[] {RuntimeContext.class}, (proxy, method, args) -> {
           throw new UnsupportedOperationException(method.getName());
@@ -440,7 +427,7 @@ class WindowedStreamTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T javaRoundTrip(T value) throws IOException, ClassNotFoundException {
+  static <T> T javaRoundTrip(T value) throws IOException, ClassNotFoundException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);

@@ -10,13 +10,13 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 
 /** Round-trip helpers shared by the serializer tests. */
-final class SerializerTesting {
+public final class SerializerTesting {
 
   private SerializerTesting() {
   }
 
   /** Serializes and deserializes {@code value}, checking that exactly the written bytes are read. */
-  static <T> T roundTrip(TypeSerializer<T> serializer, T value) {
+  public static <T> T roundTrip(TypeSerializer<T> serializer, T value) {
     try {
       DataOutputSerializer out = new DataOutputSerializer(8);
       serializer.serialize(value, out);

@@ -4,6 +4,7 @@ import weir.api.annotation.Internal;
 import weir.api.datastream.OutputTag;
 import weir.api.functions.AggregateFunction;
 import weir.api.functions.Collector;
+import weir.api.functions.Function;
 import weir.api.functions.ReduceFunction;
 import weir.api.functions.RichFunction;
 import weir.api.state.KeyedStateStore;
@@ -82,7 +83,16 @@ public interface InternalWindowFunction<IN, OUT, KEY, W extends Window> extends 
   /** Calls {@code function} with the key, the window and the elements. */
   static <IN, OUT, KEY, W extends Window> InternalWindowFunction<Iterable<IN>, OUT, KEY, W> of(
       WindowFunction<IN, OUT, KEY, W> function) {
-    return new IterableWindowFunction<>(function);
+    return new IterableWindowFunction<>(function, function);
+  }
+
+  /**
+   * Calls {@code function} with the key, the window and the elements, and opens and closes
+   * {@code userFunction}, the user's function that {@code function} wraps.
+   */
+  static <IN, OUT, KEY, W extends Window> InternalWindowFunction<Iterable<IN>, OUT, KEY, W> of(
+      WindowFunction<IN, OUT, KEY, W> function, Function userFunction) {
+    return new IterableWindowFunction<>(function, userFunction);
   }
 
   /** Calls {@code function} with the key, a context of the window, and the elements. */
