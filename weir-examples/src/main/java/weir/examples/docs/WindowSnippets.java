@@ -127,4 +127,19 @@ public final class WindowSnippets {
     // [END interval-join]
     return pairs.executeAndCollectAll();
   }
+
+  /** Pairs of clicks of the same user on the same page within each ten-second window. */
+  public static List<String> windowJoin(int clicks) throws Exception {
+    var env = StreamExecutionEnvironment.createEmbeddedEnvironment(2);
+    DataStream<Click> left = EventTimeSnippets.clicks(env, clicks);
+    DataStream<Click> right = EventTimeSnippets.clicks(env, clicks);
+    // [START window-join]
+    DataStream<String> samePage = left.join(right)
+        .where(Click::user)
+        .equalTo(Click::user)
+        .window(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
+        .apply((a, b) -> a.user() + ": " + a.page() + " and " + b.page());
+    // [END window-join]
+    return samePage.executeAndCollectAll();
+  }
 }

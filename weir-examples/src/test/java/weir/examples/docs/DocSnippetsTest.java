@@ -39,7 +39,8 @@ class DocSnippetsTest {
       }
     }
     assertThat(checked).contains("EventTimeSnippets#source-watermarks", "EventTimeSnippets#timers",
-        "WindowSnippets#tumbling", "WindowSnippets#sliding", "WindowSnippets#sessions", "WindowSnippets#interval-join");
+        "WindowSnippets#tumbling", "WindowSnippets#sliding", "WindowSnippets#sessions", "WindowSnippets#interval-join",
+        "WindowSnippets#window-join");
   }
 
   private static String region(String className, String name) throws IOException {

@@ -46,6 +46,19 @@ class WindowSnippetsTest {
     assertThat(WindowSnippets.intervalJoin(CLICKS)).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  @Test
+  void when_joining_in_ten_second_windows_then_each_user_pairs_its_clicks_of_each_window() throws Exception {
+    List<String> expected = new ArrayList<>();
+    for (long i = 0; i < CLICKS; i++) {
+      for (long j = 0; j < CLICKS; j++) {
+        if (i % 7 == j % 7 && Math.floorDiv(time(i), 10_000) == Math.floorDiv(time(j), 10_000)) {
+          expected.add("user-" + i % 7 + ": /page/" + i % 3 + " and /page/" + j % 3);
+        }
+      }
+    }
+    assertThat(WindowSnippets.windowJoin(CLICKS)).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
   private static long time(long i) {
     return i * 100 - (i * 7919) % 2000;
   }
