@@ -3,8 +3,8 @@ package weir.runtime.window;
 import java.util.ArrayList;
 import java.util.Collection;
 import javax.annotation.Nullable;
-import weir.api.state.MapState;
-import weir.api.state.MapStateDescriptor;
+import weir.api.state.ValueState;
+import weir.api.state.ValueStateDescriptor;
 import weir.api.typeinfo.TypeInfo;
 import weir.api.windowing.assigners.MergingWindowAssigner;
 import weir.api.windowing.windows.Window;
@@ -15,8 +15,12 @@ import weir.runtime.state.HeapKeyedStateBackend;
  * each mapped to its <em>state window</em>: the namespace its contents are kept under. When
  * windows merge, the merged window takes over the state window of one of them and the contents
  * of the others are merged into it, so a growing session moves no contents; the mapping itself is
- * keyed state (a map state in the void namespace), so it is scoped by key like all window state.
- * This is Flink's {@code MergingWindowSet}, kept in the map state instead of a per-key copy.
+ * keyed state (a value state in the void namespace holding two short parallel lists), so it is
+ * scoped by key like all window state. This is Flink's {@code MergingWindowSet}.
+ *
+ * <p>Why lists and not a map state: a key has one or two sessions in flight, and this is read on
+ * every record; a hash map per key costs a chain of dependent cache misses (entry, map, table,
+ * node) where a small object with two short lists costs about one.
  *
  * <p>Owned by the subtask's thread.
  *
@@ -36,14 +40,44 @@ final class MergingWindowSet<W extends Window> {
 
   private final MergingWindowAssigner<?, W> assigner;
   /** Window to state window, of the current key. */
-  private final MapState<W, W> mapping;
+  private final ValueState<InFlight<W>> mapping;
   // scratch for addWindow, reused so that adding a window allocates only what merging needs
   private final ArrayList<W> windows = new ArrayList<>();
   private final ArrayList<W> mergeResults = new ArrayList<>();
   private final ArrayList<Collection<W>> mergedGroups = new ArrayList<>();
   private final MergingWindowAssigner.MergeCallback<W> collectMerge = this::collectMerge;
 
-  MergingWindowSet(MergingWindowAssigner<?, W> assigner, MapState<W, W> mapping) {
+  /** The windows in flight of one key and their state windows, side by side. */
+  static final class InFlight<W> {
+    final ArrayList<W> windows = new ArrayList<>(2);
+    final ArrayList<W> stateWindows = new ArrayList<>(2);
+
+    @Nullable
+    W get(W window) {
+      int i = windows.indexOf(window);
+      return i < 0 ? null : stateWindows.get(i);
+    }
+
+    void put(W window, W stateWindow) {
+      int i = windows.indexOf(window);
+      if (i < 0) {
+        windows.add(window);
+        stateWindows.add(stateWindow);
+      } else {
+        stateWindows.set(i, stateWindow);
+      }
+    }
+
+    void remove(W window) {
+      int i = windows.indexOf(window);
+      if (i >= 0) {
+        windows.remove(i);
+        stateWindows.remove(i);
+      }
+    }
+  }
+
+  MergingWindowSet(MergingWindowAssigner<?, W> assigner, ValueState<InFlight<W>> mapping) {
     this.assigner = assigner;
     this.mapping = mapping;
   }
@@ -51,24 +85,29 @@ final class MergingWindowSet<W extends Window> {
   /** The set of a window operator, kept in {@code backend} under {@link WindowOperator#MERGING_WINDOWS_STATE}. */
   @SuppressWarnings("unchecked")
   static <W extends Window> MergingWindowSet<W> of(MergingWindowAssigner<?, W> assigner, HeapKeyedStateBackend backend) {
-    TypeInfo<W> windowType = TypeInfo.of((Class<W>) (Class<?>) Window.class, assigner.getWindowSerializer());
-    MapState<W, W> mapping =
-        backend.getMapState(new MapStateDescriptor<>(WindowOperator.MERGING_WINDOWS_STATE, windowType, windowType));
+    // kept as an object, changed in place
+    ValueState<InFlight<W>> mapping =
+        backend.getState(new ValueStateDescriptor<>(WindowOperator.MERGING_WINDOWS_STATE, TypeInfo.unknown()));
     return new MergingWindowSet<>(assigner, mapping);
   }
 
   /** The state window of {@code window}, or {@code null} if it is not in flight. */
   @Nullable
-  W stateWindow(W window) {
-    return mapping.get(window);
+  W stateWindow(W window) throws Exception {
+    InFlight<W> inFlight = mapping.value();
+    return inFlight == null ? null : inFlight.get(window);
   }
 
   /** Removes {@code window}, which was discarded, from the windows in flight. */
-  void retireWindow(W window) {
-    if (!mapping.contains(window)) {
+  void retireWindow(W window) throws Exception {
+    InFlight<W> inFlight = mapping.value();
+    if (inFlight == null || inFlight.get(window) == null) {
       throw new IllegalStateException("Window " + window + " is not in the in-flight window set.");
     }
-    mapping.remove(window);
+    inFlight.remove(window);
+    if (inFlight.windows.isEmpty()) {
+      mapping.clear();
+    }
   }
 
   /**
@@ -78,10 +117,13 @@ final class MergingWindowSet<W extends Window> {
    * @return the window {@code newWindow} ended up in: itself, or the window it merged into
    */
   W addWindow(W newWindow, MergeFunction<W> mergeFunction) throws Exception {
+    InFlight<W> inFlight = mapping.value();
+    if (inFlight == null) {
+      inFlight = new InFlight<>();
+      mapping.update(inFlight);
+    }
     try {
-      for (W window : mapping.keys()) {
-        windows.add(window);
-      }
+      windows.addAll(inFlight.windows);
       windows.add(newWindow);
       assigner.mergeWindows(windows, collectMerge);
       W resultWindow = newWindow;
@@ -94,18 +136,18 @@ final class MergingWindowSet<W extends Window> {
           resultWindow = mergeResult;
         }
         // the merge result keeps the state window of one of the merged windows; the others' merge into it
-        W stateWindowResult = mapping.get(mergedWindows.iterator().next());
+        W stateWindowResult = inFlight.get(mergedWindows.iterator().next());
         ArrayList<W> mergedStateWindows = new ArrayList<>(mergedWindows.size());
         for (W merged : mergedWindows) {
-          W stateWindow = mapping.get(merged);
+          W stateWindow = inFlight.get(merged);
           if (stateWindow != null) {
-            mapping.remove(merged);
+            inFlight.remove(merged);
             if (!stateWindow.equals(stateWindowResult)) {
               mergedStateWindows.add(stateWindow);
             }
           }
         }
-        mapping.put(mergeResult, stateWindowResult);
+        inFlight.put(mergeResult, stateWindowResult);
         // a new window that falls inside one window in flight changes nothing: no merge to report
         if (!(mergedWindows.size() == 1 && mergedWindows.contains(mergeResult))) {
           mergeFunction.merge(mergeResult, mergedWindows, stateWindowResult, mergedStateWindows);
@@ -113,7 +155,7 @@ final class MergingWindowSet<W extends Window> {
       }
       if (mergeResults.isEmpty() || (resultWindow.equals(newWindow) && !mergedNewWindow)) {
         // the new window merged with nothing: it is its own state window
-        mapping.put(resultWindow, resultWindow);
+        inFlight.put(resultWindow, resultWindow);
       }
       return resultWindow;
     } finally {
