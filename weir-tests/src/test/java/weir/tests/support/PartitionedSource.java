@@ -19,8 +19,9 @@ import weir.api.connector.source.SplitEnumeratorContext;
 /**
  * A Kafka-like test source: fixed partitions, partition i read by subtask i mod parallelism, and
  * each reader interleaves all its partitions record by record, emitting each through the output
- * of its partition (so watermarks are generated per partition). A partition may wait, idle, for
- * a file to appear before it ends, so that a test can keep it quiet while it observes the job.
+ * of its partition (so watermarks are generated per partition). A partition may wait, quiet, for
+ * a file to appear before it ends or before a given position, so that a test can keep it quiet
+ * while it observes the job.
  */
 public final class PartitionedSource implements Source<PartitionedSource.Event, PartitionedSource.Partition, Void> {
   private static final long serialVersionUID = 1L;
@@ -28,8 +29,25 @@ public final class PartitionedSource implements Source<PartitionedSource.Event, 
   /** A record: a key, its event time, and the partition it came from. */
   public record Event(String key, long timestamp, int partition) implements Serializable {}
 
-  /** One partition and what it holds. */
-  public record Partition(int index, List<Event> events, @Nullable String releaseFile) implements SourceSplit {
+  /**
+   * One partition and what it holds. With a {@code releaseFile}, the partition stops before the
+   * event at position {@code holdAt} (or before its end, when {@code holdAt} is the number of
+   * events) until that file exists.
+   */
+  public record Partition(int index, List<Event> events, @Nullable String releaseFile, int holdAt)
+      implements SourceSplit {
+    public Partition {
+      if (holdAt < 0 || holdAt > events.size()) {
+        throw new IllegalArgumentException("Partition " + index + " of " + events.size() + " events cannot hold at "
+            + holdAt);
+      }
+    }
+
+    /** A partition that, with a {@code releaseFile}, waits for it before it ends. */
+    public Partition(int index, List<Event> events, @Nullable String releaseFile) {
+      this(index, events, releaseFile, events.size());
+    }
+
     @Override
     public String splitId() {
       return "partition-" + index;
@@ -117,18 +135,16 @@ public final class PartitionedSource implements Source<PartitionedSource.Event, 
       for (int i = 0; i < assigned.size(); i++) {
         Partition p = assigned.get(i);
         int position = positions.get(i);
-        if (position < p.events().size()) {
+        if (position == p.holdAt() && p.releaseFile() != null && !Files.exists(Path.of(p.releaseFile()))) {
+          open = true;
+        } else if (position < p.events().size()) {
           output.createOutputForSplit(p.splitId()).collect(p.events().get(position), p.events().get(position).timestamp());
           positions.set(i, position + 1);
           emitted = true;
           open = true;
         } else if (position == p.events().size()) {
-          if (p.releaseFile() != null && !Files.exists(Path.of(p.releaseFile()))) {
-            open = true;
-          } else {
-            output.releaseOutputForSplit(p.splitId());
-            positions.set(i, position + 1);
-          }
+          output.releaseOutputForSplit(p.splitId());
+          positions.set(i, position + 1);
         }
       }
       if (emitted) {
