@@ -23,12 +23,21 @@ import weir.tests.support.PartitionedSource.Partition;
  * highest before it), then a jump record at {@code gate + delay + 1} that moves its watermark to
  * exactly the gate, then holds until the release file exists, then emits phase B. A <em>quiet</em>
  * partition emits a shorter phase A, is marked idle by its generator after its last record, and
- * holds until the release file exists. A <em>finished</em> partition emits a shorter phase A and
- * ends. Phase B holds, per key, the records of one busy partition (the key's home), with
- * timestamps anywhere from well below the gate to {@code gate + delay + 1}.
+ * holds until the release file exists. A <em>waking</em> partition is quiet, then after the release
+ * emits a phase B too: it becomes active again with a watermark far behind the gate. A
+ * <em>finished</em> partition emits a shorter phase A and ends. Phase B holds, per key, the records
+ * of one busy or waking partition (the key's home), with timestamps anywhere from well below the
+ * gate to {@code gate + delay + 1}.
+ *
+ * <p>A waking partition {@code p} shares its reader with busy partition {@code p - 4} at
+ * parallelism 1, 2 and 4, and emits fewer phase B records, so that its reader stays active while
+ * it wakes: the source subtask's watermark then stays at the gate. A whole subtask that goes idle
+ * and wakes is another matter: downstream, its channel counts again only once its watermark has
+ * caught up, and if the other channels have ended by then the watermark may have moved on to the
+ * end of input, so whether its records are late would depend on timing.
  */
 final class EventTimeScenario {
-  enum Role { BUSY, QUIET, FINISHED }
+  enum Role { BUSY, QUIET, FINISHED, WAKING }
 
   /**
    * Which edge the gate watermark falls on, if any: windows whose last millisecond is the gate
@@ -45,9 +54,9 @@ final class EventTimeScenario {
       }
       boolean tumbling = this == TUMBLING_END || this == TUMBLING_DISCARD;
       long period = tumbling ? s.tumblingSize : s.slide;
-      long offset = tumbling ? s.tumblingOffset : s.slidingOffset;
-      // windows end at offset + n * period; their last millisecond is one before
-      long edge = offset - 1 + (this == TUMBLING_DISCARD || this == SLIDING_DISCARD ? s.lateness : 0);
+      long end = tumbling ? s.tumblingOffset : s.slidingOffset + s.slidingSize;
+      // windows end at `end` plus multiples of the period; their last millisecond is one before
+      long edge = end - 1 + (this == TUMBLING_DISCARD || this == SLIDING_DISCARD ? s.lateness : 0);
       return around - Math.floorMod(around - edge, period);
     }
   }
@@ -76,7 +85,7 @@ final class EventTimeScenario {
   final List<Event> phaseA = new ArrayList<>();
   /** Phase B by key, each in the order its home partition emits it. */
   final Map<String, List<Event>> phaseB = new LinkedHashMap<>();
-  /** For each quiet partition, after how many records its generator marks it idle. */
+  /** For each quiet or waking partition, after how many records its generator marks it idle. */
   final Map<Integer, Integer> quietAfter = new HashMap<>();
   private final List<List<Event>> events = new ArrayList<>();
   private final List<Integer> holdAt = new ArrayList<>();
@@ -112,12 +121,13 @@ final class EventTimeScenario {
     }
     int partitions = 4 + random.nextInt(4);
     for (int p = 0; p < partitions; p++) {
-      // two busy partitions and a quiet one always; the rest at random
-      Role role = p < 2 ? Role.BUSY : p == 2 ? Role.QUIET : Role.values()[random.nextInt(3)];
+      // two busy partitions and a quiet one always; the rest at random, waking ones only where
+      // they share their reader with busy partition p - 4 at every parallelism up to 4
+      Role role = p < 2 ? Role.BUSY : p == 2 ? Role.QUIET : Role.values()[random.nextInt(p < 4 || p > 5 ? 3 : 4)];
       roles.add(role);
       events.add(phaseA(p, role));
       holdAt.add(events.get(p).size());
-      if (role == Role.QUIET) {
+      if (role == Role.QUIET || role == Role.WAKING) {
         quietAfter.put(p, events.get(p).size());
       }
     }
@@ -207,23 +217,30 @@ final class EventTimeScenario {
   }
 
   private void addPhaseB() {
-    List<Integer> busy = new ArrayList<>();
+    List<Integer> homes = new ArrayList<>();
     for (int p = 0; p < roles.size(); p++) {
-      if (roles.get(p) == Role.BUSY) {
-        busy.add(p);
+      if (roles.get(p) == Role.BUSY || roles.get(p) == Role.WAKING) {
+        homes.add(p);
       }
     }
     Map<Integer, List<String>> keysOf = new HashMap<>();
     for (String key : keys) {
-      keysOf.computeIfAbsent(busy.get(random.nextInt(busy.size())), p -> new ArrayList<>()).add(key);
+      keysOf.computeIfAbsent(homes.get(random.nextInt(homes.size())), p -> new ArrayList<>()).add(key);
     }
     // some reach below every window still kept at the gate, into the discarded ones; some stay
     // among windows that fire again or for the first time; some are at the gate itself
     long span = Math.max(Math.max(tumblingSize, slidingSize), gap);
     long reach = lateness + span + 100;
-    for (int p : busy) {
+    List<Integer> phaseBCounts = new ArrayList<>();
+    for (int p = 0; p < roles.size(); p++) {
       List<String> homeKeys = keysOf.getOrDefault(p, List.of());
       int count = homeKeys.isEmpty() ? 0 : 20 + random.nextInt(60);
+      if (roles.get(p) == Role.WAKING) {
+        // its reader's busy partition p - 4 stays active until it has emitted all of phase B, two
+        // polls to spare (they may see the release file one poll apart)
+        count = Math.max(0, Math.min(count, phaseBCounts.get(p - 4) - 2));
+      }
+      phaseBCounts.add(roles.get(p) == Role.BUSY || roles.get(p) == Role.WAKING ? count : 0);
       for (int i = 0; i < count; i++) {
         // at most gate + delay + 1: the partition's watermark stays at the gate
         int category = random.nextInt(8);
@@ -268,7 +285,7 @@ final class EventTimeScenario {
     return new Event(keys.get(random.nextInt(keys.size())), gate - 1 + random.nextInt(3), partition);
   }
 
-  /** The partitions to read, busy and quiet ones holding until {@code release} exists. */
+  /** The partitions to read, all but the finished ones holding until {@code release} exists. */
   List<Partition> partitions(Path release) {
     List<Partition> partitions = new ArrayList<>();
     for (int p = 0; p < roles.size(); p++) {
