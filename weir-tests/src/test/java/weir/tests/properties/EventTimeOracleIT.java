@@ -2,6 +2,7 @@ package weir.tests.properties;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,7 @@ import weir.api.functions.Collector;
 import weir.api.functions.KeyedProcessFunction;
 import weir.api.functions.ProcessFunction;
 import weir.api.functions.ProcessJoinFunction;
+import weir.api.functions.ReduceFunction;
 import weir.api.windowing.assigners.EventTimeSessionWindows;
 import weir.api.windowing.assigners.SlidingEventTimeWindows;
 import weir.api.windowing.assigners.TumblingEventTimeWindows;
@@ -112,10 +114,13 @@ class EventTimeOracleIT {
 
   enum Assigner { TUMBLING, SLIDING, SESSION }
 
-  /** A window operator under test: assigner, evaluation (aggregate or all elements) and lateness. */
-  record Variant(Assigner assigner, boolean incremental, long lateness) {
+  /** How a window is evaluated: an aggregate function, a reduce function, or a process function over all elements. */
+  enum Evaluation { AGGREGATE, REDUCE, PROCESS }
+
+  /** A window operator under test: assigner, evaluation and allowed lateness. */
+  record Variant(Assigner assigner, Evaluation evaluation, long lateness) {
     String name() {
-      return assigner.name().toLowerCase() + (incremental ? "-aggregate" : "-process") + "-lateness-" + lateness;
+      return (assigner + "-" + evaluation).toLowerCase() + "-lateness-" + lateness;
     }
   }
 
@@ -141,21 +146,24 @@ class EventTimeOracleIT {
   }
 
   /**
-   * The window operators under test: every assigner with an aggregate and with a process
-   * function over all elements, both with the scenario's lateness (the general operator, or the
-   * sliced one where the lateness is zero), and tumbling and sliding windows with an aggregate and
-   * no lateness, which are evaluated from slices.
+   * The window operators under test: tumbling and sliding windows with an aggregate and with a
+   * reduce and no lateness, which are evaluated from slices; with the scenario's lateness, every
+   * assigner with an aggregate and a process function over all elements, and sessions with a
+   * reduce too (the general operator, or the sliced one where the lateness is zero).
    */
   static List<Variant> variants(EventTimeScenario s) {
     List<Variant> variants = new ArrayList<>();
     for (Assigner assigner : Assigner.values()) {
       if (assigner != Assigner.SESSION) {
-        variants.add(new Variant(assigner, true, 0));
+        variants.add(new Variant(assigner, Evaluation.AGGREGATE, 0));
+        variants.add(new Variant(assigner, Evaluation.REDUCE, 0));
+      } else {
+        variants.add(new Variant(assigner, Evaluation.REDUCE, s.lateness));
       }
-      variants.add(new Variant(assigner, true, s.lateness));
-      variants.add(new Variant(assigner, false, s.lateness));
+      variants.add(new Variant(assigner, Evaluation.AGGREGATE, s.lateness));
+      variants.add(new Variant(assigner, Evaluation.PROCESS, s.lateness));
     }
-    return List.copyOf(new LinkedHashSet<>(variants)); // the first two are one where the lateness is zero
+    return List.copyOf(new LinkedHashSet<>(variants)); // some are the same where the lateness is zero
   }
 
   @ParameterizedTest(name = "seed {0}, parallelism {1}")
@@ -178,7 +186,7 @@ class EventTimeOracleIT {
     private final Path release;
     private final List<AutoCloseable> sinks = new ArrayList<>();
     private final Map<Variant, CollectingSink<Fired>> fired = new LinkedHashMap<>();
-    private final Map<Variant, CollectingSink<Event>> late = new LinkedHashMap<>();
+    private final Map<Variant, CollectingSink<?>> late = new LinkedHashMap<>();
     private final CollectingSink<Pair> pairs = sink();
     private final CollectingSink<Event> lateLeft = sink();
     private final CollectingSink<Event> lateRight = sink();
@@ -252,18 +260,37 @@ class EventTimeOracleIT {
         case SLIDING -> SlidingEventTimeWindows.of(ms(s.slidingSize), ms(s.slide), ms(s.slidingOffset));
         case SESSION -> EventTimeSessionWindows.withGap(ms(s.gap));
       };
-      OutputTag<Event> lateTag = OutputTag.of("late-" + v.name(), Event.class);
-      WindowedStream<Event, String, TimeWindow> windowed = events.keyBy(Event::key).window(assigner)
-          .allowedLateness(ms(v.lateness())).sideOutputLateData(lateTag);
-      DataStream<Fired> results = v.incremental()
-          ? windowed.aggregate(new Summarize(), new WithWindow())
-          : windowed.process(new SummarizeAll());
+      DataStream<Fired> results;
+      if (v.evaluation() == Evaluation.REDUCE) {
+        OutputTag<Partial> lateTag = OutputTag.of("late-" + v.name(), Partial.class);
+        results = events.map(Partial::of).keyBy(Partial::key).window(assigner)
+            .allowedLateness(ms(v.lateness())).sideOutputLateData(lateTag)
+            .reduce(new AddPartials(), new PartialWithWindow());
+        collectLate(v, results.getSideOutput(lateTag));
+      } else {
+        OutputTag<Event> lateTag = OutputTag.of("late-" + v.name(), Event.class);
+        WindowedStream<Event, String, TimeWindow> windowed = events.keyBy(Event::key).window(assigner)
+            .allowedLateness(ms(v.lateness())).sideOutputLateData(lateTag);
+        results = v.evaluation() == Evaluation.AGGREGATE
+            ? windowed.aggregate(new Summarize(), new WithWindow())
+            : windowed.process(new SummarizeAll());
+        collectLate(v, results.getSideOutput(lateTag));
+      }
       DataStream<Fired> stamped = results.process(new StampFired());
       fired.put(v, sink());
-      late.put(v, sink());
       stamped.sinkTo(fired.get(v));
-      results.getSideOutput(lateTag).sinkTo(late.get(v));
       return stamped.map(f -> 0L);
+    }
+
+    private <T> void collectLate(Variant v, DataStream<T> lateRecords) {
+      CollectingSink<T> sink = sink();
+      late.put(v, sink);
+      lateRecords.sinkTo(sink);
+    }
+
+    /** The late records a variant must emit: a reduce sees each record as its partial summary. */
+    private List<?> expectedLate(Variant v, List<Event> late) {
+      return v.evaluation() == Evaluation.REDUCE ? late.stream().map(Partial::of).toList() : late;
     }
 
     private DataStream<Long> join(DataStream<Event> events) {
@@ -301,7 +328,7 @@ class EventTimeOracleIT {
       for (Variant v : variants(s)) {
         EventTimeReference.Windows expected = expected(v);
         compareFirings(v.name(), expected.firings(), fired.get(v).values());
-        compare(v.name() + ": late records", expected.late(), late.get(v).values());
+        compare(v.name() + ": late records", expectedLate(v, expected.late()), late.get(v).values());
       }
       EventTimeReference.Join join = EventTimeReference.join(s);
       compare("join: pairs", join.pairs(), pairs.values());
@@ -318,8 +345,8 @@ class EventTimeOracleIT {
     }
 
     /** Records a difference between two multisets, showing a few elements of each side. */
-    private <T> void compare(String what, Collection<T> expected, Collection<T> actual) {
-      Map<T, Integer> counts = new HashMap<>();
+    private void compare(String what, Collection<?> expected, Collection<?> actual) {
+      Map<Object, Integer> counts = new HashMap<>();
       expected.forEach(e -> counts.merge(e, 1, Integer::sum));
       actual.forEach(a -> counts.merge(a, -1, Integer::sum));
       List<String> missing = new ArrayList<>();
@@ -449,6 +476,29 @@ class EventTimeOracleIT {
     public void process(String key, Context ctx, Iterable<long[]> results, Collector<Fired> out) {
       long[] r = results.iterator().next();
       out.collect(new Fired(key, ctx.window().getStart(), ctx.window().getEnd(), r[0], r[1], r[2], Long.MIN_VALUE));
+    }
+  }
+
+  /** What a reduce combines: the count, timestamp sum and content hash of some records of a key. */
+  public record Partial(String key, long count, long sum, long hash) implements Serializable {
+    static Partial of(Event e) {
+      return new Partial(e.key(), 1, e.timestamp(), EventTimeReference.hash(e));
+    }
+  }
+
+  static final class AddPartials implements ReduceFunction<Partial> {
+    @Override
+    public Partial reduce(Partial a, Partial b) {
+      return new Partial(a.key(), a.count() + b.count(), a.sum() + b.sum(), a.hash() + b.hash());
+    }
+  }
+
+  static final class PartialWithWindow extends ProcessWindowFunction<Partial, Fired, String, TimeWindow> {
+    @Override
+    public void process(String key, Context ctx, Iterable<Partial> reduced, Collector<Fired> out) {
+      Partial p = reduced.iterator().next();
+      out.collect(new Fired(key, ctx.window().getStart(), ctx.window().getEnd(), p.count(), p.sum(), p.hash(),
+          Long.MIN_VALUE));
     }
   }
 
