@@ -99,14 +99,14 @@ final class EventTimeScenario {
     delay = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(80);
     lateness = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(150);
     start = random.nextInt(500) - 300;
-    tumblingSize = 20 + random.nextInt(150);
+    tumblingSize = random.nextInt(4) == 0 ? 1 + random.nextInt(8) : 20 + random.nextInt(150);
     tumblingOffset = random.nextInt((int) tumblingSize * 2 - 1) - (tumblingSize - 1);
-    slide = 10 + random.nextInt(50);
+    slide = random.nextInt(4) == 0 ? 1 + random.nextInt(5) : 10 + random.nextInt(50);
     slidingSize = slide + 1 + random.nextInt((int) slide * 3);
     slidingOffset = random.nextInt((int) slide * 2 - 1) - (slide - 1);
     alignment = Alignment.values()[random.nextInt(Alignment.values().length)];
     gate = alignment.align(this, 1_500 + random.nextInt(1_500));
-    gap = 5 + random.nextInt(60);
+    gap = random.nextInt(4) == 0 ? 1 + random.nextInt(4) : 5 + random.nextInt(60);
     joinLower = random.nextInt(70) - 40;
     joinUpper = joinLower + random.nextInt(40);
     boolean lowerEx = random.nextBoolean();
@@ -115,7 +115,7 @@ final class EventTimeScenario {
     boolean empty = joinUpper - joinLower < (lowerEx ? 1 : 0) + (upperEx ? 1 : 0);
     lowerExclusive = lowerEx && !empty;
     upperExclusive = upperEx && !empty;
-    int keyCount = 3 + random.nextInt(6);
+    int keyCount = random.nextInt(5) == 0 ? 1 : 2 + random.nextInt(7);
     for (int k = 0; k < keyCount; k++) {
       keys.add("k" + k);
     }
