@@ -423,13 +423,12 @@ class EventTimeOracleIT {
     @Override
     public void onEvent(Event event, long eventTimestamp, WatermarkOutput output) {
       watermarks.onEvent(event, eventTimestamp, output);
-      seen++;
+      boolean wasIdle = idle;
+      idle = ++seen == quietAfter.getOrDefault(event.partition(), -1);
       if (idle) {
-        idle = false;
-        output.markActive();
-      } else if (quietAfter.getOrDefault(event.partition(), -1) == seen) {
-        idle = true;
         output.markIdle();
+      } else if (wasIdle) {
+        output.markActive();
       }
     }
 
