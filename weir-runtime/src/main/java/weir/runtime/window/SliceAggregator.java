@@ -21,6 +21,12 @@ interface SliceAggregator<IN, A, R> {
 
   R result(A acc) throws Exception;
 
+  /**
+   * A fresh accumulator holding {@code first}, to merge a window's other slices into: merge may
+   * change its first argument in place, which must not be a slice's own accumulator object.
+   */
+  A copyOf(A first) throws Exception;
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   static SliceAggregator<Object, Object, Object> of(WindowContents contents) {
     if (contents instanceof WindowContents.Reduce r) {
@@ -54,6 +60,11 @@ interface SliceAggregator<IN, A, R> {
     public T result(T acc) {
       return acc;
     }
+
+    @Override
+    public T copyOf(T first) {
+      return first;
+    }
   }
 
   /** An aggregate: slices hold accumulators, merged with the function's own merge. */
@@ -77,6 +88,11 @@ interface SliceAggregator<IN, A, R> {
     @Override
     public R result(A acc) {
       return function.getResult(acc);
+    }
+
+    @Override
+    public A copyOf(A first) {
+      return function.merge(function.createAccumulator(), first);
     }
   }
 }

@@ -259,7 +259,12 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
       if (slice == null) {
         continue;
       }
-      acc = acc == null ? slice : aggregator.merge(acc, slice);
+      if (acc == null) {
+        // slices kept as objects are the ring's own: never hand one to merge as its first argument
+        acc = accumulatorSerializer == null ? aggregator.copyOf(slice) : slice;
+      } else {
+        acc = aggregator.merge(acc, slice);
+      }
       if (id < firstKept) {
         ring.remove(id);
       }
