@@ -6,7 +6,6 @@ import weir.api.functions.TimeDomain;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.VoidNamespace;
 import weir.runtime.time.InternalTimerService;
-import weir.runtime.time.RecordTimestamp;
 
 /**
  * Applies a {@link KeyedProcessFunction}, setting the record's key on the state backend first;
@@ -17,7 +16,6 @@ public final class KeyedProcessOperator<K, I, O> extends UdfOperator<KeyedProces
   private final KeySelector<I, K> keySelector;
   private final HeapKeyedStateBackend state;
   private final Output<O> output;
-  private final RecordTimestamp timestamp;
   private final InternalTimerService<VoidNamespace> timers;
   private final ProcessContext<K> processContext;
 
@@ -27,7 +25,6 @@ public final class KeyedProcessOperator<K, I, O> extends UdfOperator<KeyedProces
     this.keySelector = keySelector;
     this.state = context.requireKeyedState();
     this.output = output;
-    this.timestamp = context.timestamp();
     this.timers = new InternalTimerService<>(state, context.clock(), this);
     context.processingTimers().register(timers);
     this.processContext = new ProcessContext<>(output, context, timers);
@@ -50,24 +47,21 @@ public final class KeyedProcessOperator<K, I, O> extends UdfOperator<KeyedProces
   @Override
   @SuppressWarnings("unchecked")
   public void onEventTime(long time, Object key, VoidNamespace namespace) throws Exception {
-    fire(time, (K) key, TimeDomain.EVENT_TIME, time);
+    fire(time, (K) key, TimeDomain.EVENT_TIME);
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public void onProcessingTime(long time, Object key, VoidNamespace namespace) throws Exception {
-    fire(time, (K) key, TimeDomain.PROCESSING_TIME, RecordTimestamp.NONE);
+    fire(time, (K) key, TimeDomain.PROCESSING_TIME);
   }
 
-  private void fire(long time, K key, TimeDomain domain, long outputTimestamp) throws Exception {
-    long saved = timestamp.get();
-    timestamp.set(outputTimestamp);
-    processContext.setCurrentKey(key);
-    processContext.setTimeDomain(domain);
+  private void fire(long time, K key, TimeDomain domain) throws Exception {
+    long saved = processContext.beginTimer(time, key, domain);
     try {
       function.onTimer(time, processContext, output);
     } finally {
-      timestamp.set(saved);
+      processContext.endTimer(saved);
     }
   }
 

@@ -35,8 +35,22 @@ final class ProcessContext<K> implements KeyedProcessFunction.OnTimerContext<K>,
     this.currentKey = key;
   }
 
-  void setTimeDomain(TimeDomain domain) {
+  /**
+   * Prepares a timer's callback: makes {@code key} current and emits with the timer's time as
+   * timestamp (event time) or none (processing time). Returns the timestamp of the record in
+   * flight, for {@link #endTimer}.
+   */
+  long beginTimer(long time, K key, TimeDomain domain) {
+    long saved = timestamp.get();
+    timestamp.set(domain == TimeDomain.EVENT_TIME ? time : RecordTimestamp.NONE);
+    this.currentKey = key;
     this.timeDomain = domain;
+    return saved;
+  }
+
+  /** Restores the timestamp {@link #beginTimer} returned. */
+  void endTimer(long saved) {
+    timestamp.set(saved);
   }
 
   void setWatermark(long watermark) {
