@@ -75,6 +75,21 @@ final class SplitWatermarks<T> implements ProcessingTimeListener {
     }
   }
 
+  /**
+   * The reader has brought all its records: event time ends. A subtask left idle by its last
+   * splits becomes active first, since downstream ignores watermarks from an idle channel.
+   */
+  void endInput() {
+    if (idle) {
+      idle = false;
+      output.emitWatermarkStatus(false);
+    }
+    if (emitted != Long.MAX_VALUE) {
+      emitted = Long.MAX_VALUE;
+      output.emitWatermark(Long.MAX_VALUE);
+    }
+  }
+
   @Override
   public long nextProcessingTime() {
     return nextEmit;

@@ -45,6 +45,8 @@ public final class StreamTask implements Tasklet {
   private final RecordWriter[] writers;
   @Nullable private OperatorChain chain;
   @Nullable private TaskInput input;
+  /** Event time at a source head with a watermark strategy; null otherwise. */
+  @Nullable private SplitWatermarks<?> sourceWatermarks;
   private Phase phase = Phase.CREATED;
 
   public StreamTask(TaskDeployment deployment) {
@@ -89,7 +91,7 @@ public final class StreamTask implements Tasklet {
       WatermarkStrategy strategy = code.watermarkStrategy();
       SplitWatermarks watermarks = null;
       if (strategy != null) {
-        watermarks = new SplitWatermarks(strategy, chain.sourceOutput(), chain.timestamp(), deployment.clock(),
+        watermarks = sourceWatermarks = new SplitWatermarks(strategy, chain.sourceOutput(), chain.timestamp(), deployment.clock(),
             deployment.autoWatermarkInterval());
         chain.processingTimers().register(watermarks);
       }
@@ -168,7 +170,11 @@ public final class StreamTask implements Tasklet {
   private void endInput() throws Exception {
     if (deployment.vertex().head().kind() == StreamNode.Kind.SOURCE) {
       // a bounded source has brought all its records: event time ends, firing every timer left
-      chain.sourceOutput().emitWatermark(Long.MAX_VALUE);
+      if (sourceWatermarks != null) {
+        sourceWatermarks.endInput();
+      } else {
+        chain.sourceOutput().emitWatermark(Long.MAX_VALUE);
+      }
     }
     for (StreamOperator op : chain.operators()) {
       try {

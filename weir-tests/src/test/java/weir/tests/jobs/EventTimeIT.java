@@ -191,6 +191,37 @@ class EventTimeIT {
     assertThat(firstFirings).contains(new Tuple3<>("busy", 1999L, 200), new Tuple3<>("quiet", 99L, 1));
   }
 
+  /** Watermarks follow each record; a split declares itself idle after its last record, 150 or 250. */
+  static final class IdleAtTheEnd implements WatermarkGenerator<Event> {
+    @Override
+    public void onEvent(Event event, long eventTimestamp, WatermarkOutput output) {
+      output.emitWatermark(new Watermark(eventTimestamp - 1));
+      if (eventTimestamp == 150 || eventTimestamp == 250) {
+        output.markIdle();
+      }
+    }
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {}
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void when_every_split_is_idle_as_the_input_ends_then_the_end_of_input_still_fires_every_timer(int parallelism)
+      throws Exception {
+    var env = StreamExecutionEnvironment.createEmbeddedEnvironment(parallelism);
+    List<Tuple3<String, Long, Integer>> result = env.fromSource(new PartitionedSource(List.of(
+                PartitionedSource.partition(0, "a", 10, 20, 150),
+                PartitionedSource.partition(1, "b", 30, 250))),
+            WatermarkStrategy.<Event>forGenerator(ctx -> new IdleAtTheEnd())
+                .withTimestampAssigner((e, ts) -> e.timestamp()), "partitions")
+        .keyBy(Event::key)
+        .process(new CountUpTo())
+        .executeAndCollectAll();
+    assertThat(result).containsExactlyInAnyOrder(
+        new Tuple3<>("a", 99L, 2), new Tuple3<>("a", 199L, 3), new Tuple3<>("b", 99L, 1), new Tuple3<>("b", 299L, 2));
+  }
+
   @Test
   void when_timestamps_are_assigned_mid_stream_then_timers_fire_and_the_end_of_input_fires_the_rest()
       throws Exception {
