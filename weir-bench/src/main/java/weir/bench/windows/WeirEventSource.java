@@ -1,8 +1,10 @@
 package weir.bench.windows;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import weir.api.connector.SimpleVersionedSerializer;
 import weir.api.connector.source.Boundedness;
 import weir.api.connector.source.InputStatus;
 import weir.api.connector.source.ReaderOutput;
@@ -12,6 +14,9 @@ import weir.api.connector.source.SourceReaderContext;
 import weir.api.connector.source.SplitEnumerator;
 import weir.api.connector.source.SplitEnumeratorContext;
 import weir.api.connector.source.lib.SequentialSplitReader;
+import weir.api.connector.source.lib.StaticSplitEnumerator;
+import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataOutputSerializer;
 
 /**
  * The window benchmark's events as a Weir source: one {@link EventSplit} per reader, assigned up
@@ -61,6 +66,45 @@ record WeirEventSource(WindowEvents events) implements Source<WeirWindowPipeline
   @Override
   public SourceReader<WeirWindowPipelines.Event, EventSplit> createReader(SourceReaderContext context) {
     return new Reader(context, events);
+  }
+
+  @Override
+  public SimpleVersionedSerializer<EventSplit> getSplitSerializer() {
+    return SplitSerializer.INSTANCE;
+  }
+
+  @Override
+  public SimpleVersionedSerializer<Collection<EventSplit>> getEnumeratorCheckpointSerializer() {
+    return StaticSplitEnumerator.checkpointSerializer(SplitSerializer.INSTANCE);
+  }
+
+  /** Version 1: id (int), next (long), stride (int), end (long). */
+  private static final class SplitSerializer implements SimpleVersionedSerializer<EventSplit> {
+    static final SplitSerializer INSTANCE = new SplitSerializer();
+
+    @Override
+    public int getVersion() {
+      return 1;
+    }
+
+    @Override
+    public byte[] serialize(EventSplit split) throws IOException {
+      DataOutputSerializer out = new DataOutputSerializer(24);
+      out.writeInt(split.id());
+      out.writeLong(split.next());
+      out.writeInt(split.stride());
+      out.writeLong(split.end());
+      return out.copyOfBuffer();
+    }
+
+    @Override
+    public EventSplit deserialize(int version, byte[] serialized) throws IOException {
+      if (version != 1) {
+        throw new IOException("Cannot read an event split of version " + version + "; this release reads version 1");
+      }
+      DataInputDeserializer in = new DataInputDeserializer(serialized);
+      return new EventSplit(in.readInt(), in.readLong(), in.readInt(), in.readLong());
+    }
   }
 
   /** Emits the events of its split, a batch per poll. */

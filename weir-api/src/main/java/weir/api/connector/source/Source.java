@@ -2,6 +2,7 @@ package weir.api.connector.source;
 
 import java.io.Serializable;
 import weir.api.annotation.Public;
+import weir.api.connector.SimpleVersionedSerializer;
 
 /**
  * A source of records, split into {@link SourceSplit}s: an enumerator (one per job) discovers the
@@ -11,6 +12,16 @@ import weir.api.annotation.Public;
  * The enumerator's methods are called by one coordinating thread at a time. Each reader belongs to
  * its subtask's thread. {@link SourceReader#pollNext} must not block: it returns
  * {@link InputStatus#NOTHING_AVAILABLE} when it has nothing now, and the runtime asks again later.
+ *
+ * <h3>Checkpoints</h3>
+ * At a checkpoint each reader returns its unfinished splits with their positions
+ * ({@link SourceReader#snapshotState}) and the enumerator returns its own state
+ * ({@link SplitEnumerator#snapshotState}); both are stored as bytes by the serializers this source
+ * names. Every unfinished split is in exactly one of them: in the enumerator's state while it is not
+ * assigned, in the state of its reader once it is. On restore, the enumerator comes from
+ * {@link #restoreEnumerator} and each fresh reader gets its stored splits through
+ * {@link SourceReader#addSplits}, and reading continues right after the last record emitted
+ * before the checkpoint.
  *
  * @param <T> the type of the records
  * @param <S> the split type
@@ -31,4 +42,10 @@ public interface Source<T, S extends SourceSplit, E> extends Serializable {
 
   /** Creates the reader of one parallel subtask. */
   SourceReader<T, S> createReader(SourceReaderContext context) throws Exception;
+
+  /** How the splits are stored in checkpoints, positions included. */
+  SimpleVersionedSerializer<S> getSplitSerializer();
+
+  /** How the enumerator's checkpoint is stored. */
+  SimpleVersionedSerializer<E> getEnumeratorCheckpointSerializer();
 }

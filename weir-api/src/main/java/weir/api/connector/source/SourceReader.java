@@ -26,7 +26,13 @@ public interface SourceReader<T, S extends SourceSplit> extends AutoCloseable {
    */
   InputStatus pollNext(ReaderOutput<T> output) throws Exception;
 
-  /** The assigned splits that are not finished, with their current positions. */
+  /**
+   * The assigned splits that are not finished, with their current positions: a fresh reader
+   * given these splits through {@link #addSplits} emits exactly the records that this reader
+   * would have emitted after this call, the first of them being the one right after the last
+   * record emitted before it. Called on the subtask's thread between two {@link #pollNext}
+   * calls, when the checkpoint's barrier leaves this source.
+   */
   List<S> snapshotState(long checkpointId);
 
   /** Adds splits assigned by the enumerator. */
@@ -34,6 +40,14 @@ public interface SourceReader<T, S extends SourceSplit> extends AutoCloseable {
 
   /** The enumerator will assign no more splits to this reader. */
   void notifyNoMoreSplits();
+
+  /**
+   * The checkpoint {@code checkpointId} is complete: every task has stored its part. A reader
+   * may now act on what that checkpoint holds, for example acknowledge the messages read before
+   * it. A notification may be missed (when the job fails right then), and a later one then
+   * covers the earlier checkpoints too.
+   */
+  default void notifyCheckpointComplete(long checkpointId) {}
 
   @Override
   default void close() throws Exception {}

@@ -28,6 +28,13 @@ public interface SplitEnumerator<S extends SourceSplit, E> extends AutoCloseable
   /** The enumerator's state for a checkpoint: the splits not yet assigned. */
   E snapshotState(long checkpointId) throws Exception;
 
+  /**
+   * The checkpoint {@code checkpointId} is complete: every task has stored its part. A
+   * notification may be missed (when the job fails right then), and a later one then covers the
+   * earlier checkpoints too.
+   */
+  default void notifyCheckpointComplete(long checkpointId) {}
+
   @Override
   default void close() throws Exception {}
 }

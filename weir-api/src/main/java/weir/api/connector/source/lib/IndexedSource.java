@@ -1,7 +1,9 @@
 package weir.api.connector.source.lib;
 
+import java.io.IOException;
 import java.util.Collection;
 import weir.api.annotation.Public;
+import weir.api.connector.SimpleVersionedSerializer;
 import weir.api.connector.source.Boundedness;
 import weir.api.connector.source.InputStatus;
 import weir.api.connector.source.ReaderOutput;
@@ -10,6 +12,8 @@ import weir.api.connector.source.SourceReader;
 import weir.api.connector.source.SourceReaderContext;
 import weir.api.connector.source.SplitEnumerator;
 import weir.api.connector.source.SplitEnumeratorContext;
+import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataOutputSerializer;
 
 /**
  * A source whose record number {@code i} is a pure function of {@code i}: number sequences,
@@ -73,6 +77,50 @@ public abstract class IndexedSource<T> implements Source<T, IndexRangeSplit, Col
   @Override
   public SourceReader<T, IndexRangeSplit> createReader(SourceReaderContext context) {
     return new Reader<>(context, this, recordsPerSecond / context.getParallelism());
+  }
+
+  @Override
+  public SimpleVersionedSerializer<IndexRangeSplit> getSplitSerializer() {
+    return SplitSerializer.INSTANCE;
+  }
+
+  @Override
+  public SimpleVersionedSerializer<Collection<IndexRangeSplit>> getEnumeratorCheckpointSerializer() {
+    return StaticSplitEnumerator.checkpointSerializer(SplitSerializer.INSTANCE);
+  }
+
+  /** Version 1: the id (string), then {@code from} and {@code to} (longs). */
+  private static final class SplitSerializer implements SimpleVersionedSerializer<IndexRangeSplit> {
+    static final SplitSerializer INSTANCE = new SplitSerializer();
+    private static final int VERSION = 1;
+
+    @Override
+    public int getVersion() {
+      return VERSION;
+    }
+
+    @Override
+    public byte[] serialize(IndexRangeSplit split) throws IOException {
+      DataOutputSerializer out = new DataOutputSerializer(32);
+      out.writeUTF(split.id());
+      out.writeLong(split.from());
+      out.writeLong(split.to());
+      return out.copyOfBuffer();
+    }
+
+    @Override
+    public IndexRangeSplit deserialize(int version, byte[] serialized) throws IOException {
+      if (version != VERSION) {
+        throw new IOException("Cannot read an index range split of version " + version
+            + "; this release reads version " + VERSION);
+      }
+      DataInputDeserializer in = new DataInputDeserializer(serialized);
+      IndexRangeSplit split = new IndexRangeSplit(in.readUTF(), in.readLong(), in.readLong());
+      if (in.available() != 0) {
+        throw new IOException("Corrupt index range split: " + in.available() + " bytes left after " + split);
+      }
+      return split;
+    }
   }
 
   /** Reads index ranges; paces itself when a rate limit is set. */

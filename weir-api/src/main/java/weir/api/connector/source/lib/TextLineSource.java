@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 import weir.api.annotation.Public;
+import weir.api.connector.SimpleVersionedSerializer;
 import weir.api.connector.source.Boundedness;
 import weir.api.connector.source.InputStatus;
 import weir.api.connector.source.ReaderOutput;
@@ -19,6 +20,8 @@ import weir.api.connector.source.SourceReader;
 import weir.api.connector.source.SourceReaderContext;
 import weir.api.connector.source.SplitEnumerator;
 import weir.api.connector.source.SplitEnumeratorContext;
+import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataOutputSerializer;
 
 /**
  * Reads the lines of UTF-8 text files: one file, or every regular file directly inside a
@@ -89,6 +92,49 @@ public final class TextLineSource implements Source<String, TextLineSource.FileS
     return new Reader(context);
   }
 
+  @Override
+  public SimpleVersionedSerializer<FileSplit> getSplitSerializer() {
+    return SplitSerializer.INSTANCE;
+  }
+
+  @Override
+  public SimpleVersionedSerializer<Collection<FileSplit>> getEnumeratorCheckpointSerializer() {
+    return StaticSplitEnumerator.checkpointSerializer(SplitSerializer.INSTANCE);
+  }
+
+  /** Version 1: the path (string), then the lines read (long). */
+  private static final class SplitSerializer implements SimpleVersionedSerializer<FileSplit> {
+    static final SplitSerializer INSTANCE = new SplitSerializer();
+    private static final int VERSION = 1;
+
+    @Override
+    public int getVersion() {
+      return VERSION;
+    }
+
+    @Override
+    public byte[] serialize(FileSplit split) throws IOException {
+      DataOutputSerializer out = new DataOutputSerializer(64);
+      out.writeUTF(split.path());
+      out.writeLong(split.linesRead());
+      return out.copyOfBuffer();
+    }
+
+    @Override
+    public FileSplit deserialize(int version, byte[] serialized) throws IOException {
+      if (version != VERSION) {
+        throw new IOException("Cannot read a text file split of version " + version
+            + "; this release reads version " + VERSION);
+      }
+      DataInputDeserializer in = new DataInputDeserializer(serialized);
+      FileSplit split = new FileSplit(in.readUTF(), in.readLong());
+      if (in.available() != 0) {
+        throw new IOException("Corrupt text file split: " + in.available() + " bytes left after " + split);
+      }
+      return split;
+    }
+  }
+
   /** Reads one file at a time, line by line. */
   private static final class Reader extends SequentialSplitReader<String, FileSplit> {
     private FileSplit split;
@@ -104,7 +150,11 @@ public final class TextLineSource implements Source<String, TextLineSource.FileS
       this.split = split;
       this.in = Files.newBufferedReader(Path.of(split.path()), StandardCharsets.UTF_8);
       this.linesRead = 0;
-      while (linesRead < split.linesRead() && in.readLine() != null) {
+      while (linesRead < split.linesRead()) {
+        if (in.readLine() == null) {
+          throw new IOException("Text file '" + split.path() + "' has " + linesRead
+              + " lines, but its split records " + split.linesRead() + " lines read: the file changed");
+        }
         linesRead++;
       }
     }
