@@ -15,8 +15,8 @@ public interface SinkWriter<T> extends AutoCloseable {
   void write(T element) throws IOException;
 
   /**
-   * Flushes what is buffered; called at the end of input ({@code endOfInput = true}) and, once
-   * checkpoints exist, before each checkpoint.
+   * Flushes what is buffered; called when a checkpoint's barrier reaches the sink ({@code
+   * endOfInput = false}) and at the end of input ({@code endOfInput = true}).
    */
   void flush(boolean endOfInput) throws IOException;
 
