@@ -15,8 +15,9 @@ import weir.api.functions.Function;
 /**
  * Writes one line per record into a directory: each subtask writes its own part file,
  * {@code part-<subtask>.txt}, replacing a file of that name. Lines are the records'
- * {@code toString()} unless a {@link LineFormatter} is given. (The exactly-once file sink with
- * pending files committed on checkpoints arrives with checkpoints.)
+ * {@code toString()} unless a {@link LineFormatter} is given. A writer replaces its file when it
+ * starts, so after a restore from a checkpoint the file holds only what was written since; for
+ * output that survives failures, exactly once, use {@link FileSink}.
  *
  * @since 0.1
  */
