@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -457,6 +461,27 @@ class FileSinkTest {
   }
 
   // ---- serializers
+
+  @Test
+  void when_theSinkTravelsSerialized_then_itsCopyWritesAndCommits() throws Exception {
+    FileSink<String> sink = FileSink.forRowFormat(dir, new SimpleStringEncoder<String>())
+        .withBucketAssigner(BucketAssigner.dateTime("'out'", ZoneId.of("UTC")))
+        .withRollingPolicy(RollingPolicy.onCheckpoint().withRolloverInterval(Duration.ofHours(1)))
+        .build();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(sink);
+    }
+    @SuppressWarnings("unchecked")
+    FileSink<String> copy = (FileSink<String>) new ObjectInputStream(
+        new ByteArrayInputStream(bytes.toByteArray())).readObject();
+
+    FileSinkWriter<String> writer = createWriter(copy, 0, 1);
+    write(writer, "a");
+    commit(copy, checkpoint(writer));
+    assertThat(visibleFiles()).containsExactly(entry("out/part-0-0", "a\n"));
+    writer.close();
+  }
 
   @Test
   void when_committablesAndWriterStatesRoundTrip_then_theyEqualTheOriginals() throws Exception {
