@@ -25,6 +25,9 @@ import weir.api.typeinfo.TypeSerializer;
  * {@link StateTable} with one hash map per owned key group. The operator sets the current key
  * before each record; state handles then read and write that key's values.
  *
+ * <p>The backend is built with the clocks its states may read: the subtask's processing time and
+ * the operator's watermark.
+ *
  * <p>Owned by the subtask's thread. Snapshots (copy-on-write per key group) build on this
  * layout.
  */
@@ -35,16 +38,23 @@ public final class HeapKeyedStateBackend {
   private final SerializerConfig serializerConfig;
   private final Map<String, StateTable<?, ?>> tables = new HashMap<>();
   private final Map<String, State> states = new HashMap<>();
+  private final StateClock processingTime;
+  private final WatermarkClock eventTime;
   @Nullable private Object currentKey;
   private int currentKeyGroupIndex;
 
   /**
    * @param serializerConfig used to create the serializers of value, reducing and aggregating
    *     states, whose values are then kept serialized
+   * @param processingTime the subtask's processing time
+   * @param eventTime the operator's watermark; the operator's timer service advances it ({@link
+   *     #eventTime()})
    */
   public HeapKeyedStateBackend(String operatorName, KeyGroupRange range, int maxParallelism,
-      SerializerConfig serializerConfig) {
+      SerializerConfig serializerConfig, StateClock processingTime, WatermarkClock eventTime) {
     this.operatorName = operatorName;
+    this.processingTime = processingTime;
+    this.eventTime = eventTime;
     this.serializerConfig = serializerConfig;
     this.range = range;
     this.maxParallelism = maxParallelism;
@@ -76,6 +86,16 @@ public final class HeapKeyedStateBackend {
 
   int currentKeyGroupIndex() {
     return currentKeyGroupIndex;
+  }
+
+  /** The operator's event time, which its timer service advances as watermarks arrive. */
+  public WatermarkClock eventTime() {
+    return eventTime;
+  }
+
+  /** The subtask's processing time. */
+  StateClock processingTime() {
+    return processingTime;
   }
 
   /** The job's serializer registrations, for operators that keep bytes of their own. */
