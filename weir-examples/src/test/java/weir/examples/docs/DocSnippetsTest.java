@@ -40,7 +40,7 @@ class DocSnippetsTest {
     }
     assertThat(checked).contains("EventTimeSnippets#source-watermarks", "EventTimeSnippets#timers",
         "WindowSnippets#tumbling", "WindowSnippets#sliding", "WindowSnippets#sessions", "WindowSnippets#interval-join",
-        "WindowSnippets#window-join");
+        "WindowSnippets#window-join", "StateSnippets#ttl", "StateSnippets#ttl-event-time");
   }
 
   private static String region(String className, String name) throws IOException {
