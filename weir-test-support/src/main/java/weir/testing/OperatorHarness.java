@@ -142,7 +142,8 @@ public abstract class OperatorHarness<O> implements AutoCloseable {
   /**
    * What the keyed state {@code stateName} stores for {@code key}, or {@code null} if nothing: the
    * value of a ValueState or ReducingState, the list of a ListState, the map of a MapState, the
-   * accumulator of an AggregatingState.
+   * accumulator of an AggregatingState. For state with time-to-live these are the values without
+   * their last-access times, expired ones included until they are removed.
    *
    * @throws IllegalStateException if the operator is not keyed or registered no state of that name
    * @throws IllegalArgumentException if another subtask owns the key
@@ -158,10 +159,13 @@ public abstract class OperatorHarness<O> implements AutoCloseable {
           + fixture.settings + " does not own (it owns " + range.start() + ".." + range.end() + ")");
     }
     StateTable<Object, Object> table = (StateTable<Object, Object>) table(stateName);
-    return (V) table.get(keyGroup - range.start(), key, VoidNamespace.INSTANCE);
+    return (V) table.userValue(keyGroup - range.start(), key, VoidNamespace.INSTANCE);
   }
 
-  /** The number of keys that have a value in the keyed state {@code stateName}. */
+  /**
+   * The number of keys that have a value in the keyed state {@code stateName}; for state with
+   * time-to-live, expired values count until they are removed.
+   */
   public long keyCount(String stateName) {
     return table(stateName).size();
   }

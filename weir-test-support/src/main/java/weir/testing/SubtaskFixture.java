@@ -8,6 +8,7 @@ import weir.api.connector.sink.WriterInitContext;
 import weir.runtime.operators.OperatorContext;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
+import weir.runtime.state.WatermarkClock;
 import weir.runtime.task.SimpleCounter;
 import weir.runtime.task.TaskRuntimeContext;
 import weir.runtime.time.ProcessingTimers;
@@ -39,7 +40,7 @@ final class SubtaskFixture<O> {
     this.keyedState = keyed
         ? new HeapKeyedStateBackend(operatorName,
             KeyGroups.rangeOf(settings.subtaskIndex(), settings.maxParallelism(), settings.parallelism()),
-            settings.maxParallelism(), new SerializerConfig())
+            settings.maxParallelism(), new SerializerConfig(), clock::currentProcessingTime, new WatermarkClock())
         : null;
     TaskRuntimeContext runtimeContext = new TaskRuntimeContext(JOB_NAME, operatorName, settings.subtaskIndex(),
         settings.parallelism(), settings.maxParallelism(), 0, counters, keyedState);

@@ -34,4 +34,9 @@ public final class AggregatingStateDescriptor<IN, ACC, OUT> extends StateDescrip
   public AggregateFunction<IN, ACC, OUT> getAggregateFunction() {
     return aggregateFunction;
   }
+
+  @Override
+  boolean supportsTimeToLive() {
+    return true;
+  }
 }

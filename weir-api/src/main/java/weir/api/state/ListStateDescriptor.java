@@ -20,4 +20,9 @@ public final class ListStateDescriptor<T> extends StateDescriptor<T> {
   public ListStateDescriptor(String name, TypeInfo<T> elementType) {
     super(name, elementType);
   }
+
+  @Override
+  boolean supportsTimeToLive() {
+    return true;
+  }
 }

@@ -39,4 +39,9 @@ public final class MapStateDescriptor<UK, UV> extends StateDescriptor<Map<UK, UV
   public TypeInfo<UV> getValueType() {
     return valueType;
   }
+
+  @Override
+  boolean supportsTimeToLive() {
+    return true;
+  }
 }

@@ -30,4 +30,9 @@ public final class ReducingStateDescriptor<T> extends StateDescriptor<T> {
   public ReduceFunction<T> getReduceFunction() {
     return reduceFunction;
   }
+
+  @Override
+  boolean supportsTimeToLive() {
+    return true;
+  }
 }

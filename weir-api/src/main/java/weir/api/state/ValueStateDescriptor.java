@@ -20,4 +20,9 @@ public final class ValueStateDescriptor<T> extends StateDescriptor<T> {
   public ValueStateDescriptor(String name, TypeInfo<T> type) {
     super(name, type);
   }
+
+  @Override
+  boolean supportsTimeToLive() {
+    return true;
+  }
 }

@@ -36,6 +36,7 @@ import weir.runtime.time.RecordTimestamp;
 import weir.runtime.operators.SinkOperator;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
+import weir.runtime.state.WatermarkClock;
 import weir.runtime.task.TaskRuntimeContext;
 
 /**
@@ -109,7 +110,8 @@ public class RecordPathBenchmark {
     chain.open();
 
     HeapKeyedStateBackend state = new HeapKeyedStateBackend("flip", KeyGroups.rangeOf(0, MAX_PARALLELISM, 1),
-        MAX_PARALLELISM, new SerializerConfig());
+        MAX_PARALLELISM, new SerializerConfig(), ProcessingTimeService.SYSTEM::currentProcessingTime,
+        new WatermarkClock());
     KeySelector<Long, Long> key = x -> x;
     OneInputOperator<Long> keyedSink = Operators.create(SinkOperator.class, "sink", new CountingWriter());
     keyed = Operators.create(KeyedProcessOperator.class, new FlipFlag(), key, context("flip", state),

@@ -148,6 +148,15 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
     return table.map(backend.currentKeyGroupIndex());
   }
 
+  /**
+   * Forgets the remembered entry; called after entries were removed from the table behind this
+   * state's back (incremental TTL cleanup), since the remembered one may be among them.
+   */
+  final void forgetCachedEntry() {
+    cachedKey = null;
+    cachedEntry = null;
+  }
+
   @Override
   public void clear() {
     map().remove(backend.currentKey(), namespace);

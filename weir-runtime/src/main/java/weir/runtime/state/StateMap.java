@@ -146,6 +146,100 @@ public final class StateMap<K, N, V> {
     }
   }
 
+  /**
+   * Where an incremental {@link #scan} of one map stopped: the bucket, and the entry of that
+   * bucket's chain to go on with ({@code null}: its head). Owned by whoever scans.
+   */
+  static final class ScanCursor {
+    int bucket;
+    @Nullable Entry<?, ?, ?> next;
+  }
+
+  /** Looks at one entry during a {@link #scan}; answers whether to remove it. */
+  @FunctionalInterface
+  interface ScanVisitor<K, N, V> {
+    boolean shouldRemove(Entry<K, N, V> entry);
+  }
+
+  // how many buckets a scan may move through: a table's worth of a new map, plus a few per entry
+  // it may visit. Bounds the cost of a step in a map that grew large and then emptied (the table
+  // never shrinks), while a small map is gone round in one step.
+  private static final int SCAN_BUCKETS_PER_ENTRY = 4;
+
+  /**
+   * Visits up to {@code limit} entries (and never one twice), going on from where {@code cursor}
+   * stopped and wrapping around at the end of the table, and removes those the visitor asks to;
+   * returns the number removed. Calling it again and again goes round the whole map. A step
+   * moves over at most {@code 64 + 4 * limit} buckets, so in a sparse table it may visit fewer
+   * entries.
+   *
+   * <p>The map may change between two calls. An entry put meanwhile is visited when the scan
+   * next reaches its bucket; if the entry to go on with was removed, or a resize moved it, the
+   * scan restarts at the head of the cursor's bucket. A resize only doubles the table, so each
+   * old bucket {@code b} splits into {@code b} and {@code b + oldLength}: buckets already passed
+   * may be visited again, none is skipped.
+   */
+  int scan(ScanCursor cursor, int limit, ScanVisitor<K, N, V> visitor) {
+    if (size == 0) {
+      cursor.bucket = 0;
+      cursor.next = null;
+      return 0;
+    }
+    int mask = table.length - 1;
+    int bucket = cursor.bucket & mask;
+    Entry<K, N, V> prev = null;
+    Entry<K, N, V> e = table[bucket];
+    if (cursor.next != null) {
+      for (Entry<K, N, V> p = null, x = table[bucket]; x != null; p = x, x = x.next) {
+        if (x == cursor.next) {
+          prev = p;
+          e = x;
+          break;
+        }
+      }
+    }
+    int toVisit = Math.min(limit, size);
+    int bucketMoves = INITIAL_CAPACITY + toVisit * SCAN_BUCKETS_PER_ENTRY;
+    int removed = 0;
+    while (toVisit > 0) {
+      if (e == null) {
+        if (--bucketMoves < 0) {
+          break;
+        }
+        bucket = (bucket + 1) & mask;
+        prev = null;
+        e = table[bucket];
+        continue;
+      }
+      Entry<K, N, V> next = e.next;
+      toVisit--;
+      if (visitor.shouldRemove(e)) {
+        if (prev == null) {
+          table[bucket] = next;
+        } else {
+          prev.next = next;
+        }
+        if (arena != null) {
+          arena.release(e);
+        }
+        size--;
+        removed++;
+      } else {
+        prev = e;
+      }
+      e = next;
+    }
+    if (e == null) {
+      // the bucket is done: the next scan starts at the following one
+      cursor.bucket = (bucket + 1) & mask;
+      cursor.next = null;
+    } else {
+      cursor.bucket = bucket;
+      cursor.next = e;
+    }
+    return removed;
+  }
+
   private void resize() {
     Entry<K, N, V>[] old = table;
     Entry<K, N, V>[] grown = newTable(old.length * 2);

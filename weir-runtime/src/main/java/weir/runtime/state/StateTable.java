@@ -5,21 +5,30 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import javax.annotation.Nullable;
 import weir.api.state.StateDescriptor;
+import weir.api.state.StateTtlConfig;
 import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.TypeSerializer;
 
 /**
  * All values of one named state of a subtask: one {@link StateMap} per owned key group, so that
  * snapshots and rescaling work key group by key group.
+ *
+ * <p>A state with time-to-live stores its values with their last-access times ({@link
+ * TtlLayout}); its table knows the layout, to filter snapshots ({@link #ttlSnapshotFilter()}) and
+ * to show values without the times ({@link #userValue}).
  */
 public final class StateTable<N, V> {
   private final StateDescriptor<?> descriptor;
   private final StateMap<Object, N, V>[] maps;
   @Nullable private TypeSerializer<V> serializer;
+  // set for state with time-to-live: how its values carry their times
+  @Nullable private final TtlLayout<V> ttl;
 
+  /** @param ttl the layout of a state with time-to-live, {@code null} for one without */
   @SuppressWarnings("unchecked")
-  StateTable(StateDescriptor<?> descriptor, KeyGroupRange range) {
+  StateTable(StateDescriptor<?> descriptor, KeyGroupRange range, @Nullable TtlLayout<V> ttl) {
     this.descriptor = descriptor;
+    this.ttl = ttl;
     this.maps = (StateMap<Object, N, V>[]) new StateMap<?, ?, ?>[range.size()];
     for (int i = 0; i < maps.length; i++) {
       maps[i] = new StateMap<>();
@@ -58,6 +67,41 @@ public final class StateTable<N, V> {
     } catch (IOException ex) {
       throw new UncheckedIOException("Cannot read state '" + descriptor.getName() + "'", ex);
     }
+  }
+
+  /**
+   * What the state's handles would show of (key, namespace) in the key group at {@code index}, or
+   * {@code null}: like {@link #get}, but for a state with time-to-live the value(s) without their
+   * last-access times, including expired ones not removed yet. For inspection, not for the record
+   * path.
+   */
+  @Nullable
+  public Object userValue(int index, Object key, N namespace) {
+    V stored = get(index, key, namespace);
+    return stored == null || ttl == null ? stored : ttl.unwrap(stored);
+  }
+
+  /** The time-to-live configuration the state was registered with, or {@code null}. */
+  @Nullable
+  public StateTtlConfig ttlConfig() {
+    return ttl == null ? null : ttl.policy.config();
+  }
+
+  /**
+   * The filter a full snapshot applies to leave out expired values, or {@code null} when the
+   * state has no time-to-live or its configuration does not ask for {@code cleanupFullSnapshot()}.
+   * Call it on the subtask's thread when the snapshot starts: the filter judges entries at that
+   * time. See {@link TtlSnapshotFilter} for the calls per entry.
+   */
+  @Nullable
+  public TtlSnapshotFilter<V> ttlSnapshotFilter() {
+    return ttl == null || !ttl.policy.config().isCleanupFullSnapshot() ? null : new TtlSnapshotFilter<>(ttl);
+  }
+
+  /** The layout of a state with time-to-live, or {@code null}. */
+  @Nullable
+  TtlLayout<V> ttlLayout() {
+    return ttl;
   }
 
   /** The number of (key, namespace) entries over all key groups. */

@@ -41,6 +41,7 @@ import weir.runtime.time.ProcessingTimers;
 import weir.runtime.time.RecordTimestamp;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
+import weir.runtime.state.WatermarkClock;
 import weir.runtime.window.WindowOperators;
 
 /**
@@ -156,7 +157,7 @@ final class OperatorChain {
     HeapKeyedStateBackend keyed = node.isKeyed()
         ? new HeapKeyedStateBackend(node.name(),
             KeyGroups.rangeOf(d.subtaskIndex(), node.maxParallelism(), node.parallelism()), node.maxParallelism(),
-            d.serializerConfig())
+            d.serializerConfig(), d.clock()::currentProcessingTime, new WatermarkClock())
         : null;
     TaskRuntimeContext rc = new TaskRuntimeContext(d.jobName(), node.name(), d.subtaskIndex(), node.parallelism(),
         node.maxParallelism(), d.attemptNumber(), d.counters(), keyed);

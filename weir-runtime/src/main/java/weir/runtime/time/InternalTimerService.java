@@ -2,6 +2,7 @@ package weir.runtime.time;
 
 import weir.runtime.operators.ProcessingTimeService;
 import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.WatermarkClock;
 
 /**
  * The event-time and processing-time timers of one keyed operator, per (key, namespace). Timers
@@ -30,12 +31,14 @@ public final class InternalTimerService<N> implements ProcessingTimeListener {
   private final Triggerable<N> target;
   private final TimerHeap<N> eventTimers = new TimerHeap<>();
   private final TimerHeap<N> processingTimers = new TimerHeap<>();
-  private long currentWatermark = Long.MIN_VALUE;
+  // the operator's event time, shared with its keyed state (event-time TTL reads it)
+  private final WatermarkClock watermark;
 
   public InternalTimerService(HeapKeyedStateBackend keys, ProcessingTimeService clock, Triggerable<N> target) {
     this.keys = keys;
     this.clock = clock;
     this.target = target;
+    this.watermark = keys.eventTime();
   }
 
   public long currentProcessingTime() {
@@ -43,7 +46,7 @@ public final class InternalTimerService<N> implements ProcessingTimeListener {
   }
 
   public long currentWatermark() {
-    return currentWatermark;
+    return watermark.now();
   }
 
   public void registerEventTimeTimer(N namespace, long time) {
@@ -64,7 +67,7 @@ public final class InternalTimerService<N> implements ProcessingTimeListener {
 
   /** Sets the watermark and fires every event-time timer at or before it. */
   public void advanceWatermark(long watermark) throws Exception {
-    currentWatermark = watermark;
+    this.watermark.advance(watermark);
     TimerHeap.Timer<N> timer;
     while ((timer = eventTimers.peek()) != null && timer.time <= watermark) {
       eventTimers.poll();

@@ -24,7 +24,7 @@ class HeapKeyedStateBackendTest {
 
   private final HeapKeyedStateBackend backend =
       new HeapKeyedStateBackend("op", new KeyGroupRange(0, MAX_PARALLELISM - 1), MAX_PARALLELISM,
-          new SerializerConfig());
+          new SerializerConfig(), () -> 0, new WatermarkClock());
 
   // ---- ValueState ----
 
@@ -333,7 +333,8 @@ class HeapKeyedStateBackendTest {
 
   @Test
   void when_keyOutsideKeyGroupRange_then_failsNamingKeyAndRange() {
-    HeapKeyedStateBackend half = new HeapKeyedStateBackend("op", KeyGroups.rangeOf(0, 128, 2), 128, new SerializerConfig());
+    HeapKeyedStateBackend half = new HeapKeyedStateBackend("op", KeyGroups.rangeOf(0, 128, 2), 128,
+        new SerializerConfig(), () -> 0, new WatermarkClock());
     int foreign = 0;
     while (KeyGroups.keyGroupOf(foreign, 128) < 64) {
       foreign++;

@@ -12,7 +12,8 @@ import weir.api.typeinfo.SerializerConfig;
 
 class HeapKeyedStateBackend_namespacesTest {
   private final HeapKeyedStateBackend backend =
-      new HeapKeyedStateBackend("op", new KeyGroupRange(0, 127), 128, new SerializerConfig());
+      new HeapKeyedStateBackend("op", new KeyGroupRange(0, 127), 128, new SerializerConfig(), () -> 0,
+          new WatermarkClock());
 
   @Test
   @SuppressWarnings("unchecked")

@@ -17,7 +17,7 @@ class ValueArenaTest {
   @Test
   void when_valuesOfVaryingSizeAreUpdatedAndCleared_then_stateEqualsAPlainMap() {
     HeapKeyedStateBackend backend = new HeapKeyedStateBackend("op", new KeyGroupRange(0, MAX_PARALLELISM - 1),
-        MAX_PARALLELISM, new SerializerConfig());
+        MAX_PARALLELISM, new SerializerConfig(), () -> 0, new WatermarkClock());
     ValueState<String> state = backend.getState(new ValueStateDescriptor<>("text", String.class));
     Map<Integer, String> reference = new HashMap<>();
     Random random = new Random(42);
@@ -45,7 +45,7 @@ class ValueArenaTest {
   @Test
   void when_valueIsRead_then_changingTheCopyDoesNotChangeState() {
     HeapKeyedStateBackend backend = new HeapKeyedStateBackend("op", new KeyGroupRange(0, MAX_PARALLELISM - 1),
-        MAX_PARALLELISM, new SerializerConfig());
+        MAX_PARALLELISM, new SerializerConfig(), () -> 0, new WatermarkClock());
     ValueState<int[]> state = backend.getState(new ValueStateDescriptor<>("counts", int[].class));
     backend.setCurrentKey("k");
     state.update(new int[] {1, 2});
