@@ -1,5 +1,10 @@
 package weir.api.datastream;
 
+import java.time.Duration;
+
+import weir.api.checkpoint.CheckpointConfig;
+import weir.api.checkpoint.RestartStrategy;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,6 +79,27 @@ public class StreamExecutionEnvironment {
   /** The job's configuration. */
   public ExecutionConfig getConfig() {
     return config;
+  }
+
+  /**
+   * Turns on periodic checkpoints every {@code interval}: the job snapshots its state
+   * consistently and, after a failure, restarts from the latest checkpoint with exactly-once
+   * results. Further settings are in {@link #getCheckpointConfig()}.
+   */
+  public StreamExecutionEnvironment enableCheckpointing(Duration interval) {
+    config.getCheckpointConfig().setCheckpointInterval(interval);
+    return this;
+  }
+
+  /** The job's checkpoint settings. */
+  public CheckpointConfig getCheckpointConfig() {
+    return config.getCheckpointConfig();
+  }
+
+  /** Sets what the job does when a task fails; see {@link RestartStrategy}. */
+  public StreamExecutionEnvironment setRestartStrategy(RestartStrategy strategy) {
+    config.setRestartStrategy(strategy);
+    return this;
   }
 
   /** Sets the default parallelism of operators. */

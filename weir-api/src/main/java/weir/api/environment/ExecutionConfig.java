@@ -1,5 +1,9 @@
 package weir.api.environment;
 
+import javax.annotation.Nullable;
+import weir.api.checkpoint.CheckpointConfig;
+import weir.api.checkpoint.RestartStrategy;
+
 import java.io.Serializable;
 import java.time.Duration;
 import weir.api.annotation.Public;
@@ -19,6 +23,9 @@ import weir.api.typeinfo.SerializerConfig;
  *       1024, a power of two); a full channel backpressures the producer.
  *   <li>{@code stallWarning}: how long one subtask may hold a shared worker thread before a
  *       warning names it and suggests marking it blocking (default 5 s).
+ *   <li>{@code checkpointConfig}: whether and how the job takes checkpoints ({@link CheckpointConfig}).
+ *   <li>{@code restartStrategy}: what happens when a task fails ({@link RestartStrategy}); by
+ *       default no restart without checkpoints, exponential delay with them.
  * </ul>
  *
  * @since 0.1
@@ -40,6 +47,8 @@ public final class ExecutionConfig implements Serializable {
   private Duration stallWarning = Duration.ofSeconds(5);
   private Duration autoWatermarkInterval = Duration.ofMillis(200);
   private final SerializerConfig serializerConfig = new SerializerConfig();
+  private final CheckpointConfig checkpointConfig = new CheckpointConfig();
+  @Nullable private RestartStrategy restartStrategy;
 
   public int getParallelism() {
     return parallelism;
@@ -137,6 +146,26 @@ public final class ExecutionConfig implements Serializable {
 
   public ExecutionConfig setSerializeJobGraph(boolean serializeJobGraph) {
     this.serializeJobGraph = serializeJobGraph;
+    return this;
+  }
+
+  /** How the job takes checkpoints. */
+  public CheckpointConfig getCheckpointConfig() {
+    return checkpointConfig;
+  }
+
+  /** The restart strategy: the one set, or the default for whether checkpoints are on. */
+  public RestartStrategy getRestartStrategy() {
+    if (restartStrategy != null) {
+      return restartStrategy;
+    }
+    return checkpointConfig.isCheckpointingEnabled()
+        ? RestartStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofMinutes(1), 2.0, Duration.ofHours(1))
+        : RestartStrategy.noRestart();
+  }
+
+  public ExecutionConfig setRestartStrategy(RestartStrategy restartStrategy) {
+    this.restartStrategy = java.util.Objects.requireNonNull(restartStrategy, "restartStrategy");
     return this;
   }
 }

@@ -21,6 +21,12 @@ public interface JobClient {
   /** Completes with the result when the job finishes, exceptionally when it fails or is cancelled. */
   CompletableFuture<JobExecutionResult> getJobExecutionResult();
 
+  /**
+   * Takes a checkpoint now, besides the periodic ones; completes with its id once it is
+   * complete, exceptionally when checkpointing is off or the checkpoint fails.
+   */
+  CompletableFuture<Long> triggerCheckpoint();
+
   /** Asks the job to cancel; returns at once. Use {@link #await} to wait for it to end. */
   void cancel();
 

@@ -7,8 +7,10 @@ import weir.api.annotation.Public;
  *
  * <pre>
  * CREATED ─► RUNNING ─► FINISHED
- *               │ ├───► FAILED
- *               │ └───► CANCELLING ─► CANCELED
+ *             ▲ │ ├───► FAILED
+ *             │ │ ├───► CANCELLING ─► CANCELED
+ *             │ ▼ │
+ *          RESTARTING (a task failed and the restart strategy allows another attempt)
  * </pre>
  *
  * @since 0.1
@@ -17,6 +19,8 @@ import weir.api.annotation.Public;
 public enum JobStatus {
   CREATED,
   RUNNING,
+  /** A task failed; the job waits for its restart strategy's delay and restarts from the latest checkpoint. */
+  RESTARTING,
   FINISHED,
   FAILED,
   CANCELLING,

@@ -2,8 +2,8 @@ package weir.runtime.exchange;
 
 /**
  * An element that travels in-band with the records of a channel but is meant for the runtime,
- * not for operators: end of partition, watermarks and watermark status, checkpoint barriers
- * later. Records and control events share one ring so their order is kept.
+ * not for operators: end of partition, watermarks and watermark status, checkpoint barriers.
+ * Records and control events share one ring so their order is kept.
  */
 public abstract class ControlEvent {
   /** The producer will send no watermarks for a while; see {@code StatusWatermarkValve}. */

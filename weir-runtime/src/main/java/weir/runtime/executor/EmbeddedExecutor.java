@@ -1,5 +1,15 @@
 package weir.runtime.executor;
 
+import java.util.LinkedHashMap;
+import javax.annotation.Nullable;
+import weir.api.checkpoint.CheckpointConfig;
+import weir.runtime.checkpoint.CheckpointCoordinator;
+import weir.runtime.checkpoint.CheckpointMetadata;
+import weir.runtime.checkpoint.CheckpointStorage;
+import weir.runtime.checkpoint.StateAssignment;
+import weir.runtime.checkpoint.TaskRestore;
+import weir.runtime.state.KeyGroups;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +74,41 @@ public final class EmbeddedExecutor implements PipelineExecutor {
     if (job.config().isSerializeJobGraph()) {
       job = roundTrip(job);
     }
+    JobGraph graph = job;
     Map<String, CollectChannel> channels = collectChannels != null ? collectChannels : new HashMap<>();
+    CheckpointConfig checkpointConfig = job.config().getCheckpointConfig();
+    JobRun[] self = new JobRun[1];
+    CheckpointCoordinator checkpoints = null;
+    if (checkpointConfig.isCheckpointingEnabled()) {
+      Map<Integer, Integer> parallelism = new LinkedHashMap<>();
+      for (JobVertex v : job.vertices()) {
+        parallelism.put(v.id(), v.parallelism());
+      }
+      CheckpointStorage storage = new CheckpointStorage(
+          checkpointConfig.getCheckpointDirectory().resolve(job.jobId()));
+      checkpoints = new CheckpointCoordinator(job.jobName(), checkpointConfig, storage, 1, parallelism,
+          cause -> self[0].failFromCheckpoints(cause));
+    }
+    CheckpointCoordinator coordinator = checkpoints;
+    JobRun run = new JobRun(job.jobId(), job.jobName(), (attempt, restore) -> deploy(graph, attempt, restore,
+        coordinator, channels), new RestartPolicy(job.config().getRestartStrategy()), checkpoints,
+        job.config().getStallWarning());
+    self[0] = run;
+    for (JobVertex v : job.vertices()) {
+      for (StreamNode n : v.operators()) {
+        if (n.sink() instanceof CollectSink<?> c) {
+          channels.put(c.id(), new CollectChannel(run.getJobExecutionResult(), run::cancel));
+        }
+      }
+    }
+    run.start(null);
+    return run;
+  }
+
+  /** Wires one attempt of the job: exchanges, source coordinators and a task per subtask. */
+  private static JobRun.Deployment deploy(JobGraph job, int attempt, @Nullable CheckpointStorage.Loaded restore,
+      @Nullable CheckpointCoordinator checkpoints, Map<String, CollectChannel> channels) throws Exception {
+    StateAssignment assignment = restore == null ? null : new StateAssignment(restore);
     ExchangeWiring wiring = new ExchangeWiring(job);
     List<Map<String, SimpleCounter>> counters = new ArrayList<>();
     List<SourceCoordinator<?>> coordinators = new ArrayList<>();
@@ -72,17 +116,12 @@ public final class EmbeddedExecutor implements PipelineExecutor {
     for (JobVertex v : job.vertices()) {
       StreamNode head = v.head();
       if (head.kind() == StreamNode.Kind.SOURCE) {
-        SourceCoordinator<?> c = new SourceCoordinator<>(head.name(), head.source(), v.parallelism());
+        CheckpointMetadata.VersionedBytes enumerator =
+            restore == null ? null : restore.metadata().enumerators().get(head.stateUid());
+        SourceCoordinator<?> c = new SourceCoordinator<>(head.name(), head.stateUid(), head.source(), v.parallelism(),
+            enumerator);
         coordinators.add(c);
         coordinatorOf.put(v.id(), c);
-      }
-    }
-    JobRun run = new JobRun(job.jobId(), job.jobName(), counters, coordinators, job.config().getStallWarning());
-    for (JobVertex v : job.vertices()) {
-      for (StreamNode n : v.operators()) {
-        if (n.sink() instanceof CollectSink<?> c) {
-          channels.put(c.id(), new CollectChannel(run.getJobExecutionResult(), run::cancel));
-        }
       }
     }
     int workers = job.config().getWorkerThreads();
@@ -91,22 +130,33 @@ public final class EmbeddedExecutor implements PipelineExecutor {
       perWorker.add(new ArrayList<>());
     }
     List<Tasklet> blocking = new ArrayList<>();
+    List<CheckpointCoordinator.Participant> participants = new ArrayList<>();
     int next = 0;
     for (JobVertex v : job.vertices()) {
       // serialized once here; each subtask deserializes its own copy of the user code. With one
       // subtask the graph's own instances are used. (Not the originals for one subtask and copies
       // for the others: a deserialized lambda has another class than the original, and the
       // specialized classes the subtasks share would see two receiver types instead of one.)
-      byte[] serializedUserCode = v.parallelism() > 1 ? UserCode.serialize(v) : null;
+      // After a restart every subtask gets a fresh copy: the failed attempt may have changed its objects.
+      byte[] serializedUserCode = v.parallelism() > 1 || attempt > 0 ? UserCode.serialize(v) : null;
       Map<String, Class<?>> specializedClasses = new ConcurrentHashMap<>();
+      List<String> uids = new ArrayList<>();
+      for (StreamNode n : v.operators()) {
+        uids.add(n.stateUid());
+      }
       for (int i = 0; i < v.parallelism(); i++) {
         Map<String, SimpleCounter> taskCounters = new ConcurrentHashMap<>();
         counters.add(taskCounters);
         ExchangeWiring.SubtaskIo io = wiring.of(v.id(), i);
-        StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, serializedUserCode, i, 0, io.inputChannels(),
-            io.inputIndexOfChannel(), io.writers, coordinatorOf.get(v.id()), channels, taskCounters,
+        TaskRestore taskRestore = assignment == null ? null
+            : assignment.restoreOf(uids, i, v.parallelism(), KeyGroups.rangeOf(i, v.maxParallelism(), v.parallelism()));
+        StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, serializedUserCode, i, attempt,
+            io.inputChannels(), io.inputIndexOfChannel(), io.writers, coordinatorOf.get(v.id()), channels, taskCounters,
             ProcessingTimeService.SYSTEM, job.config().getSerializerConfig(),
-            job.config().getAutoWatermarkInterval().toMillis(), specializedClasses));
+            job.config().getAutoWatermarkInterval().toMillis(), specializedClasses, checkpoints, taskRestore));
+        if (task.checkpointParticipant() != null) {
+          participants.add(task.checkpointParticipant());
+        }
         if (task.isBlocking()) {
           blocking.add(task);
         } else {
@@ -114,11 +164,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         }
       }
     }
-    for (SourceCoordinator<?> c : coordinators) {
-      c.start();
-    }
-    run.start(perWorker, blocking);
-    return run;
+    return new JobRun.Deployment(perWorker, blocking, coordinators, counters, participants);
   }
 
   /** Serializes and deserializes the job graph, as shipping it to a cluster would. */

@@ -5,19 +5,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import weir.api.environment.JobClient;
 import weir.api.environment.JobExecutionException;
 import weir.api.environment.JobExecutionResult;
 import weir.api.environment.JobStatus;
+import weir.runtime.checkpoint.CheckpointCoordinator;
+import weir.runtime.checkpoint.CheckpointStorage;
 import weir.runtime.operators.OperatorFailure;
 import weir.runtime.source.SourceCoordinator;
 import weir.runtime.task.SimpleCounter;
@@ -26,138 +30,265 @@ import weir.runtime.task.Watchdog;
 import weir.runtime.task.Worker;
 
 /**
- * One run of a job in the embedded executor: its worker threads, its status and the handle the
- * client holds. The first failure wins: it stops every worker, and the job fails with a message
+ * One run of a job in the embedded executor and the handle the client holds. The job runs in
+ * attempts: each is a set of worker threads over freshly deployed tasks. In an attempt the first
+ * failure wins: it stops every worker. Then the restart strategy decides: another attempt,
+ * restored from the latest intact checkpoint, after a delay; or the job fails with a message
  * naming the operator and subtask and with the original exception as cause. The result future
  * completes only after every worker has closed its tasklets.
  */
-final class JobRun implements JobClient, Worker.Listener {
+final class JobRun implements JobClient {
   // not a constant: initializing the logger is slow in a fresh JVM and must not delay start-up
   private static final class Log {
     static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
   }
 
+  /** Builds the tasks of one attempt, restored from a checkpoint or fresh. */
+  interface Deployer {
+    Deployment deploy(int attempt, @Nullable CheckpointStorage.Loaded restore) throws Exception;
+  }
+
+  /** The tasks of one attempt. */
+  record Deployment(List<List<Tasklet>> workerTasklets, List<Tasklet> blocking, List<SourceCoordinator<?>> coordinators,
+      List<Map<String, SimpleCounter>> counters, List<CheckpointCoordinator.Participant> participants) {}
+
   private final String jobId;
   private final String jobName;
-  private final List<Thread> threads = new ArrayList<>();
-  private final List<Thread> blockingThreads = new ArrayList<>();
-  private final List<Map<String, SimpleCounter>> counters;
-  private final List<SourceCoordinator<?>> coordinators;
-  private final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.CREATED);
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private final AtomicReference<String> failedTasklet = new AtomicReference<>();
-  private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
-  private final AtomicInteger runningWorkers = new AtomicInteger();
+  private final Deployer deployer;
+  private final RestartPolicy restartPolicy;
+  @Nullable private final CheckpointCoordinator checkpoints;
   private final Duration stallWarning;
-  private volatile boolean stopping;
-  private volatile Watchdog watchdog;
-  private volatile Thread watchdogThread;
+  private final List<Thread> allThreads = new CopyOnWriteArrayList<>();
+  private final List<Map<String, SimpleCounter>> counters = new CopyOnWriteArrayList<>();
+  private final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.CREATED);
+  private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
+  private volatile Attempt current;
   private long startNanos;
 
-  JobRun(String jobId, String jobName, List<Map<String, SimpleCounter>> counters, List<SourceCoordinator<?>> coordinators,
-      Duration stallWarning) {
-    this.stallWarning = stallWarning;
+  JobRun(String jobId, String jobName, Deployer deployer, RestartPolicy restartPolicy,
+      @Nullable CheckpointCoordinator checkpoints, Duration stallWarning) {
     this.jobId = jobId;
     this.jobName = jobName;
-    this.counters = counters;
-    this.coordinators = coordinators;
+    this.deployer = deployer;
+    this.restartPolicy = restartPolicy;
+    this.checkpoints = checkpoints;
+    this.stallWarning = stallWarning;
   }
 
-  /** Starts one thread per worker and one per blocking tasklet. */
-  void start(List<List<Tasklet>> workerTasklets, List<Tasklet> blocking) {
-    List<List<Tasklet>> all = new ArrayList<>();
-    for (List<Tasklet> w : workerTasklets) {
-      if (!w.isEmpty()) {
-        all.add(w);
-      }
-    }
-    for (Tasklet t : blocking) {
-      all.add(List.of(t));
-    }
-    runningWorkers.set(all.size());
-    status.set(JobStatus.RUNNING);
+  /** Deploys and starts the first attempt. */
+  void start(@Nullable CheckpointStorage.Loaded restore) throws Exception {
     startNanos = System.nanoTime();
-    int threadCount = all.size();
-    List<Worker> workers = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      Worker worker = new Worker(all.get(i), this);
-      workers.add(worker);
-      Thread thread = new Thread(worker, "weir-" + jobName + "-" + i);
-      threads.add(thread);
-      if (all.get(i).size() == 1 && all.get(i).get(0).isBlocking()) {
-        blockingThreads.add(thread);
-      }
-    }
-    if (threads.isEmpty()) {
-      finish();
-      return;
-    }
-    watchdog = new Watchdog(jobName, workers, stallWarning);
-    // the first log line initializes logging, slow in a fresh JVM: done off the start-up path
-    watchdogThread = new Thread(new Runnable() {
-      @Override
-      public void run() {
-        Log.LOG.info("Job '{}' ({}) is RUNNING on {} threads", jobName, jobId, threadCount);
-        watchdog.run();
-      }
-    }, "weir-" + jobName + "-watchdog");
-    watchdogThread.setDaemon(true);
-    threads.add(watchdogThread);
-    for (Thread thread : threads) {
-      thread.start();
-    }
+    status.set(JobStatus.RUNNING);
+    startAttempt(0, restore);
   }
 
-  @Override
-  public boolean isStopping() {
-    return stopping;
+  private void startAttempt(int number, @Nullable CheckpointStorage.Loaded restore) throws Exception {
+    Deployment d = deployer.deploy(number, restore);
+    counters.addAll(d.counters());
+    Attempt attempt = new Attempt(number, d);
+    current = attempt;
+    for (SourceCoordinator<?> c : d.coordinators()) {
+      c.start();
+    }
+    if (checkpoints != null) {
+      checkpoints.start(d.participants(), d.coordinators());
+    }
+    attempt.start();
   }
 
-  @Override
-  public void onFailure(Tasklet tasklet, Throwable t) {
-    if (status.get() == JobStatus.CANCELLING) {
-      // user code interrupted or torn down by the cancellation: not a failure of the job
-      Log.LOG.debug("Job '{}': task '{}' threw while being cancelled", jobName, tasklet.name(), t);
-      return;
+  /** One deployment of the job's tasks and the threads running them. */
+  private final class Attempt implements Worker.Listener {
+    final int number;
+    final Deployment deployment;
+    final List<Thread> blockingThreads = new ArrayList<>();
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+    final AtomicReference<String> failedTasklet = new AtomicReference<>();
+    final AtomicInteger runningWorkers = new AtomicInteger();
+    volatile boolean stopping;
+    volatile Watchdog watchdog;
+    volatile Thread watchdogThread;
+
+    Attempt(int number, Deployment deployment) {
+      this.number = number;
+      this.deployment = deployment;
     }
-    if (failure.compareAndSet(null, t)) {
-      failedTasklet.set(tasklet.name());
+
+    void start() {
+      List<List<Tasklet>> all = new ArrayList<>();
+      for (List<Tasklet> w : deployment.workerTasklets()) {
+        if (!w.isEmpty()) {
+          all.add(w);
+        }
+      }
+      for (Tasklet t : deployment.blocking()) {
+        all.add(List.of(t));
+      }
+      runningWorkers.set(all.size());
+      int threadCount = all.size();
+      List<Worker> workers = new ArrayList<>();
+      List<Thread> threads = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        Worker worker = new Worker(all.get(i), this);
+        workers.add(worker);
+        Thread thread = new Thread(worker, "weir-" + jobName + "-" + i + (number > 0 ? "-attempt-" + number : ""));
+        threads.add(thread);
+        if (all.get(i).size() == 1 && all.get(i).get(0).isBlocking()) {
+          blockingThreads.add(thread);
+        }
+      }
+      if (threads.isEmpty()) {
+        attemptEnded(this);
+        return;
+      }
+      watchdog = new Watchdog(jobName, workers, stallWarning);
+      // the first log line initializes logging, slow in a fresh JVM: done off the start-up path
+      watchdogThread = new Thread(new Runnable() {
+        @Override
+        public void run() {
+          Log.LOG.info("Job '{}' ({}) is RUNNING on {} threads{}", jobName, jobId, threadCount,
+              number > 0 ? " (attempt " + number + ")" : "");
+          watchdog.run();
+        }
+      }, "weir-" + jobName + "-watchdog");
+      watchdogThread.setDaemon(true);
+      threads.add(watchdogThread);
+      allThreads.addAll(threads);
+      for (Thread thread : threads) {
+        thread.start();
+      }
+    }
+
+    @Override
+    public boolean isStopping() {
+      return stopping;
+    }
+
+    @Override
+    public void onFailure(Tasklet tasklet, Throwable t) {
+      if (status.get() == JobStatus.CANCELLING) {
+        // user code interrupted or torn down by the cancellation: not a failure of the job
+        Log.LOG.debug("Job '{}': task '{}' threw while being cancelled", jobName, tasklet.name(), t);
+        return;
+      }
+      if (failure.compareAndSet(null, t)) {
+        failedTasklet.set(tasklet.name());
+        stopping = true;
+        Log.LOG.warn("Job '{}': task '{}' failed, stopping the job", jobName, tasklet.name(), t);
+        interruptBlocking();
+      } else if (failure.get() != t) {
+        failure.get().addSuppressed(t);
+      }
+    }
+
+    /** Fails the attempt from outside its tasks (a checkpoint failure the job does not tolerate). */
+    void fail(Throwable t) {
+      if (failure.compareAndSet(null, t)) {
+        failedTasklet.set("checkpoint coordinator (1/1)");
+        stopping = true;
+        Log.LOG.warn("Job '{}': stopping the job", jobName, t);
+        interruptBlocking();
+      }
+    }
+
+    void stop() {
       stopping = true;
-      Log.LOG.warn("Job '{}': task '{}' failed, stopping the job", jobName, tasklet.name(), t);
       interruptBlocking();
-    } else if (failure.get() != t) {
-      failure.get().addSuppressed(t);
+    }
+
+    @Override
+    public void onWorkerDone() {
+      if (runningWorkers.decrementAndGet() == 0) {
+        attemptEnded(this);
+      }
+    }
+
+    /**
+     * Interrupts the threads of blocking subtasks, whose user code may wait for a long time (a
+     * sleep, a remote call) and would otherwise hold up the end of the job. Cooperative workers
+     * never block and notice the stop between two calls.
+     */
+    void interruptBlocking() {
+      for (Thread thread : blockingThreads) {
+        thread.interrupt();
+      }
     }
   }
 
-  @Override
-  public void onWorkerDone() {
-    if (runningWorkers.decrementAndGet() == 0) {
-      finish();
+  /** Called by the checkpoint coordinator when checkpoint failures exceed what is tolerated. */
+  void failFromCheckpoints(Throwable t) {
+    Attempt a = current;
+    if (a != null) {
+      a.fail(t);
     }
   }
 
-  private void finish() {
-    if (watchdog != null) {
-      watchdog.stop();
-      watchdogThread.interrupt();
+  private void attemptEnded(Attempt a) {
+    if (a.watchdog != null) {
+      a.watchdog.stop();
+      a.watchdogThread.interrupt();
     }
-    for (SourceCoordinator<?> c : coordinators) {
+    for (SourceCoordinator<?> c : a.deployment.coordinators()) {
       try {
         c.close();
       } catch (Exception e) {
         Log.LOG.warn("Job '{}': closing a split enumerator failed", jobName, e);
       }
     }
-    Throwable t = failure.get();
-    if (t != null) {
-      status.set(JobStatus.FAILED);
-      Log.LOG.info("Job '{}' ({}) is FAILED", jobName, jobId);
-      result.completeExceptionally(failureException(t));
-    } else if (status.get() == JobStatus.CANCELLING) {
+    Throwable t = a.failure.get();
+    if (t != null && status.get() == JobStatus.RUNNING) {
+      Duration delay = restartPolicy.onFailure(System.currentTimeMillis());
+      if (delay != null && status.compareAndSet(JobStatus.RUNNING, JobStatus.RESTARTING)) {
+        if (checkpoints != null) {
+          checkpoints.stopAttempt();
+        }
+        Log.LOG.info("Job '{}' ({}) is RESTARTING in {} ms (restart {})", jobName, jobId, delay.toMillis(),
+            restartPolicy.restarts());
+        Thread restarter = new Thread(() -> restart(a, delay), "weir-" + jobName + "-restart");
+        restarter.setDaemon(true);
+        restarter.start();
+        return;
+      }
+    }
+    finish(a);
+  }
+
+  private void restart(Attempt failed, Duration delay) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(delay.toMillis());
+      CheckpointStorage.Loaded restore = null;
+      if (checkpoints != null) {
+        Optional<CheckpointStorage.Loaded> latest = checkpoints.storage().loadLatest();
+        if (latest.isEmpty() && !checkpoints.stats().isEmpty()) {
+          throw new IllegalStateException("Job '" + jobName + "' completed checkpoints but none in "
+              + checkpoints.storage().directory() + " is intact; restarting from the beginning would repeat output");
+        }
+        restore = latest.orElse(null);
+      }
+      if (!status.compareAndSet(JobStatus.RESTARTING, JobStatus.RUNNING)) {
+        finish(failed); // cancelled while waiting
+        return;
+      }
+      startAttempt(failed.number + 1, restore);
+    } catch (Exception e) {
+      failed.failure.get().addSuppressed(e);
+      status.set(JobStatus.RUNNING);
+      finish(failed);
+    }
+  }
+
+  private void finish(Attempt a) {
+    if (checkpoints != null) {
+      checkpoints.shutdown();
+    }
+    Throwable t = a.failure.get();
+    if (status.get() == JobStatus.CANCELLING || status.get() == JobStatus.RESTARTING && t == null) {
       status.set(JobStatus.CANCELED);
       Log.LOG.info("Job '{}' ({}) is CANCELED", jobName, jobId);
       result.completeExceptionally(new JobExecutionException("Job '" + jobName + "' was cancelled", null));
+    } else if (t != null) {
+      status.set(JobStatus.FAILED);
+      Log.LOG.info("Job '{}' ({}) is FAILED", jobName, jobId);
+      result.completeExceptionally(failureException(a, t));
     } else {
       status.set(JobStatus.FINISHED);
       Duration runtime = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -166,8 +297,8 @@ final class JobRun implements JobClient, Worker.Listener {
     }
   }
 
-  private JobExecutionException failureException(Throwable t) {
-    String task = failedTasklet.get();
+  private JobExecutionException failureException(Attempt a, Throwable t) {
+    String task = a.failedTasklet.get();
     String subtask = task.substring(task.lastIndexOf('(') + 1, task.length() - 1);
     Throwable cause = t;
     String operator = task.substring(0, task.lastIndexOf(" ("));
@@ -179,6 +310,7 @@ final class JobRun implements JobClient, Worker.Listener {
         "Job '" + jobName + "' failed: operator '" + operator + "' (subtask " + subtask + ") threw " + cause, cause);
   }
 
+  /** Counters summed over subtasks and attempts: work repeated after a restart counts again. */
   private Map<String, Long> sumCounters() {
     Map<String, Long> sums = new HashMap<>();
     for (Map<String, SimpleCounter> subtask : counters) {
@@ -203,11 +335,23 @@ final class JobRun implements JobClient, Worker.Listener {
   }
 
   @Override
+  public CompletableFuture<Long> triggerCheckpoint() {
+    if (checkpoints == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobName
+          + "' runs without checkpoints: turn them on with StreamExecutionEnvironment.enableCheckpointing"));
+    }
+    return checkpoints.triggerCheckpoint();
+  }
+
+  @Override
   public void cancel() {
-    if (status.compareAndSet(JobStatus.RUNNING, JobStatus.CANCELLING)) {
+    if (status.compareAndSet(JobStatus.RUNNING, JobStatus.CANCELLING)
+        || status.compareAndSet(JobStatus.RESTARTING, JobStatus.CANCELLING)) {
       Log.LOG.info("Job '{}' ({}) is CANCELLING", jobName, jobId);
-      stopping = true;
-      interruptBlocking();
+      Attempt a = current;
+      if (a != null) {
+        a.stop();
+      }
     }
   }
 
@@ -239,21 +383,9 @@ final class JobRun implements JobClient, Worker.Listener {
     }
   }
 
-
-  /**
-   * Interrupts the threads of blocking subtasks, whose user code may wait for a long time (a
-   * sleep, a remote call) and would otherwise hold up the end of the job. Cooperative workers
-   * never block and notice the stop between two calls.
-   */
-  private void interruptBlocking() {
-    for (Thread thread : blockingThreads) {
-      thread.interrupt();
-    }
-  }
-
   /** Waits for the worker threads to end, so none outlives the job once a waiter returns. */
   private void joinThreads() {
-    for (Thread t : threads) {
+    for (Thread t : allThreads) {
       try {
         t.join();
       } catch (InterruptedException e) {
@@ -262,5 +394,4 @@ final class JobRun implements JobClient, Worker.Listener {
       }
     }
   }
-
 }

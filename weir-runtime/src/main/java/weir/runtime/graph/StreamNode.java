@@ -80,6 +80,14 @@ public final class StreamNode implements Serializable {
     return uid;
   }
 
+  /**
+   * The id the node's state is stored under in checkpoints: its uid, or one derived from its
+   * place in the graph, which stays the same as long as the program does.
+   */
+  public String stateUid() {
+    return uid != null ? uid : "node-" + id;
+  }
+
   public Kind kind() {
     return kind;
   }

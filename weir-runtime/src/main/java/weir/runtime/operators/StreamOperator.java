@@ -1,5 +1,8 @@
 package weir.runtime.operators;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * An operator in a chain. Lifecycle: {@link #open} once before the first record, {@link
  * #endInput} once when every input has ended (bounded jobs), {@link #close} once at the end,
@@ -30,6 +33,21 @@ public interface StreamOperator {
 
   /** All inputs have ended; emit what is still buffered. */
   default void endInput() throws Exception {}
+
+  /**
+   * Checkpoint {@code checkpointId}'s barrier reached the operator: returns its operator state
+   * (keyed state and timers are snapshotted by the task), as lists of serialized elements by
+   * name. Runs on the subtask's thread; keep it short.
+   */
+  default Map<String, List<byte[]>> snapshotOperatorState(long checkpointId) throws Exception {
+    return Map.of();
+  }
+
+  /** Checkpoint {@code checkpointId} is complete: what it covers is durable (sinks commit now). */
+  default void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+  /** Checkpoint {@code checkpointId} was aborted. */
+  default void notifyCheckpointAborted(long checkpointId) throws Exception {}
 
   /** Releases resources; closes the user function. */
   default void close() throws Exception {}

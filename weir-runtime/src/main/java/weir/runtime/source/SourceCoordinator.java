@@ -1,5 +1,10 @@
 package weir.runtime.source;
 
+import javax.annotation.Nullable;
+import weir.api.connector.SimpleVersionedSerializer;
+import weir.runtime.checkpoint.CheckpointCoordinator;
+import weir.runtime.checkpoint.CheckpointMetadata;
+
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,24 +19,61 @@ import weir.api.connector.source.SplitEnumeratorContext;
  * time; assignments travel to each reader through its own mailbox, which the reader's subtask
  * drains on its own thread.
  */
-public final class SourceCoordinator<S extends SourceSplit> implements SplitEnumeratorContext<S> {
+public final class SourceCoordinator<S extends SourceSplit> implements SplitEnumeratorContext<S>,
+    CheckpointCoordinator.Source {
   /** Mailbox message: the enumerator has no more splits for this reader. */
   public static final Object NO_MORE_SPLITS = new Object();
+
+  /**
+   * Mailbox message: checkpoint {@code id} was triggered. The splits before it in the mailbox
+   * were assigned before the enumerator's snapshot, so the reader's snapshot must hold them.
+   */
+  public record CheckpointMark(long id) {}
 
   private final String sourceName;
   private final int parallelism;
   private final Queue<Object>[] mailboxes;
-  private final SplitEnumerator<S, ?> enumerator;
+  private final SplitEnumerator<S, Object> enumerator;
+  private final SimpleVersionedSerializer<Object> checkpointSerializer;
+  private final String uid;
 
+  /**
+   * @param uid the source's state uid in checkpoints
+   * @param restored the enumerator's state to start from, or {@code null} for a fresh start
+   */
   @SuppressWarnings("unchecked")
-  public SourceCoordinator(String sourceName, Source<?, S, ?> source, int parallelism) throws Exception {
+  public SourceCoordinator(String sourceName, String uid, Source<?, S, ?> source, int parallelism,
+      @Nullable CheckpointMetadata.VersionedBytes restored) throws Exception {
     this.sourceName = sourceName;
+    this.uid = uid;
     this.parallelism = parallelism;
     this.mailboxes = (Queue<Object>[]) new Queue<?>[parallelism];
     for (int i = 0; i < parallelism; i++) {
       mailboxes[i] = new ConcurrentLinkedQueue<>();
     }
-    this.enumerator = source.createEnumerator(this);
+    Source<?, S, Object> typed = (Source<?, S, Object>) source;
+    this.checkpointSerializer = typed.getEnumeratorCheckpointSerializer();
+    this.enumerator = restored == null ? typed.createEnumerator(this)
+        : typed.restoreEnumerator(this, checkpointSerializer.deserialize(restored.version(), restored.bytes()));
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  @Override
+  public synchronized CheckpointMetadata.VersionedBytes snapshotForCheckpoint(long id) throws Exception {
+    byte[] bytes = checkpointSerializer.serialize(enumerator.snapshotState(id));
+    for (Queue<Object> mailbox : mailboxes) {
+      mailbox.add(new CheckpointMark(id));
+    }
+    return new CheckpointMetadata.VersionedBytes(checkpointSerializer.getVersion(), bytes);
+  }
+
+  /** Checkpoint {@code id} is complete. */
+  public synchronized void notifyCheckpointComplete(long id) {
+    enumerator.notifyCheckpointComplete(id);
   }
 
   /** Starts the enumerator and registers every reader. */

@@ -1,6 +1,16 @@
 package weir.runtime.state;
 
 import java.util.Arrays;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataInputView;
+import weir.api.typeinfo.DataOutputSerializer;
+import weir.api.typeinfo.DataOutputView;
+import weir.api.typeinfo.DynamicSerializer;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,8 +42,12 @@ import weir.api.typeinfo.TypeSerializer;
  * TtlState}); its clocks, the subtask's processing time and the operator's watermark, are given
  * to the backend when it is built.
  *
- * <p>Owned by the subtask's thread. Snapshots (copy-on-write per key group) build on this
- * layout.
+ * <p>A snapshot writes each owned key group on its own ({@link KeyedStateSnapshots}), so a
+ * restore with another parallelism reads just the key groups it owns. Restored values wait, as
+ * bytes, until the operator registers their state; those of a state never registered again are
+ * carried into later snapshots unchanged.
+ *
+ * <p>Owned by the subtask's thread.
  */
 public final class HeapKeyedStateBackend {
   private final String operatorName;
@@ -47,6 +61,10 @@ public final class HeapKeyedStateBackend {
   // incremental TTL cleanups that run whenever a key is set; null while there are none, so that
   // setting a key costs one null check more without them
   @Nullable private TtlIncrementalCleanup<?>[] perRecordCleanups;
+  private final Map<String, KeyedSnapshotParticipant> participants = new LinkedHashMap<>();
+  private final TypeSerializer<Object> keySerializer;
+  private final NamespaceSerializer namespaces;
+  private final KeyedStateSnapshots.Restored restored;
   @Nullable private Object currentKey;
   private int currentKeyGroupIndex;
 
@@ -56,15 +74,34 @@ public final class HeapKeyedStateBackend {
    * @param processingTime the subtask's processing time, for state with a processing-time TTL
    * @param eventTime the operator's watermark, for state with an event-time TTL; the operator's
    *     timer service advances it ({@link #eventTime()})
+   * @param keySerializer writes the keys in snapshots
+   * @param restoredKeyGroups the snapshot to start from, by key group (others than the owned ones
+   *     are ignored); empty for a fresh start
    */
   public HeapKeyedStateBackend(String operatorName, KeyGroupRange range, int maxParallelism,
-      SerializerConfig serializerConfig, StateClock processingTime, WatermarkClock eventTime) {
+      SerializerConfig serializerConfig, StateClock processingTime, WatermarkClock eventTime,
+      TypeSerializer<Object> keySerializer, Map<Integer, byte[]> restoredKeyGroups) {
     this.operatorName = operatorName;
     this.processingTime = processingTime;
     this.eventTime = eventTime;
+    this.keySerializer = keySerializer;
+    this.namespaces = new NamespaceSerializer(serializerConfig);
+    try {
+      this.restored = KeyedStateSnapshots.read(restoredKeyGroups, range, keySerializer, namespaces);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot restore the keyed state of operator '" + operatorName + "': "
+          + e.getMessage(), e);
+    }
     this.serializerConfig = serializerConfig;
     this.range = range;
     this.maxParallelism = maxParallelism;
+  }
+
+  /** A backend starting empty, whose snapshots write keys with their class names. */
+  public HeapKeyedStateBackend(String operatorName, KeyGroupRange range, int maxParallelism,
+      SerializerConfig serializerConfig, StateClock processingTime, WatermarkClock eventTime) {
+    this(operatorName, range, maxParallelism, serializerConfig, processingTime, eventTime,
+        new DynamicSerializer<>(serializerConfig), Map.of());
   }
 
   /** Makes {@code key} the key that state handles read and write. */
@@ -113,6 +150,11 @@ public final class HeapKeyedStateBackend {
   /** The job's serializer registrations, for operators that keep bytes of their own. */
   public SerializerConfig serializerConfig() {
     return serializerConfig;
+  }
+
+  /** The number of key groups keys are hashed into. */
+  public int maxParallelism() {
+    return maxParallelism;
   }
 
   /** The key groups this backend owns. */
@@ -204,6 +246,83 @@ public final class HeapKeyedStateBackend {
         old == null ? new TtlIncrementalCleanup<?>[1] : Arrays.copyOf(old, old.length + 1);
     grown[grown.length - 1] = cleanup;
     perRecordCleanups = grown;
+  }
+
+  /** Fills a newly registered state with its restored values; called once its mode is known. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void restoreInto(StateTable<?, ?> table) {
+    List<KeyedStateSnapshots.RestoredEntry> entries = restored.states.remove(table.descriptor().getName());
+    if (entries == null) {
+      return;
+    }
+    KeyedStateSnapshots.ValueCodec codec = table.isBinary() ? null
+        : KeyedStateSnapshots.codecOf(table.descriptor(), serializerConfig);
+    DataInputDeserializer in = new DataInputDeserializer();
+    try {
+      for (KeyedStateSnapshots.RestoredEntry e : entries) {
+        StateMap map = table.map(e.keyGroupIndex());
+        if (codec == null) {
+          StateMap.Entry entry = map.put(e.key(), e.namespace(), null);
+          map.arena().store(entry, e.value(), e.value().length, map);
+        } else {
+          in.setBuffer(e.value(), 0, e.value().length);
+          map.put(e.key(), e.namespace(), codec.read(in));
+        }
+      }
+    } catch (IOException ex) {
+      throw new UncheckedIOException("Cannot restore state '" + table.descriptor().getName() + "' of operator '"
+          + operatorName + "': " + ex.getMessage(), ex);
+    }
+  }
+
+  /**
+   * Registers keyed data to snapshot with the states under {@code name} (one per name), and
+   * returns its restored sections, one per restored key group it had data in.
+   */
+  public List<byte[]> registerParticipant(String name, KeyedSnapshotParticipant participant) {
+    if (participants.putIfAbsent(name, participant) != null) {
+      throw new IllegalStateException("Bug in operator '" + operatorName + "': '" + name + "' registered twice");
+    }
+    List<byte[]> sections = restored.sections.remove(name);
+    return sections == null ? List.of() : sections;
+  }
+
+  /** Writes a key in the snapshot format. */
+  public void writeKey(Object key, DataOutputView out) throws IOException {
+    keySerializer.serialize(key, out);
+  }
+
+  /** Reads a key written by {@link #writeKey}. */
+  public Object readKey(DataInputView in) throws IOException {
+    return keySerializer.deserialize(in);
+  }
+
+  /** Writes a namespace in the snapshot format. */
+  public void writeNamespace(Object namespace, DataOutputView out) throws IOException {
+    namespaces.serialize(namespace, out);
+  }
+
+  /** Reads a namespace written by {@link #writeNamespace}. */
+  public Object readNamespace(DataInputView in) throws IOException {
+    return namespaces.deserialize(in);
+  }
+
+  /**
+   * Snapshots every owned key group that holds something: states, restored states not registered
+   * again, and participants. Keyed by key group.
+   */
+  public Map<Integer, byte[]> snapshot() throws IOException {
+    for (KeyedSnapshotParticipant p : participants.values()) {
+      p.beginSnapshot();
+    }
+    Map<Integer, byte[]> result = new LinkedHashMap<>();
+    DataOutputSerializer out = new DataOutputSerializer(4096);
+    DataOutputSerializer value = new DataOutputSerializer(256);
+    for (int i = 0; i < range.size(); i++) {
+      result.put(range.start() + i, KeyedStateSnapshots.writeKeyGroup(i, tables, restored.states, participants,
+          keySerializer, namespaces, serializerConfig, out, value));
+    }
+    return result;
   }
 
   /** The state already registered under the descriptor's name, or {@code null}. */

@@ -38,6 +38,7 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
     this.namespace = (N) VoidNamespace.INSTANCE;
     this.serializer = serializer;
     table.setSerializer(serializer);
+    backend.restoreInto(table);
     this.out = serializer == null ? null : new DataOutputSerializer(64);
     this.in = serializer == null ? null : new DataInputDeserializer();
   }

@@ -45,6 +45,11 @@ public final class StateTable<N, V> {
     return maps[index];
   }
 
+  /** Whether values are kept serialized in the maps' arenas. */
+  boolean isBinary() {
+    return serializer != null;
+  }
+
   /** Marks the table as binary: its values are kept serialized with {@code serializer}. */
   void setSerializer(@Nullable TypeSerializer<V> serializer) {
     this.serializer = serializer;

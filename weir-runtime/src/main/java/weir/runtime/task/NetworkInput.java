@@ -1,5 +1,8 @@
 package weir.runtime.task;
 
+import java.util.Arrays;
+import weir.runtime.exchange.CheckpointBarrier;
+
 import javax.annotation.Nullable;
 import weir.runtime.exchange.ControlEvent;
 import weir.runtime.exchange.SpscChannel;
@@ -17,6 +20,11 @@ import weir.runtime.operators.TwoInputOperator;
  * {@link StatusWatermarkValve}; the head sees the combined watermark. Ends when every channel
  * has delivered its end of partition.
  *
+ * <p>Checkpoint barriers are aligned: a channel that delivered barrier n is blocked (not read)
+ * until every channel has delivered it or ended; then the task snapshots and forwards the
+ * barrier, and all channels are read again. A checkpoint can also be started without a barrier
+ * (the coordinator triggers tasks whose inputs may have ended), and completes the same way.
+ *
  * <p>Owned by the subtask's thread.
  */
 final class NetworkInput implements TaskInput {
@@ -29,11 +37,20 @@ final class NetworkInput implements TaskInput {
   private final RecordTimestamp timestamp;
   private final StatusWatermarkValve valve;
   private final StatusWatermarkValve.ValveOutput toHead;
+  private final boolean[] blocked;
+  private final BarrierAligned aligned;
   private int openChannels;
   private int nextChannel;
+  // the checkpoint being aligned, or -1; the newest one started so far
+  private long pendingCheckpoint = -1;
+  private long lastCheckpoint = -1;
+  private int blockedChannels;
 
   @SuppressWarnings("unchecked")
-  public NetworkInput(SpscChannel[] channels, int[] inputIndex, StreamOperator head, RecordTimestamp timestamp) {
+  public NetworkInput(SpscChannel[] channels, int[] inputIndex, StreamOperator head, RecordTimestamp timestamp,
+      BarrierAligned aligned) {
+    this.aligned = aligned;
+    this.blocked = new boolean[channels.length];
     this.timestamp = timestamp;
     this.valve = new StatusWatermarkValve(channels.length);
     this.toHead = new HeadWatermarks(head);
@@ -56,7 +73,7 @@ final class NetworkInput implements TaskInput {
       for (int n = 0; n < channels.length && budget > 0; n++) {
         int c = nextChannel;
         nextChannel = c + 1 == channels.length ? 0 : c + 1;
-        if (ended[c]) {
+        if (ended[c] || blocked[c]) {
           continue;
         }
         SpscChannel channel = channels[c];
@@ -91,6 +108,9 @@ final class NetworkInput implements TaskInput {
       Object element = channel.take();
       if (element instanceof ControlEvent event) {
         onControl(c, event);
+        if (blocked[c]) {
+          return;
+        }
       } else {
         timestamp.set(channel.takenTimestamp());
         head.processElement(element);
@@ -104,6 +124,9 @@ final class NetworkInput implements TaskInput {
       Object element = channel.take();
       if (element instanceof ControlEvent event) {
         onControl(c, event);
+        if (blocked[c]) {
+          return;
+        }
         continue;
       }
       timestamp.set(channel.takenTimestamp());
@@ -120,11 +143,59 @@ final class NetworkInput implements TaskInput {
       valve.inputWatermark(channel, w.timestamp(), toHead);
     } else if (event == ControlEvent.IDLE || event == ControlEvent.ACTIVE) {
       valve.inputStatus(channel, event == ControlEvent.IDLE, toHead);
+    } else if (event instanceof CheckpointBarrier barrier) {
+      onBarrier(channel, barrier.id());
     } else if (event == ControlEvent.END_OF_PARTITION) {
       ended[channel] = true;
       openChannels--;
+      completeIfAligned();
     } else {
       throw new IllegalStateException("Bug in exchange: unknown control event " + event);
+    }
+  }
+
+  /** Starts checkpoint {@code id} without a barrier; it completes once every channel is aligned or ended. */
+  @Override
+  public void startCheckpoint(long id) throws Exception {
+    if (id > pendingCheckpoint && id > lastCheckpoint) {
+      begin(id);
+      completeIfAligned();
+    }
+  }
+
+  private void onBarrier(int channel, long id) throws Exception {
+    if (id <= lastCheckpoint || id < pendingCheckpoint) {
+      return; // a checkpoint that completed here or was given up: nothing to align
+    }
+    if (id > pendingCheckpoint) {
+      begin(id);
+    }
+    blocked[channel] = true;
+    blockedChannels++;
+    completeIfAligned();
+  }
+
+  /** Starts aligning {@code id}; an older checkpoint still aligning was aborted and is dropped. */
+  private void begin(long id) {
+    unblockAll();
+    pendingCheckpoint = id;
+  }
+
+  private void completeIfAligned() throws Exception {
+    if (pendingCheckpoint < 0 || blockedChannels + (channels.length - openChannels) < channels.length) {
+      return;
+    }
+    long id = pendingCheckpoint;
+    lastCheckpoint = id;
+    pendingCheckpoint = -1;
+    unblockAll();
+    aligned.onAligned(id);
+  }
+
+  private void unblockAll() {
+    if (blockedChannels > 0) {
+      Arrays.fill(blocked, false);
+      blockedChannels = 0;
     }
   }
 

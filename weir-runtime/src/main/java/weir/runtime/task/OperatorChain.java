@@ -1,5 +1,13 @@
 package weir.runtime.task;
 
+import javax.annotation.Nullable;
+import weir.api.typeinfo.DynamicSerializer;
+import weir.api.typeinfo.SerializerConfig;
+import weir.api.typeinfo.TypeExtractor;
+import weir.api.typeinfo.TypeInfo;
+import weir.api.typeinfo.TypeSerializer;
+import weir.runtime.checkpoint.TaskRestore;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,6 +60,7 @@ import weir.runtime.window.WindowOperators;
 final class OperatorChain {
   private final Map<Integer, StreamOperator> operators = new HashMap<>();
   private final Map<Integer, Output<?>> outputs = new HashMap<>();
+  private final Map<Integer, HeapKeyedStateBackend> backends = new HashMap<>();
   private final List<StreamOperator> inOrder = new ArrayList<>();
   private final JobVertex vertex;
 
@@ -83,6 +92,34 @@ final class OperatorChain {
         inOrder.add(op);
       }
     }
+  }
+
+  /** The keyed state backend of the node {@code nodeId}, or {@code null} when it is not keyed. */
+  @Nullable
+  HeapKeyedStateBackend backendOf(int nodeId) {
+    return backends.get(nodeId);
+  }
+
+  /** The operator of the node {@code nodeId}; absent for a source head. */
+  @Nullable
+  StreamOperator operatorOf(int nodeId) {
+    return operators.get(nodeId);
+  }
+
+  /** The keys' serializer for snapshots: from the key selector's type, else one that names each key's class. */
+  @SuppressWarnings("unchecked")
+  private static TypeSerializer<Object> keySerializerOf(@Nullable KeySelector<?, ?> selector, SerializerConfig config) {
+    if (selector != null) {
+      try {
+        TypeInfo<?> type = TypeExtractor.outputTypeOf(selector, KeySelector.class, 1, config);
+        if (!type.isUnknown()) {
+          return (TypeSerializer<Object>) type.createSerializer(config);
+        }
+      } catch (RuntimeException e) {
+        // the type cannot be told from the selector: keys are written with their class names
+      }
+    }
+    return new DynamicSerializer<>(config);
   }
 
   /** The operators, head first. */
@@ -154,11 +191,16 @@ final class OperatorChain {
   private StreamOperator create(StreamNode node, Output out, TaskDeployment d) throws Exception {
     UserCode code = userCode.get(node.id());
     String place = "op:" + node.id();
+    TaskRestore.Operator restored = d.restore() == null ? null : d.restore().operator(node.stateUid());
     HeapKeyedStateBackend keyed = node.isKeyed()
         ? new HeapKeyedStateBackend(node.name(),
             KeyGroups.rangeOf(d.subtaskIndex(), node.maxParallelism(), node.parallelism()), node.maxParallelism(),
-            d.serializerConfig(), d.clock()::currentProcessingTime, new WatermarkClock())
+            d.serializerConfig(), d.clock()::currentProcessingTime, new WatermarkClock(),
+            keySerializerOf(code.keySelector(0), d.serializerConfig()), restored == null ? Map.of() : restored.keyGroups())
         : null;
+    if (keyed != null) {
+      backends.put(node.id(), keyed);
+    }
     TaskRuntimeContext rc = new TaskRuntimeContext(d.jobName(), node.name(), d.subtaskIndex(), node.parallelism(),
         node.maxParallelism(), d.attemptNumber(), d.counters(), keyed);
     OperatorContext ctx = new OperatorContext(node.name(), rc, keyed, d.clock(), timestamp, processingTimers,

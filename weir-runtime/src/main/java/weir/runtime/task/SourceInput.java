@@ -1,5 +1,10 @@
 package weir.runtime.task;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import weir.api.connector.SimpleVersionedSerializer;
+
 import java.util.List;
 import java.util.Queue;
 import javax.annotation.Nullable;
@@ -47,13 +52,7 @@ final class SourceInput<T, S extends SourceSplit> implements TaskInput, ReaderOu
   @SuppressWarnings("unchecked")
   public ProgressState process(int budget, StreamTask task) {
     try {
-      for (Object mail = mailbox.poll(); mail != null; mail = mailbox.poll()) {
-        if (mail == SourceCoordinator.NO_MORE_SPLITS) {
-          reader.notifyNoMoreSplits();
-        } else {
-          reader.addSplits((List<S>) mail);
-        }
-      }
+      drainMailbox(task);
       InputStatus status = InputStatus.MORE_AVAILABLE;
       for (int i = 0; i < MAX_POLLS && status == InputStatus.MORE_AVAILABLE && !task.isBackpressured(); i++) {
         status = reader.pollNext(this);
@@ -66,6 +65,56 @@ final class SourceInput<T, S extends SourceSplit> implements TaskInput, ReaderOu
     } catch (Exception e) {
       throw OperatorFailure.of(sourceName, e);
     }
+  }
+
+  /**
+   * Hands split assignments to the reader and takes the checkpoints marked between them; a
+   * source whose input ended still takes its checkpoints this way.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public void drainMailbox(StreamTask task) throws Exception {
+    for (Object mail = mailbox.poll(); mail != null; mail = mailbox.poll()) {
+      if (mail == SourceCoordinator.NO_MORE_SPLITS) {
+        reader.notifyNoMoreSplits();
+      } else if (mail instanceof SourceCoordinator.CheckpointMark mark) {
+        task.onAligned(mark.id());
+      } else {
+        reader.addSplits((List<S>) mail);
+      }
+    }
+  }
+
+  /** The reader's splits for checkpoint {@code id}, each as version and bytes. */
+  @Override
+  public List<byte[]> snapshotSplits(long id, SimpleVersionedSerializer<Object> serializer) throws IOException {
+    List<byte[]> result = new ArrayList<>();
+    for (S split : reader.snapshotState(id)) {
+      byte[] bytes = serializer.serialize(split);
+      result.add(ByteBuffer.allocate(4 + bytes.length).putInt(serializer.getVersion()).put(bytes).array());
+    }
+    return result;
+  }
+
+  /** Gives the reader the splits of a restored snapshot. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public void restoreSplits(List<byte[]> splits, SimpleVersionedSerializer<Object> serializer) throws IOException {
+    List<S> restored = new ArrayList<>();
+    for (byte[] element : splits) {
+      ByteBuffer b = ByteBuffer.wrap(element);
+      int version = b.getInt();
+      restored.add((S) serializer.deserialize(version, java.util.Arrays.copyOfRange(element, 4, element.length)));
+    }
+    if (!restored.isEmpty()) {
+      reader.addSplits(restored);
+    }
+  }
+
+  /** Checkpoint {@code id} is complete. */
+  @Override
+  public void notifyCheckpointComplete(long id) throws Exception {
+    reader.notifyCheckpointComplete(id);
   }
 
   @Override

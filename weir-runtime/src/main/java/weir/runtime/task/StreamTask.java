@@ -1,5 +1,17 @@
 package weir.runtime.task;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import weir.api.connector.SimpleVersionedSerializer;
+import weir.runtime.checkpoint.CheckpointCoordinator;
+import weir.runtime.checkpoint.OperatorSnapshot;
+import weir.runtime.checkpoint.TaskRestore;
+import weir.runtime.checkpoint.TaskSnapshot;
+import weir.runtime.exchange.CheckpointBarrier;
+import weir.runtime.state.HeapKeyedStateBackend;
+
 import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +36,15 @@ import weir.api.eventtime.WatermarkStrategy;
  *
  * <h3>Phases</h3>
  * RUNNING while input lasts; then every operator gets {@code endInput} (head first), end of
- * partition goes to every consumer, and the task is DONE once its overflow has drained.
+ * partition goes to every consumer, and the task is DONE once its overflow has drained. With
+ * checkpoints on, a task whose input ended is FINISHING until a checkpoint it took part in
+ * after the end is complete, so that sinks commit what they wrote last.
+ *
+ * <h3>Checkpoints</h3>
+ * A source task snapshots when its reader's mailbox holds the checkpoint's mark, other tasks
+ * when their input has aligned the barriers; both then send the barrier on and acknowledge with
+ * the snapshot: the source's splits, every operator's keyed state, timers and operator state.
+ * Coordinator calls arrive as mails, taken between two batches.
  *
  * <h3>Backpressure</h3>
  * Before taking input the task moves records left over from the previous call into the output
@@ -38,7 +58,10 @@ public final class StreamTask implements Tasklet {
   // inputs are specialized per task like operators, so the call into the head stays monomorphic
   private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
-  private enum Phase { CREATED, RUNNING, ENDING, DONE }
+  private enum Phase { CREATED, RUNNING, FINISHING, ENDING, DONE }
+
+  /** The name of a source's splits among its operator state. */
+  private static final String SPLITS = "weir.source-splits";
 
   private final TaskDeployment deployment;
   private final String name;
@@ -48,12 +71,25 @@ public final class StreamTask implements Tasklet {
   /** Event time at a source head with a watermark strategy; null otherwise. */
   @Nullable private SplitWatermarks<?> sourceWatermarks;
   private Phase phase = Phase.CREATED;
+  @Nullable private final TaskCheckpoints checkpoints;
+  // the first checkpoint taken after the input ended: once complete, the task is done
+  private long finalCheckpoint = -1;
+  // a restored source that had read all its input: it ends at once
+  private boolean restoredEnded;
 
   public StreamTask(TaskDeployment deployment) {
     this.deployment = deployment;
     this.name = deployment.vertex().name() + " (" + (deployment.subtaskIndex() + 1) + "/"
         + deployment.vertex().parallelism() + ")";
     this.writers = deployment.writers().values().toArray(new RecordWriter[0]);
+    this.checkpoints = deployment.checkpoints() == null ? null
+        : new TaskCheckpoints(deployment.vertex().id(), deployment.subtaskIndex());
+  }
+
+  /** How the checkpoint coordinator reaches this task, or {@code null} when checkpointing is off. */
+  @Nullable
+  public CheckpointCoordinator.Participant checkpointParticipant() {
+    return checkpoints;
   }
 
   @Override
@@ -98,11 +134,19 @@ public final class StreamTask implements Tasklet {
       input = Specialization.instantiate(LOOKUP, deployment.specializedClasses(), "input", SourceInput.class,
           head.name(), reader, coordinator,
           deployment.subtaskIndex(), chain.sourceOutput(), chain.timestamp(), watermarks);
+      TaskRestore restore = deployment.restore();
+      if (restore != null) {
+        TaskRestore.Operator state = restore.operator(head.stateUid());
+        if (state != null && state.lists().containsKey(SPLITS)) {
+          input.restoreSplits(state.lists().get(SPLITS), (SimpleVersionedSerializer) code.source().getSplitSerializer());
+        }
+        restoredEnded = restore.ended();
+      }
       reader.start();
     } else {
       input = Specialization.instantiate(LOOKUP, deployment.specializedClasses(), "input", NetworkInput.class,
           deployment.inputChannels(),
-          deployment.inputIndexOfChannel(), chain.head(), chain.timestamp());
+          deployment.inputIndexOfChannel(), chain.head(), chain.timestamp(), (BarrierAligned) this::onAligned);
     }
     phase = Phase.RUNNING;
   }
@@ -133,8 +177,15 @@ public final class StreamTask implements Tasklet {
     if (!drainOverflow()) {
       return ProgressState.NO_PROGRESS;
     }
+    if (checkpoints != null) {
+      processMail();
+    }
     switch (phase) {
       case RUNNING -> {
+        if (restoredEnded) {
+          endInput();
+          return ProgressState.MADE_PROGRESS;
+        }
         ProcessingTimers timers = chain.processingTimers();
         // one clock read per call; timers fire between batches, on this thread
         long now = deployment.clock().currentProcessingTime();
@@ -148,6 +199,12 @@ public final class StreamTask implements Tasklet {
           return ProgressState.MADE_PROGRESS;
         }
         return state;
+      }
+      case FINISHING -> {
+        if (deployment.vertex().head().kind() == StreamNode.Kind.SOURCE) {
+          input.drainMailbox(this); // marks of checkpoints still come this way
+        }
+        return phase == Phase.DONE ? ProgressState.DONE : ProgressState.NO_PROGRESS;
       }
       case ENDING -> {
         phase = Phase.DONE;
@@ -187,7 +244,99 @@ public final class StreamTask implements Tasklet {
       writer.broadcast(ControlEvent.END_OF_PARTITION);
     }
     publish();
-    phase = Phase.ENDING;
+    if (checkpoints != null) {
+      phase = Phase.FINISHING;
+      deployment.checkpoints().inputEnded();
+    } else {
+      phase = Phase.ENDING;
+    }
+  }
+
+  private void processMail() throws Exception {
+    for (TaskCheckpoints.Mail m = checkpoints.poll(); m != null; m = checkpoints.poll()) {
+      switch (m.kind()) {
+        case TRIGGER -> {
+          if (deployment.vertex().head().kind() == StreamNode.Kind.SOURCE) {
+            continue; // sources take it at the mark in their reader's mailbox
+          }
+          if (phase == Phase.RUNNING) {
+            input.startCheckpoint(m.id());
+          } else if (phase == Phase.FINISHING) {
+            onAligned(m.id());
+          }
+        }
+        case COMPLETE -> {
+          for (StreamOperator op : chain.operators()) {
+            try {
+              op.notifyCheckpointComplete(m.id());
+            } catch (Exception e) {
+              throw OperatorFailure.of(op.name(), e);
+            }
+          }
+          input.notifyCheckpointComplete(m.id());
+          if (phase == Phase.FINISHING && finalCheckpoint >= 0 && m.id() >= finalCheckpoint) {
+            phase = Phase.DONE;
+          }
+        }
+        case ABORT -> {
+          if (m.id() == finalCheckpoint) {
+            finalCheckpoint = -1;
+          }
+          for (StreamOperator op : chain.operators()) {
+            try {
+              op.notifyCheckpointAborted(m.id());
+            } catch (Exception e) {
+              throw OperatorFailure.of(op.name(), e);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Takes this task's part of checkpoint {@code id}: snapshots, sends the barrier on (while the
+   * outputs are open) and acknowledges. Called when the input has aligned the barriers or, for a
+   * source, at the checkpoint's mark.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void onAligned(long id) throws Exception {
+    if (checkpoints == null || phase == Phase.DONE || phase == Phase.ENDING) {
+      return;
+    }
+    long start = System.nanoTime();
+    List<OperatorSnapshot> operators = new ArrayList<>();
+    for (StreamNode node : deployment.vertex().operators()) {
+      Map<String, List<byte[]>> lists = new LinkedHashMap<>();
+      Map<Integer, byte[]> keyGroups = Map.of();
+      StreamOperator op = chain.operatorOf(node.id());
+      if (op == null) {
+        lists.put(SPLITS, input.snapshotSplits(id, (SimpleVersionedSerializer) node.source().getSplitSerializer()));
+      } else {
+        try {
+          lists.putAll(op.snapshotOperatorState(id));
+          HeapKeyedStateBackend backend = chain.backendOf(node.id());
+          if (backend != null) {
+            keyGroups = backend.snapshot();
+          }
+        } catch (Exception e) {
+          throw OperatorFailure.of(op.name(), new IllegalStateException("Snapshot for checkpoint " + id + " failed: "
+              + e.getMessage(), e));
+        }
+      }
+      operators.add(new OperatorSnapshot(node.stateUid(), keyGroups, lists, List.of()));
+    }
+    boolean ended = phase != Phase.RUNNING;
+    if (!ended) {
+      CheckpointBarrier barrier = new CheckpointBarrier(id);
+      for (RecordWriter writer : writers) {
+        writer.broadcast(barrier);
+      }
+      publish();
+    } else if (finalCheckpoint < 0) {
+      finalCheckpoint = id;
+    }
+    deployment.checkpoints().acknowledge(checkpoints, id, new TaskSnapshot(ended, operators), System.nanoTime() - start);
   }
 
   /** Whether some output could not take everything emitted. */

@@ -1,5 +1,8 @@
 package weir.runtime.task;
 
+import weir.runtime.checkpoint.CheckpointCoordinator;
+import weir.runtime.checkpoint.TaskRestore;
+
 import java.util.Map;
 import javax.annotation.Nullable;
 import weir.api.typeinfo.SerializerConfig;
@@ -32,6 +35,8 @@ import weir.runtime.source.SourceCoordinator;
  * @param autoWatermarkInterval how often periodic watermark generators emit, in ms; 0: never
  * @param specializedClasses the specialized operator classes of the vertex by place, shared by
  *     its subtasks (see {@link weir.runtime.operators.Specialization})
+ * @param checkpoints the job's checkpoint coordinator, or {@code null} when checkpointing is off
+ * @param restore the state to start from, or {@code null} for a fresh start
  */
 public record TaskDeployment(
     String jobName,
@@ -48,4 +53,6 @@ public record TaskDeployment(
     ProcessingTimeService clock,
     SerializerConfig serializerConfig,
     long autoWatermarkInterval,
-    Map<String, Class<?>> specializedClasses) {}
+    Map<String, Class<?>> specializedClasses,
+    @Nullable CheckpointCoordinator checkpoints,
+    @Nullable TaskRestore restore) {}

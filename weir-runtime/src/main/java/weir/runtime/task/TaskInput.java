@@ -1,9 +1,32 @@
 package weir.runtime.task;
 
+import java.util.List;
+import weir.api.connector.SimpleVersionedSerializer;
+
 /** Where a task's records come from: a source reader, or the channels of its input gates. */
 interface TaskInput {
   /** Hands up to {@code budget} records to the head operator; stops early when backpressured. */
   ProgressState process(int budget, StreamTask task) throws Exception;
+
+  /**
+   * Starts checkpoint {@code id} without a barrier (channel inputs): it completes, calling the
+   * task back, once every channel delivered the barrier or ended.
+   */
+  default void startCheckpoint(long id) throws Exception {}
+
+  /** Source inputs: hands pending split assignments to the reader and takes marked checkpoints. */
+  default void drainMailbox(StreamTask task) throws Exception {}
+
+  /** Source inputs: the reader's splits for checkpoint {@code id}, each as version and bytes. */
+  default List<byte[]> snapshotSplits(long id, SimpleVersionedSerializer<Object> serializer) throws Exception {
+    return List.of();
+  }
+
+  /** Source inputs: gives the reader the splits of a restored snapshot. */
+  default void restoreSplits(List<byte[]> splits, SimpleVersionedSerializer<Object> serializer) throws Exception {}
+
+  /** Checkpoint {@code id} is complete. */
+  default void notifyCheckpointComplete(long id) throws Exception {}
 
   /** Releases the input's resources. */
   void close() throws Exception;

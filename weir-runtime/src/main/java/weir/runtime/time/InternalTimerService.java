@@ -1,5 +1,16 @@
 package weir.runtime.time;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.Nullable;
+import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataOutputView;
+import weir.runtime.state.KeyGroupRange;
+import weir.runtime.state.KeyGroups;
+import weir.runtime.state.KeyedSnapshotParticipant;
+
 import weir.runtime.operators.ProcessingTimeService;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.WatermarkClock;
@@ -18,7 +29,10 @@ import weir.runtime.state.WatermarkClock;
  *
  * @param <N> the namespace type ({@link weir.runtime.state.VoidNamespace} outside windows)
  */
-public final class InternalTimerService<N> implements ProcessingTimeListener {
+public final class InternalTimerService<N> implements ProcessingTimeListener, KeyedSnapshotParticipant {
+  /** The name of the timers in the backend's snapshots (one timer service per operator). */
+  private static final String SNAPSHOT_NAME = "weir.timers";
+
   /** What the operator does when a timer fires. */
   public interface Triggerable<N> {
     void onEventTime(long time, Object key, N namespace) throws Exception;
@@ -33,12 +47,84 @@ public final class InternalTimerService<N> implements ProcessingTimeListener {
   private final TimerHeap<N> processingTimers = new TimerHeap<>();
   // the operator's event time, shared with its keyed state (event-time TTL reads it)
   private final WatermarkClock watermark;
+  // during a snapshot: the timers of each owned key group, event time then processing time
+  @Nullable private List<List<TimerHeap.Timer<N>>> byKeyGroup;
 
   public InternalTimerService(HeapKeyedStateBackend keys, ProcessingTimeService clock, Triggerable<N> target) {
     this.keys = keys;
     this.clock = clock;
     this.target = target;
     this.watermark = keys.eventTime();
+    restore(keys.registerParticipant(SNAPSHOT_NAME, this));
+  }
+
+  /**
+   * Snapshot format of one key group: {@code int count, count × (byte domain, long time, long
+   * sequence, key, namespace)}; domain 0 is event time, 1 processing time.
+   */
+  @Override
+  public void beginSnapshot() {
+    KeyGroupRange range = keys.keyGroupRange();
+    List<List<TimerHeap.Timer<N>>> groups = new ArrayList<>(2 * range.size());
+    for (int i = 0; i < 2 * range.size(); i++) {
+      groups.add(new ArrayList<>());
+    }
+    // event-time timers of key group i at 2i, processing-time ones at 2i + 1
+    eventTimers.forEach(t -> groups.get(2 * indexOf(t, range)).add(t));
+    processingTimers.forEach(t -> groups.get(2 * indexOf(t, range) + 1).add(t));
+    byKeyGroup = groups;
+  }
+
+  private int indexOf(TimerHeap.Timer<N> timer, KeyGroupRange range) {
+    return KeyGroups.keyGroupOf(timer.key(), keys.maxParallelism()) - range.start();
+  }
+
+  @Override
+  public void writeKeyGroup(int keyGroupIndex, DataOutputView out) throws IOException {
+    List<TimerHeap.Timer<N>> event = byKeyGroup.get(2 * keyGroupIndex);
+    List<TimerHeap.Timer<N>> processing = byKeyGroup.get(2 * keyGroupIndex + 1);
+    out.writeInt(event.size() + processing.size());
+    write(event, 0, out);
+    write(processing, 1, out);
+    if (2 * keyGroupIndex + 2 == byKeyGroup.size()) {
+      byKeyGroup = null;
+    }
+  }
+
+  private void write(List<TimerHeap.Timer<N>> timers, int domain, DataOutputView out) throws IOException {
+    for (TimerHeap.Timer<N> t : timers) {
+      out.writeByte(domain);
+      out.writeLong(t.time());
+      out.writeLong(t.sequence());
+      keys.writeKey(t.key(), out);
+      keys.writeNamespace(t.namespace(), out);
+    }
+  }
+
+  /** Sets the restored timers again, in their original order for equal times. */
+  @SuppressWarnings("unchecked")
+  private void restore(List<byte[]> sections) {
+    if (sections.isEmpty()) {
+      return;
+    }
+    record Restored(int domain, long time, long sequence, Object key, Object namespace) {}
+    List<Restored> all = new ArrayList<>();
+    DataInputDeserializer in = new DataInputDeserializer();
+    try {
+      for (byte[] section : sections) {
+        in.setBuffer(section, 0, section.length);
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+          all.add(new Restored(in.readByte(), in.readLong(), in.readLong(), keys.readKey(in), keys.readNamespace(in)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot restore timers: " + e.getMessage(), e);
+    }
+    all.sort(java.util.Comparator.comparingLong(Restored::time).thenComparingLong(Restored::sequence));
+    for (Restored r : all) {
+      (r.domain == 0 ? eventTimers : processingTimers).add(r.time, r.key, (N) r.namespace);
+    }
   }
 
   public long currentProcessingTime() {

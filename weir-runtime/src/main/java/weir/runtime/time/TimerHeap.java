@@ -27,6 +27,11 @@ public final class TimerHeap<N> {
       return time;
     }
 
+    /** The order of timers set for the same time. */
+    public long sequence() {
+      return sequence;
+    }
+
     public Object key() {
       return key;
     }
@@ -77,6 +82,13 @@ public final class TimerHeap<N> {
     heap[size++] = timer;
     siftUp(timer.index);
     return true;
+  }
+
+  /** Visits every timer, in no particular order; the heap must not change meanwhile. */
+  public void forEach(java.util.function.Consumer<Timer<N>> visitor) {
+    for (int i = 0; i < size; i++) {
+      visitor.accept(heap[i]);
+    }
   }
 
   /** Removes a timer; false if it was not set. */

@@ -1,0 +1,372 @@
+package weir.runtime.checkpoint;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import weir.api.checkpoint.CheckpointConfig;
+
+/**
+ * Triggers a job's checkpoints and completes them.
+ *
+ * <h3>A checkpoint's life</h3>
+ * Triggering checkpoint n snapshots every source's split enumerator and puts a marker behind the
+ * splits already assigned in each reader's mailbox (so a split is in exactly one of the two
+ * snapshots); each source subtask snapshots when it reaches the marker and sends barrier n
+ * downstream. Every other subtask is triggered too: it starts aligning n, and completes once
+ * every input channel delivered barrier n or ended, so subtasks whose inputs ended still take
+ * part. Each subtask acknowledges with its snapshot, which is written to the checkpoint's folder
+ * off the subtask's thread. When all have acknowledged, the metadata is written atomically, the
+ * checkpoint is complete, older ones beyond the retained count are deleted, and every subtask
+ * is notified (sinks commit then).
+ *
+ * <h3>Failures</h3>
+ * A checkpoint that is declined or times out is aborted: its folder is deleted and the subtasks
+ * are told. More failed checkpoints in a row than tolerated fail the job.
+ *
+ * <h3>Finished subtasks</h3>
+ * A subtask whose input ended acknowledges with {@code ended}; once such a checkpoint completes
+ * it finishes. Its last snapshot is written again into every later checkpoint, so each
+ * checkpoint folder stays self-contained.
+ *
+ * <p>Thread-safe: called by subtask threads, the client and its own thread.
+ */
+public final class CheckpointCoordinator {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
+
+  /** A subtask as the coordinator sees it. */
+  public interface Participant {
+    int vertexId();
+
+    int subtask();
+
+    /** Starts checkpoint {@code id} (a mail to the subtask's thread). */
+    void triggerCheckpoint(long id);
+
+    void notifyCheckpointComplete(long id);
+
+    void notifyCheckpointAborted(long id);
+  }
+
+  /** A source's split enumerator as the coordinator sees it. */
+  public interface Source {
+    String uid();
+
+    /** Snapshots the enumerator and marks checkpoint {@code id} in every reader's mailbox. */
+    CheckpointMetadata.VersionedBytes snapshotForCheckpoint(long id) throws Exception;
+  }
+
+  /** Where a checkpoint failure that the job does not tolerate goes. */
+  public interface FailureHandler {
+    void failJob(Throwable cause);
+  }
+
+  /** Figures of one completed checkpoint. */
+  public record Stats(long id, long durationMillis, long sizeBytes, long maxSyncNanos, long maxAlignmentNanos,
+      Map<String, Long> syncNanosBySubtask) {}
+
+  private record Key(int vertexId, int subtask) {}
+
+  private final class Pending {
+    final long id;
+    final long timestamp = System.currentTimeMillis();
+    final long startNanos = System.nanoTime();
+    final Map<Key, Participant> awaiting = new HashMap<>();
+    final Map<Key, StateHandle> handles = new LinkedHashMap<>();
+    final Map<Key, byte[]> endedStates = new HashMap<>();
+    final Map<String, CheckpointMetadata.VersionedBytes> enumerators = new LinkedHashMap<>();
+    final Map<String, Long> syncNanos = new LinkedHashMap<>();
+    final List<CompletableFuture<Long>> futures = new ArrayList<>();
+    long size;
+    @Nullable ScheduledFuture<?> timeout;
+
+    Pending(long id) {
+      this.id = id;
+    }
+  }
+
+  private final String jobName;
+  private final CheckpointConfig config;
+  private final CheckpointStorage storage;
+  private final Map<Integer, Integer> parallelism;
+  private final FailureHandler failureHandler;
+  private final ScheduledExecutorService executor;
+  private final ArrayDeque<Long> retained = new ArrayDeque<>();
+  private final Map<Key, byte[]> finished = new HashMap<>();
+  private final List<CompletableFuture<Long>> requested = new ArrayList<>();
+  private final List<Stats> stats = new ArrayList<>();
+  private Map<Key, Participant> participants = Map.of();
+  private List<Source> sources = List.of();
+  private long nextId;
+  private long lastCompletedNanos = Long.MIN_VALUE / 2;
+  private int consecutiveFailures;
+  private int endedInputs;
+  private boolean running;
+  @Nullable private Pending pending;
+  @Nullable private ScheduledFuture<?> periodic;
+
+  /**
+   * @param nextId the id of the first checkpoint (one past the checkpoint the job resumed from)
+   * @param parallelism each vertex's parallelism, recorded in the metadata
+   */
+  public CheckpointCoordinator(String jobName, CheckpointConfig config, CheckpointStorage storage, long nextId,
+      Map<Integer, Integer> parallelism, FailureHandler failureHandler) {
+    this.jobName = jobName;
+    this.config = config;
+    this.storage = storage;
+    this.nextId = nextId;
+    this.parallelism = parallelism;
+    this.failureHandler = failureHandler;
+    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "weir-" + jobName + "-checkpoints");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The checkpoint storage of the job. */
+  public CheckpointStorage storage() {
+    return storage;
+  }
+
+  /** Starts checkpointing an attempt of the job with its subtasks and sources. */
+  public synchronized void start(List<? extends Participant> tasks, List<? extends Source> sourceList) {
+    Map<Key, Participant> all = new LinkedHashMap<>();
+    for (Participant p : tasks) {
+      all.put(new Key(p.vertexId(), p.subtask()), p);
+    }
+    participants = all;
+    finished.clear(); // every subtask runs again, finished ones end at once and acknowledge anew
+    sources = List.copyOf(sourceList);
+    endedInputs = 0;
+    running = true;
+    if (config.isCheckpointingEnabled() && periodic == null) {
+      long interval = config.getCheckpointInterval().toMillis();
+      periodic = executor.scheduleAtFixedRate(this::periodicTrigger, interval, interval, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Stops the attempt's checkpointing (the attempt failed): a pending checkpoint is aborted. */
+  public synchronized void stopAttempt() {
+    running = false;
+    if (pending != null) {
+      abort(pending, "the job is restarting", false);
+    }
+  }
+
+  /** Shuts the coordinator down for good. */
+  public synchronized void shutdown() {
+    running = false;
+    if (pending != null) {
+      abort(pending, "the job ended", false);
+    }
+    for (CompletableFuture<Long> f : requested) {
+      f.completeExceptionally(new IllegalStateException("Job '" + jobName + "' ended before the checkpoint was taken"));
+    }
+    requested.clear();
+    executor.shutdownNow();
+  }
+
+  /** Takes a checkpoint as soon as none is in progress. */
+  public synchronized CompletableFuture<Long> triggerCheckpoint() {
+    CompletableFuture<Long> f = new CompletableFuture<>();
+    if (!running) {
+      f.completeExceptionally(new IllegalStateException("Job '" + jobName + "' is not running"));
+      return f;
+    }
+    requested.add(f);
+    executor.execute(() -> trigger(true));
+    return f;
+  }
+
+  /** The figures of the completed checkpoints, oldest first. */
+  public synchronized List<Stats> stats() {
+    return List.copyOf(stats);
+  }
+
+  /** A subtask's input ended; when every one's has, the final checkpoint is taken at once. */
+  public synchronized void inputEnded() {
+    if (++endedInputs >= participants.size() && config.isCheckpointingEnabled()) {
+      executor.execute(() -> trigger(true));
+    }
+  }
+
+  private void periodicTrigger() {
+    trigger(false);
+  }
+
+  private synchronized void trigger(boolean now) {
+    if (!running || pending != null || participants.isEmpty()) {
+      return;
+    }
+    long pause = config.getMinPauseBetweenCheckpoints().toNanos();
+    if (!now && System.nanoTime() - lastCompletedNanos < pause) {
+      return;
+    }
+    Pending p = new Pending(nextId++);
+    p.awaiting.putAll(participants);
+    p.futures.addAll(requested);
+    requested.clear();
+    pending = p;
+    try {
+      for (Map.Entry<Key, byte[]> e : finished.entrySet()) {
+        StateHandle h = storage.writeState(p.id, e.getKey().vertexId(), e.getKey().subtask(), e.getValue());
+        p.handles.put(e.getKey(), h);
+        p.size += h.length();
+      }
+      for (Source s : sources) {
+        p.enumerators.put(s.uid(), s.snapshotForCheckpoint(p.id));
+      }
+    } catch (Exception e) {
+      abort(p, "triggering failed: " + e, true);
+      return;
+    }
+    p.timeout = executor.schedule(() -> timeout(p), config.getCheckpointTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    for (Participant task : participants.values()) {
+      task.triggerCheckpoint(p.id);
+    }
+  }
+
+  private synchronized void timeout(Pending p) {
+    if (pending == p) {
+      abort(p, "it did not complete within " + config.getCheckpointTimeout(), true);
+    }
+  }
+
+  /**
+   * A subtask's snapshot of checkpoint {@code id}, taken on its thread in {@code syncNanos}
+   * after aligning for {@code alignmentNanos}; written to storage off that thread.
+   */
+  public void acknowledge(Participant task, long id, TaskSnapshot snapshot, long syncNanos) {
+    executor.execute(() -> write(task, id, snapshot, syncNanos));
+  }
+
+  /** A subtask could not take its part of checkpoint {@code id}. */
+  public synchronized void decline(Participant task, long id, Throwable cause) {
+    if (pending != null && pending.id == id) {
+      abort(pending, "subtask " + task.subtask() + " of vertex " + task.vertexId() + " declined: " + cause, true);
+    }
+  }
+
+  private void write(Participant task, long id, TaskSnapshot snapshot, long syncNanos) {
+    Key key = new Key(task.vertexId(), task.subtask());
+    synchronized (this) {
+      if (pending == null || pending.id != id || !pending.awaiting.containsKey(key)) {
+        return; // aborted meanwhile
+      }
+    }
+    try {
+      byte[] bytes = snapshot.toBytes();
+      StateHandle handle = storage.writeState(id, key.vertexId(), key.subtask(), bytes);
+      synchronized (this) {
+        Pending p = pending;
+        if (p == null || p.id != id || p.awaiting.remove(key) == null) {
+          return;
+        }
+        p.handles.put(key, handle);
+        p.size += handle.length();
+        p.syncNanos.put(key.vertexId() + "/" + key.subtask(), syncNanos);
+        if (snapshot.ended()) {
+          p.endedStates.put(key, bytes);
+        }
+        if (p.awaiting.isEmpty()) {
+          complete(p);
+        }
+      }
+    } catch (IOException e) {
+      synchronized (this) {
+        if (pending != null && pending.id == id) {
+          abort(pending, "writing the state of subtask " + key.subtask() + " of vertex " + key.vertexId()
+              + " failed: " + e, true);
+        }
+      }
+    }
+  }
+
+  private void complete(Pending p) {
+    try {
+      storage.writeMetadata(new CheckpointMetadata(p.id, p.timestamp, parallelism, new ArrayList<>(p.handles.values()),
+          p.enumerators));
+    } catch (IOException e) {
+      abort(p, "writing its metadata failed: " + e, true);
+      return;
+    }
+    if (p.timeout != null) {
+      p.timeout.cancel(false);
+    }
+    pending = null;
+    consecutiveFailures = 0;
+    lastCompletedNanos = System.nanoTime();
+    retained.addLast(p.id);
+    while (retained.size() > config.getRetainedCheckpoints()) {
+      storage.discard(retained.pollFirst());
+    }
+    long maxSync = p.syncNanos.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    Stats s = new Stats(p.id, (System.nanoTime() - p.startNanos) / 1_000_000, p.size, maxSync, 0, p.syncNanos);
+    stats.add(s);
+    LOG.info("Job '{}': checkpoint {} complete in {} ms, {} bytes", jobName, p.id, s.durationMillis(), p.size);
+    // subtasks that acknowledged with their input ended finish once told: carry their state on
+    for (Map.Entry<Key, byte[]> e : p.endedStates.entrySet()) {
+      finished.put(e.getKey(), e.getValue());
+    }
+    List<Participant> notify = new ArrayList<>(participants.values());
+    if (!p.endedStates.isEmpty()) {
+      Map<Key, Participant> left = new LinkedHashMap<>(participants);
+      left.keySet().removeAll(p.endedStates.keySet());
+      endedInputs = Math.max(0, endedInputs - p.endedStates.size());
+      participants = left;
+    }
+    for (Participant task : notify) {
+      task.notifyCheckpointComplete(p.id);
+    }
+    for (CompletableFuture<Long> f : p.futures) {
+      f.complete(p.id);
+    }
+    if (!requested.isEmpty() || (!participants.isEmpty() && endedInputs >= participants.size())) {
+      executor.execute(() -> trigger(true));
+    }
+  }
+
+  private void abort(Pending p, String reason, boolean countsAsFailure) {
+    if (pending != p) {
+      return;
+    }
+    pending = null;
+    if (p.timeout != null) {
+      p.timeout.cancel(false);
+    }
+    storage.discard(p.id);
+    LOG.warn("Job '{}': checkpoint {} aborted: {}", jobName, p.id, reason);
+    for (Participant task : participants.values()) {
+      task.notifyCheckpointAborted(p.id);
+    }
+    IllegalStateException failure = new IllegalStateException("Checkpoint " + p.id + " of job '" + jobName
+        + "' was aborted: " + reason);
+    if (countsAsFailure) {
+      requested.addAll(p.futures);
+      p.futures.clear();
+      for (CompletableFuture<Long> f : requested) {
+        f.completeExceptionally(failure);
+      }
+      requested.clear();
+      if (++consecutiveFailures > config.getTolerableCheckpointFailureNumber()) {
+        failureHandler.failJob(new IllegalStateException(consecutiveFailures + " checkpoint(s) in a row failed, more than "
+            + "the " + config.getTolerableCheckpointFailureNumber() + " tolerated (setTolerableCheckpointFailureNumber)",
+            failure));
+      }
+    } else {
+      requested.addAll(p.futures); // taken again once the job runs
+    }
+  }
+}

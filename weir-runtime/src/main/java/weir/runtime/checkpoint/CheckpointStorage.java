@@ -1,0 +1,217 @@
+package weir.runtime.checkpoint;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checkpoints of one job in a directory: a folder {@code chk-<id>} per checkpoint holding one
+ * state file per subtask and, once the checkpoint is complete, its {@code _metadata}. Each folder
+ * is self-contained, so deleting an old one never breaks a newer one.
+ *
+ * <pre>
+ * _metadata : bytes "WEIRCHK1", int payloadLength, long crc32c(payload), payload (CheckpointMetadata)
+ * </pre>
+ *
+ * Files are written to a temporary name, forced to disk and renamed, so a crash leaves either
+ * nothing or a whole file; the metadata is renamed last. On restore every file is checked
+ * against its length and checksum, and a checkpoint that fails is skipped with a log line.
+ *
+ * <p>Thread-safe: different checkpoints and files are written by different threads.
+ */
+public final class CheckpointStorage {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointStorage.class);
+  private static final byte[] MAGIC = "WEIRCHK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  static final String METADATA = "_metadata";
+
+  private final Path directory;
+
+  public CheckpointStorage(Path directory) {
+    this.directory = directory;
+  }
+
+  /** The job's checkpoint directory. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The folder of checkpoint {@code id}. */
+  public Path folderOf(long id) {
+    return directory.resolve("chk-" + id);
+  }
+
+  /** Writes one subtask's state into checkpoint {@code id}'s folder. */
+  public StateHandle writeState(long id, int vertexId, int subtask, byte[] bytes) throws IOException {
+    Path folder = folderOf(id);
+    Files.createDirectories(folder);
+    String name = "task-" + vertexId + "-" + subtask;
+    writeAtomically(folder, name, bytes);
+    return new StateHandle(vertexId, subtask, name, bytes.length, crc(bytes, 0, bytes.length));
+  }
+
+  /** Completes checkpoint {@code id}: writes its metadata atomically. */
+  public void writeMetadata(CheckpointMetadata metadata) throws IOException {
+    byte[] payload = metadata.toBytes();
+    ByteBuffer file = ByteBuffer.allocate(MAGIC.length + 4 + 8 + payload.length);
+    file.put(MAGIC).putInt(payload.length).putLong(crc(payload, 0, payload.length)).put(payload);
+    Path folder = folderOf(metadata.id());
+    Files.createDirectories(folder);
+    writeAtomically(folder, METADATA, file.array());
+  }
+
+  /** Reads and checks the metadata of checkpoint {@code id}. */
+  public CheckpointMetadata readMetadata(long id) throws IOException {
+    Path file = folderOf(id).resolve(METADATA);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new CorruptCheckpointException("no metadata file " + file + ": the checkpoint never completed");
+    }
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    if (bytes.length < MAGIC.length + 12 || !java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      throw new CorruptCheckpointException("metadata file " + file + " does not start with the checkpoint header");
+    }
+    b.position(MAGIC.length);
+    int length = b.getInt();
+    long crc = b.getLong();
+    if (length != bytes.length - MAGIC.length - 12) {
+      throw new CorruptCheckpointException("metadata file " + file + " is " + bytes.length + " bytes, expected "
+          + (length + MAGIC.length + 12));
+    }
+    int offset = MAGIC.length + 12;
+    if (crc(bytes, offset, length) != crc) {
+      throw new CorruptCheckpointException("metadata file " + file + " does not match its checksum");
+    }
+    return CheckpointMetadata.fromBytes(java.util.Arrays.copyOfRange(bytes, offset, bytes.length));
+  }
+
+  /** Reads and checks one subtask's state of checkpoint {@code id}. */
+  public byte[] readState(long id, StateHandle handle) throws IOException {
+    Path file = folderOf(id).resolve(handle.fileName());
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new CorruptCheckpointException("state file " + file + " is missing");
+    }
+    if (bytes.length != handle.length()) {
+      throw new CorruptCheckpointException("state file " + file + " is " + bytes.length + " bytes, expected "
+          + handle.length());
+    }
+    if (crc(bytes, 0, bytes.length) != handle.crc32c()) {
+      throw new CorruptCheckpointException("state file " + file + " does not match its checksum");
+    }
+    return bytes;
+  }
+
+  /** The ids of the checkpoints with a metadata file, newest first. */
+  public List<Long> completedIds() throws IOException {
+    List<Long> ids = new ArrayList<>();
+    if (!Files.isDirectory(directory)) {
+      return ids;
+    }
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(directory, "chk-*")) {
+      for (Path folder : folders) {
+        if (Files.exists(folder.resolve(METADATA))) {
+          try {
+            ids.add(Long.parseLong(folder.getFileName().toString().substring(4)));
+          } catch (NumberFormatException e) {
+            // not one of ours
+          }
+        }
+      }
+    }
+    ids.sort(Comparator.reverseOrder());
+    return ids;
+  }
+
+  /** A checkpoint read whole and checked: its metadata and every subtask's state. */
+  public record Loaded(CheckpointMetadata metadata, java.util.Map<StateHandle, byte[]> states) {}
+
+  /**
+   * The newest checkpoint whose files are all intact; corrupt or partial ones are skipped with a
+   * warning naming what is wrong.
+   */
+  public Optional<Loaded> loadLatest() throws IOException {
+    for (long id : completedIds()) {
+      Optional<Loaded> loaded = load(id);
+      if (loaded.isPresent()) {
+        return loaded;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Checkpoint {@code id} read whole and checked, or empty (with a warning) when it is damaged. */
+  public Optional<Loaded> load(long id) throws IOException {
+    try {
+      CheckpointMetadata metadata = readMetadata(id);
+      java.util.Map<StateHandle, byte[]> states = new java.util.LinkedHashMap<>();
+      for (StateHandle h : metadata.handles()) {
+        states.put(h, readState(id, h));
+      }
+      return Optional.of(new Loaded(metadata, states));
+    } catch (CorruptCheckpointException e) {
+      LOG.warn("Skipping checkpoint {} in {}: {}", id, directory, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Deletes checkpoint {@code id}'s folder. */
+  public void discard(long id) {
+    Path folder = folderOf(id);
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not delete checkpoint folder {}: {}", folder, e.toString());
+    }
+  }
+
+  private static void writeAtomically(Path folder, String name, byte[] bytes) throws IOException {
+    Path temp = folder.resolve("." + name + ".tmp");
+    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      while (b.hasRemaining()) {
+        ch.write(b);
+      }
+      ch.force(true);
+    }
+    Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    forceDirectory(folder);
+  }
+
+  private static void forceDirectory(Path folder) {
+    try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // some file systems cannot sync a directory; the rename itself is still atomic
+    }
+  }
+
+  private static long crc(byte[] bytes, int offset, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, offset, length);
+    return crc.getValue();
+  }
+}

@@ -1,0 +1,102 @@
+package weir.runtime.checkpoint;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import weir.runtime.state.KeyGroupRange;
+
+/**
+ * Deals a checkpoint's state out to the subtasks of a job, matching operators by uid: key groups
+ * go to the subtask whose range holds them, so keyed state rescales; operator lists go back to
+ * the same subtask when the parallelism is unchanged and round robin otherwise; union lists go
+ * whole to every subtask.
+ */
+public final class StateAssignment {
+  private final long checkpointId;
+  // per uid: the operator's snapshots by old subtask index
+  private final Map<String, TreeMap<Integer, OperatorSnapshot>> byUid = new HashMap<>();
+  private final Map<String, Integer> oldParallelism = new HashMap<>();
+  private final Map<String, Boolean> allEnded = new HashMap<>();
+  private final Map<String, Map<Integer, Boolean>> endedBySubtask = new HashMap<>();
+
+  public StateAssignment(CheckpointStorage.Loaded checkpoint) throws IOException {
+    this.checkpointId = checkpoint.metadata().id();
+    for (Map.Entry<StateHandle, byte[]> e : checkpoint.states().entrySet()) {
+      StateHandle h = e.getKey();
+      TaskSnapshot task = TaskSnapshot.fromBytes(e.getValue());
+      int parallelism = checkpoint.metadata().parallelism().getOrDefault(h.vertexId(), 1);
+      for (OperatorSnapshot op : task.operators()) {
+        byUid.computeIfAbsent(op.uid(), u -> new TreeMap<>()).put(h.subtask(), op);
+        oldParallelism.put(op.uid(), parallelism);
+        allEnded.merge(op.uid(), task.ended(), Boolean::logicalAnd);
+        endedBySubtask.computeIfAbsent(op.uid(), u -> new HashMap<>()).put(h.subtask(), task.ended());
+      }
+    }
+  }
+
+  /** The uids the checkpoint has state for. */
+  public Set<String> uids() {
+    return byUid.keySet();
+  }
+
+  /**
+   * The restore of subtask {@code subtask} of {@code parallelism} running the operators
+   * {@code uids} (head first), owning the key groups {@code range}.
+   */
+  public TaskRestore restoreOf(List<String> uids, int subtask, int parallelism, KeyGroupRange range) {
+    Map<String, TaskRestore.Operator> operators = new LinkedHashMap<>();
+    boolean ended = !uids.isEmpty();
+    boolean any = false;
+    for (String uid : uids) {
+      TreeMap<Integer, OperatorSnapshot> snapshots = byUid.get(uid);
+      if (snapshots == null) {
+        ended = false;
+        continue;
+      }
+      any = true;
+      int old = oldParallelism.get(uid);
+      ended &= old == parallelism ? endedBySubtask.get(uid).getOrDefault(subtask, false) : allEnded.get(uid);
+      Map<Integer, byte[]> keyGroups = new HashMap<>();
+      Map<String, List<byte[]>> all = new LinkedHashMap<>();
+      Map<String, Boolean> union = new HashMap<>();
+      for (Map.Entry<Integer, OperatorSnapshot> e : snapshots.entrySet()) {
+        OperatorSnapshot op = e.getValue();
+        op.keyGroups().forEach((kg, bytes) -> {
+          if (range.contains(kg)) {
+            keyGroups.put(kg, bytes);
+          }
+        });
+        op.lists().forEach((name, elements) -> {
+          union.put(name, op.unionLists().contains(name));
+          List<byte[]> target = all.computeIfAbsent(name, n -> new ArrayList<>());
+          if (old == parallelism && !op.unionLists().contains(name)) {
+            if (e.getKey() == subtask) {
+              target.addAll(elements);
+            }
+          } else {
+            target.addAll(elements);
+          }
+        });
+      }
+      Map<String, List<byte[]>> lists = new LinkedHashMap<>();
+      all.forEach((name, elements) -> {
+        if (union.get(name) || old == parallelism) {
+          lists.put(name, elements);
+        } else {
+          List<byte[]> mine = new ArrayList<>();
+          for (int i = subtask; i < elements.size(); i += parallelism) {
+            mine.add(elements.get(i));
+          }
+          lists.put(name, mine);
+        }
+      });
+      operators.put(uid, new TaskRestore.Operator(keyGroups, lists));
+    }
+    return new TaskRestore(checkpointId, any && ended, operators);
+  }
+}

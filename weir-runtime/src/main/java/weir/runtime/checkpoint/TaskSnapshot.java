@@ -1,0 +1,101 @@
+package weir.runtime.checkpoint;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One subtask's part of a checkpoint: the state of each operator of its chain, and whether its
+ * input had ended (a finished subtask is restored finished, not run again).
+ *
+ * <pre>
+ * file : int FORMAT_VERSION, boolean ended, int operatorCount, operatorCount × operator
+ * operator : utf uid
+ *            int keyGroupCount, keyGroupCount × ( int keyGroup, int length, bytes )
+ *            int listCount, listCount × ( utf name, boolean union, int n, n × ( int length, bytes ) )
+ * </pre>
+ */
+public record TaskSnapshot(boolean ended, List<OperatorSnapshot> operators) {
+  /** The version of the format above; a later release reads every earlier one. */
+  static final int FORMAT_VERSION = 1;
+
+  /** The snapshot in its file format. */
+  public byte[] toBytes() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeInt(FORMAT_VERSION);
+    out.writeBoolean(ended);
+    out.writeInt(operators.size());
+    for (OperatorSnapshot op : operators) {
+      out.writeUTF(op.uid());
+      out.writeInt(op.keyGroups().size());
+      for (Map.Entry<Integer, byte[]> kg : op.keyGroups().entrySet()) {
+        out.writeInt(kg.getKey());
+        out.writeInt(kg.getValue().length);
+        out.write(kg.getValue());
+      }
+      out.writeInt(op.lists().size());
+      for (Map.Entry<String, List<byte[]>> list : op.lists().entrySet()) {
+        out.writeUTF(list.getKey());
+        out.writeBoolean(op.unionLists().contains(list.getKey()));
+        out.writeInt(list.getValue().size());
+        for (byte[] element : list.getValue()) {
+          out.writeInt(element.length);
+          out.write(element);
+        }
+      }
+    }
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  /** Reads a snapshot written by {@link #toBytes()}. */
+  public static TaskSnapshot fromBytes(byte[] data) throws IOException {
+    DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data));
+    int version = in.readInt();
+    if (version < 1 || version > FORMAT_VERSION) {
+      throw new IOException("Unknown task snapshot format version " + version + " (this release reads 1.."
+          + FORMAT_VERSION + ")");
+    }
+    boolean ended = in.readBoolean();
+    int count = in.readInt();
+    List<OperatorSnapshot> operators = new ArrayList<>(count);
+    for (int o = 0; o < count; o++) {
+      String uid = in.readUTF();
+      int keyGroups = in.readInt();
+      Map<Integer, byte[]> groups = new LinkedHashMap<>();
+      for (int i = 0; i < keyGroups; i++) {
+        int keyGroup = in.readInt();
+        groups.put(keyGroup, readBytes(in));
+      }
+      int lists = in.readInt();
+      Map<String, List<byte[]>> named = new LinkedHashMap<>();
+      List<String> unions = new ArrayList<>();
+      for (int i = 0; i < lists; i++) {
+        String name = in.readUTF();
+        if (in.readBoolean()) {
+          unions.add(name);
+        }
+        int n = in.readInt();
+        List<byte[]> elements = new ArrayList<>(n);
+        for (int e = 0; e < n; e++) {
+          elements.add(readBytes(in));
+        }
+        named.put(name, elements);
+      }
+      operators.add(new OperatorSnapshot(uid, groups, named, unions));
+    }
+    return new TaskSnapshot(ended, operators);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return b;
+  }
+}
