@@ -1,5 +1,12 @@
 package weir.runtime.task;
 
+import weir.api.connector.SimpleVersionedSerializer;
+import weir.api.connector.sink.Committer;
+import weir.api.connector.sink.CommitterInitContext;
+import weir.api.connector.sink.SupportsCommitter;
+import weir.api.connector.sink.SupportsWriterState;
+import weir.runtime.sink.SinkCommitting;
+
 import javax.annotation.Nullable;
 import weir.api.typeinfo.DynamicSerializer;
 import weir.api.typeinfo.SerializerConfig;
@@ -206,7 +213,7 @@ final class OperatorChain {
     OperatorContext ctx = new OperatorContext(node.name(), rc, keyed, d.clock(), timestamp, processingTimers,
         d.autoWatermarkInterval());
     if (node.kind() == StreamNode.Kind.SINK) {
-      return Operators.createShared(copies, place, SinkOperator.class, node.name(), writerOf(code.sink(), d, node));
+      return sinkOperator(code.sink(), d, node, place, restored);
     }
     OperatorSpec spec = code.operation();
     Object fn = code.function();
@@ -241,12 +248,15 @@ final class OperatorChain {
     throw new IllegalStateException("Bug in graph construction: no operator for " + spec);
   }
 
+  /**
+   * The sink operator: its writer (restored with its state when the job restores), and for a
+   * two-phase sink its committer, which first commits the committables restored from the
+   * checkpoint (it completed, so they are due).
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static SinkWriter<?> writerOf(Sink<?> sink, TaskDeployment d, StreamNode node) throws Exception {
-    if (sink instanceof CollectSink<?> collect) {
-      return d.collectChannels().get(collect.id()).writer();
-    }
-    return sink.createWriter(new WriterInitContext() {
+  private StreamOperator sinkOperator(Sink<?> sink, TaskDeployment d, StreamNode node, String place,
+      @Nullable TaskRestore.Operator restored) throws Exception {
+    WriterInitContext context = new WriterInitContext() {
       @Override
       public String getJobName() {
         return d.jobName();
@@ -266,6 +276,59 @@ final class OperatorChain {
       public int getAttemptNumber() {
         return d.attemptNumber();
       }
-    });
+    };
+    SinkWriter<?> writer;
+    SimpleVersionedSerializer<Object> stateSerializer = null;
+    if (sink instanceof CollectSink<?> collect) {
+      writer = d.collectChannels().get(collect.id()).writer();
+    } else if (sink instanceof SupportsWriterState stateful) {
+      stateSerializer = stateful.getWriterStateSerializer();
+      writer = d.restore() == null ? sink.createWriter(context)
+          : stateful.restoreWriter(context, versioned(restored == null ? List.of()
+              : restored.lists().getOrDefault(SinkOperator.WRITER_STATE, List.of()), stateSerializer));
+    } else {
+      writer = sink.createWriter(context);
+    }
+    SinkCommitting<Object> committing = null;
+    if (sink instanceof SupportsCommitter committable) {
+      Committer<Object> committer = committable.createCommitter(new CommitterInitContext() {
+        @Override
+        public String getJobName() {
+          return d.jobName();
+        }
+
+        @Override
+        public int getSubtaskIndex() {
+          return d.subtaskIndex();
+        }
+
+        @Override
+        public int getParallelism() {
+          return node.parallelism();
+        }
+
+        @Override
+        public int getAttemptNumber() {
+          return d.attemptNumber();
+        }
+      });
+      committing = new SinkCommitting<>(node.name(), committer, committable.getCommittableSerializer());
+      if (restored != null) {
+        committing.commitRestored(restored.lists().getOrDefault(SinkOperator.COMMITTABLES, List.of()));
+      }
+    }
+    return Operators.createShared(copies, place, SinkOperator.class, node.name(), writer, committing, stateSerializer,
+        d.checkpoints() != null);
+  }
+
+  /** Reads elements written as {@code int version, bytes}. */
+  private static List<Object> versioned(List<byte[]> elements, SimpleVersionedSerializer<Object> serializer)
+      throws java.io.IOException {
+    List<Object> result = new ArrayList<>();
+    for (byte[] e : elements) {
+      int version = java.nio.ByteBuffer.wrap(e).getInt();
+      result.add(serializer.deserialize(version, java.util.Arrays.copyOfRange(e, 4, e.length)));
+    }
+    return result;
   }
 }
