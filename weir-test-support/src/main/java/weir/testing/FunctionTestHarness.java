@@ -240,7 +240,40 @@ public final class FunctionTestHarness {
 
   /** A harness around a {@link SinkOperator} playing the given subtask. */
   public static <T> OneInputHarness<T, Void> forSink(Sink<T> sink, SubtaskSettings settings) throws Exception {
-    return oneInput("Sink", settings, false, f -> new SinkOperator<>("Sink", sink.createWriter(f.writerInitContext())));
+    return oneInput("Sink", settings, false, f -> new SinkOperator<>("Sink", sink.createWriter(f.writerInitContext()),
+        committingOf(sink, settings), null, false));
+  }
+
+  /** A two-phase sink's committing side, committing at the end of input as a job without checkpoints does. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static weir.runtime.sink.SinkCommitting<Object> committingOf(Sink<?> sink, SubtaskSettings settings)
+      throws java.io.IOException {
+    if (!(sink instanceof weir.api.connector.sink.SupportsCommitter committable)) {
+      return null;
+    }
+    weir.api.connector.sink.Committer<Object> committer = committable.createCommitter(
+        new weir.api.connector.sink.CommitterInitContext() {
+          @Override
+          public String getJobName() {
+            return "harness";
+          }
+
+          @Override
+          public int getSubtaskIndex() {
+            return settings.subtaskIndex();
+          }
+
+          @Override
+          public int getParallelism() {
+            return settings.parallelism();
+          }
+
+          @Override
+          public int getAttemptNumber() {
+            return 0;
+          }
+        });
+    return new weir.runtime.sink.SinkCommitting<>("Sink", committer, committable.getCommittableSerializer());
   }
 
   /**
