@@ -256,7 +256,7 @@ public final class HeapKeyedStateBackend {
       return;
     }
     KeyedStateSnapshots.ValueCodec codec = table.isBinary() ? null
-        : KeyedStateSnapshots.codecOf(table.descriptor(), serializerConfig);
+        : KeyedStateSnapshots.codecOf(table.descriptor(), serializerConfig, table.ttlConfig() != null);
     DataInputDeserializer in = new DataInputDeserializer();
     try {
       for (KeyedStateSnapshots.RestoredEntry e : entries) {

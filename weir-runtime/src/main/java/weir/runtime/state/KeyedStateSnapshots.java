@@ -99,12 +99,29 @@ final class KeyedStateSnapshots {
       DataOutputSerializer out, DataOutputSerializer value) throws IOException {
     StateMap<Object, ?, ?> map = (StateMap) table.map(keyGroupIndex);
     out.writeUTF(name);
-    out.writeInt(map.size());
     boolean binary = table.isBinary();
-    ValueCodec codec = binary ? null : codecOf(table.descriptor(), config);
+    ValueCodec codec = binary ? null : codecOf(table.descriptor(), config, table.ttlConfig() != null);
+    // with cleanupFullSnapshot, expired values are left out of the snapshot
+    TtlSnapshotFilter<Object> filter = (TtlSnapshotFilter<Object>) table.ttlSnapshotFilter();
+    int[] count = {0};
+    if (filter == null) {
+      count[0] = map.size();
+    } else {
+      map.forEach(e -> {
+        boolean keep = binary ? !filter.isExpired(map.arena().data(), e.offset) : filter.withoutExpired(e.value()) != null;
+        count[0] += keep ? 1 : 0;
+      });
+    }
+    out.writeInt(count[0]);
     IOException[] failure = new IOException[1];
     map.forEach(e -> {
       try {
+        Object v = e.value();
+        if (filter != null) {
+          if (binary ? filter.isExpired(map.arena().data(), e.offset) : (v = filter.withoutExpired(v)) == null) {
+            return;
+          }
+        }
         keySerializer.serialize(e.key(), out);
         namespaces.serialize(e.namespace(), out);
         if (binary) {
@@ -112,7 +129,7 @@ final class KeyedStateSnapshots {
           out.write(map.arena().data(), e.offset, e.length);
         } else {
           value.clear();
-          codec.write(e.value(), value);
+          codec.write(v, value);
           out.writeInt(value.position());
           out.write(value.getSharedBuffer(), 0, value.position());
         }
@@ -168,9 +185,9 @@ final class KeyedStateSnapshots {
 
   /** The codec of the values of a state kept as objects, from its descriptor. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static ValueCodec codecOf(StateDescriptor<?> d, SerializerConfig config) {
+  static ValueCodec codecOf(StateDescriptor<?> d, SerializerConfig config, boolean ttl) {
     if (d instanceof ListStateDescriptor<?>) {
-      TypeSerializer element = serializerOf(d.getType(), config);
+      TypeSerializer element = withTtl(serializerOf(d.getType(), config), ttl);
       return new ValueCodec() {
         @Override
         public void write(Object value, DataOutputView out) throws IOException {
@@ -194,7 +211,7 @@ final class KeyedStateSnapshots {
     }
     if (d instanceof MapStateDescriptor<?, ?> m) {
       TypeSerializer keys = serializerOf(m.getKeyType(), config);
-      TypeSerializer values = serializerOf(m.getValueType(), config);
+      TypeSerializer values = withTtl(serializerOf(m.getValueType(), config), ttl);
       return new ValueCodec() {
         @Override
         public void write(Object value, DataOutputView out) throws IOException {
@@ -217,7 +234,7 @@ final class KeyedStateSnapshots {
         }
       };
     }
-    TypeSerializer plain = serializerOf(d.getType(), config);
+    TypeSerializer plain = withTtl(serializerOf(d.getType(), config), ttl);
     return new ValueCodec() {
       @Override
       public void write(Object value, DataOutputView out) throws IOException {
@@ -229,6 +246,12 @@ final class KeyedStateSnapshots {
         return plain.deserialize(in);
       }
     };
+  }
+
+  /** Values of a state with time-to-live are kept with their last-access time. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static TypeSerializer withTtl(TypeSerializer<Object> serializer, boolean ttl) {
+    return ttl ? new TtlValueSerializer<>(serializer) : serializer;
   }
 
   /** The type's serializer, or one that finds each value's serializer from its class. */
