@@ -3,6 +3,7 @@ package weir.api.environment;
 import javax.annotation.Nullable;
 import weir.api.checkpoint.CheckpointConfig;
 import weir.api.checkpoint.RestartStrategy;
+import weir.api.checkpoint.SavepointRestoreSettings;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public final class ExecutionConfig implements Serializable {
   private final SerializerConfig serializerConfig = new SerializerConfig();
   private final CheckpointConfig checkpointConfig = new CheckpointConfig();
   @Nullable private RestartStrategy restartStrategy;
+  @Nullable private SavepointRestoreSettings savepointRestoreSettings;
 
   public int getParallelism() {
     return parallelism;
@@ -166,6 +168,17 @@ public final class ExecutionConfig implements Serializable {
 
   public ExecutionConfig setRestartStrategy(RestartStrategy restartStrategy) {
     this.restartStrategy = java.util.Objects.requireNonNull(restartStrategy, "restartStrategy");
+    return this;
+  }
+
+  /** The savepoint the job starts from, or {@code null} for a fresh start. */
+  @Nullable
+  public SavepointRestoreSettings getSavepointRestoreSettings() {
+    return savepointRestoreSettings;
+  }
+
+  public ExecutionConfig setSavepointRestoreSettings(@Nullable SavepointRestoreSettings settings) {
+    this.savepointRestoreSettings = settings;
     return this;
   }
 }

@@ -1,5 +1,6 @@
 package weir.api.environment;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -26,6 +27,20 @@ public interface JobClient {
    * complete, exceptionally when checkpointing is off or the checkpoint fails.
    */
   CompletableFuture<Long> triggerCheckpoint();
+
+  /**
+   * Takes a savepoint into a new folder under {@code directory}: a checkpoint that belongs to
+   * the user, self-contained and never deleted by the job; completes with its folder, to be
+   * given to {@code SavepointRestoreSettings.forPath}. Needs checkpointing on.
+   */
+  CompletableFuture<Path> triggerSavepoint(Path directory);
+
+  /**
+   * Takes a savepoint as {@link #triggerSavepoint} does, then stops the job, which ends
+   * FINISHED; completes with the savepoint's folder. The sources are not drained: event time
+   * does not advance to the end, so windows and timers still pending resume from the savepoint.
+   */
+  CompletableFuture<Path> stopWithSavepoint(Path directory);
 
   /** Asks the job to cancel; returns at once. Use {@link #await} to wait for it to end. */
   void cancel();

@@ -1,6 +1,7 @@
 package weir.runtime.checkpoint;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,6 +79,9 @@ public final class CheckpointCoordinator {
 
   private record Key(int vertexId, int subtask) {}
 
+  /** A savepoint asked for: the folder to create it under, and who waits for it. */
+  private record SavepointRequest(Path directory, boolean stop, CompletableFuture<Path> future) {}
+
   private final class Pending {
     final long id;
     final long timestamp = System.currentTimeMillis();
@@ -88,6 +92,7 @@ public final class CheckpointCoordinator {
     final Map<String, CheckpointMetadata.VersionedBytes> enumerators = new LinkedHashMap<>();
     final Map<String, Long> syncNanos = new LinkedHashMap<>();
     final List<CompletableFuture<Long>> futures = new ArrayList<>();
+    final List<SavepointRequest> savepoints = new ArrayList<>();
     long size;
     @Nullable ScheduledFuture<?> timeout;
 
@@ -105,6 +110,7 @@ public final class CheckpointCoordinator {
   private final ArrayDeque<Long> retained = new ArrayDeque<>();
   private final Map<Key, byte[]> finished = new HashMap<>();
   private final List<CompletableFuture<Long>> requested = new ArrayList<>();
+  private final List<SavepointRequest> requestedSavepoints = new ArrayList<>();
   private final List<Stats> stats = new ArrayList<>();
   private Map<Key, Participant> participants = Map.of();
   private List<Source> sources = List.of();
@@ -175,6 +181,11 @@ public final class CheckpointCoordinator {
       f.completeExceptionally(new IllegalStateException("Job '" + jobName + "' ended before the checkpoint was taken"));
     }
     requested.clear();
+    for (SavepointRequest r : requestedSavepoints) {
+      r.future().completeExceptionally(new IllegalStateException("Job '" + jobName
+          + "' ended before the savepoint was taken"));
+    }
+    requestedSavepoints.clear();
     executor.shutdownNow();
   }
 
@@ -186,6 +197,29 @@ public final class CheckpointCoordinator {
       return f;
     }
     requested.add(f);
+    executor.execute(() -> trigger(true));
+    return f;
+  }
+
+  /**
+   * Takes a checkpoint as soon as none is in progress and copies it into a new folder under
+   * {@code directory}; completes with that folder.
+   */
+  public synchronized CompletableFuture<Path> triggerSavepoint(Path directory) {
+    return triggerSavepoint(directory, false);
+  }
+
+  /**
+   * Like {@link #triggerSavepoint(Path)}; with {@code stop}, no checkpoint starts after it, so
+   * nothing is committed beyond the savepoint before the job stops.
+   */
+  public synchronized CompletableFuture<Path> triggerSavepoint(Path directory, boolean stop) {
+    CompletableFuture<Path> f = new CompletableFuture<>();
+    if (!running) {
+      f.completeExceptionally(new IllegalStateException("Job '" + jobName + "' is not running"));
+      return f;
+    }
+    requestedSavepoints.add(new SavepointRequest(directory, stop, f));
     executor.execute(() -> trigger(true));
     return f;
   }
@@ -218,6 +252,8 @@ public final class CheckpointCoordinator {
     p.awaiting.putAll(participants);
     p.futures.addAll(requested);
     requested.clear();
+    p.savepoints.addAll(requestedSavepoints);
+    requestedSavepoints.clear();
     pending = p;
     try {
       for (Map.Entry<Key, byte[]> e : finished.entrySet()) {
@@ -305,6 +341,17 @@ public final class CheckpointCoordinator {
     if (p.timeout != null) {
       p.timeout.cancel(false);
     }
+    for (SavepointRequest r : p.savepoints) {
+      running &= !r.stop();
+      Path folder = r.directory().resolve("savepoint-" + p.id + "-" + Long.toHexString(System.nanoTime()));
+      try {
+        storage.copyTo(p.id, folder);
+        r.future().complete(folder);
+        LOG.info("Job '{}': savepoint {} written to {}", jobName, p.id, folder);
+      } catch (IOException e) {
+        r.future().completeExceptionally(new IOException("Cannot write savepoint " + p.id + " to " + folder, e));
+      }
+    }
     pending = null;
     consecutiveFailures = 0;
     lastCompletedNanos = System.nanoTime();
@@ -333,7 +380,7 @@ public final class CheckpointCoordinator {
     for (CompletableFuture<Long> f : p.futures) {
       f.complete(p.id);
     }
-    if (!requested.isEmpty() || (!participants.isEmpty() && endedInputs >= participants.size())) {
+    if (!requested.isEmpty() || !requestedSavepoints.isEmpty() || (!participants.isEmpty() && endedInputs >= participants.size())) {
       executor.execute(() -> trigger(true));
     }
   }
@@ -353,6 +400,13 @@ public final class CheckpointCoordinator {
     }
     IllegalStateException failure = new IllegalStateException("Checkpoint " + p.id + " of job '" + jobName
         + "' was aborted: " + reason);
+    for (SavepointRequest r : p.savepoints) {
+      if (countsAsFailure) {
+        r.future().completeExceptionally(failure);
+      } else {
+        requestedSavepoints.add(r);
+      }
+    }
     if (countsAsFailure) {
       requested.addAll(p.futures);
       p.futures.clear();

@@ -75,7 +75,11 @@ public final class CheckpointStorage {
 
   /** Reads and checks the metadata of checkpoint {@code id}. */
   public CheckpointMetadata readMetadata(long id) throws IOException {
-    Path file = folderOf(id).resolve(METADATA);
+    return readMetadata(folderOf(id));
+  }
+
+  private static CheckpointMetadata readMetadata(Path folder) throws IOException {
+    Path file = folder.resolve(METADATA);
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -102,7 +106,11 @@ public final class CheckpointStorage {
 
   /** Reads and checks one subtask's state of checkpoint {@code id}. */
   public byte[] readState(long id, StateHandle handle) throws IOException {
-    Path file = folderOf(id).resolve(handle.fileName());
+    return readState(folderOf(id), handle);
+  }
+
+  private static byte[] readState(Path folder, StateHandle handle) throws IOException {
+    Path file = folder.resolve(handle.fileName());
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -160,16 +168,35 @@ public final class CheckpointStorage {
   /** Checkpoint {@code id} read whole and checked, or empty (with a warning) when it is damaged. */
   public Optional<Loaded> load(long id) throws IOException {
     try {
-      CheckpointMetadata metadata = readMetadata(id);
-      java.util.Map<StateHandle, byte[]> states = new java.util.LinkedHashMap<>();
-      for (StateHandle h : metadata.handles()) {
-        states.put(h, readState(id, h));
-      }
-      return Optional.of(new Loaded(metadata, states));
+      return Optional.of(loadFolder(folderOf(id)));
     } catch (CorruptCheckpointException e) {
       LOG.warn("Skipping checkpoint {} in {}: {}", id, directory, e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** The checkpoint or savepoint in {@code folder}, read whole and checked. */
+  public static Loaded loadFolder(Path folder) throws IOException {
+    CheckpointMetadata metadata = readMetadata(folder);
+    java.util.Map<StateHandle, byte[]> states = new java.util.LinkedHashMap<>();
+    for (StateHandle h : metadata.handles()) {
+      states.put(h, readState(folder, h));
+    }
+    return new Loaded(metadata, states);
+  }
+
+  /**
+   * Copies checkpoint {@code id} into the new folder {@code target} (a savepoint): the state
+   * files first, the metadata last, each written atomically.
+   */
+  public void copyTo(long id, Path target) throws IOException {
+    Files.createDirectories(target);
+    Path source = folderOf(id);
+    CheckpointMetadata metadata = readMetadata(id);
+    for (StateHandle h : metadata.handles()) {
+      writeAtomically(target, h.fileName(), Files.readAllBytes(source.resolve(h.fileName())));
+    }
+    writeAtomically(target, METADATA, Files.readAllBytes(source.resolve(METADATA)));
   }
 
   /** Deletes checkpoint {@code id}'s folder. */

@@ -3,6 +3,7 @@ package weir.runtime.executor;
 import java.util.LinkedHashMap;
 import javax.annotation.Nullable;
 import weir.api.checkpoint.CheckpointConfig;
+import weir.api.checkpoint.SavepointRestoreSettings;
 import weir.runtime.checkpoint.CheckpointCoordinator;
 import weir.runtime.checkpoint.CheckpointMetadata;
 import weir.runtime.checkpoint.CheckpointStorage;
@@ -78,6 +79,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
     Map<String, CollectChannel> channels = collectChannels != null ? collectChannels : new HashMap<>();
     CheckpointConfig checkpointConfig = job.config().getCheckpointConfig();
     JobRun[] self = new JobRun[1];
+    CheckpointStorage.Loaded savepoint = loadSavepoint(job);
     CheckpointCoordinator checkpoints = null;
     if (checkpointConfig.isCheckpointingEnabled()) {
       Map<Integer, Integer> parallelism = new LinkedHashMap<>();
@@ -86,7 +88,8 @@ public final class EmbeddedExecutor implements PipelineExecutor {
       }
       CheckpointStorage storage = new CheckpointStorage(
           checkpointConfig.getCheckpointDirectory().resolve(job.jobId()));
-      checkpoints = new CheckpointCoordinator(job.jobName(), checkpointConfig, storage, 1, parallelism,
+      long firstId = savepoint == null ? 1 : savepoint.metadata().id() + 1;
+      checkpoints = new CheckpointCoordinator(job.jobName(), checkpointConfig, storage, firstId, parallelism,
           cause -> self[0].failFromCheckpoints(cause));
     }
     CheckpointCoordinator coordinator = checkpoints;
@@ -101,8 +104,43 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         }
       }
     }
-    run.start(null);
+    run.start(savepoint);
     return run;
+  }
+
+  /**
+   * The savepoint the job starts from, checked against the job: state of an operator uid the job
+   * does not have is an error unless the settings allow it.
+   */
+  @Nullable
+  private static CheckpointStorage.Loaded loadSavepoint(JobGraph job) throws Exception {
+    SavepointRestoreSettings settings = job.config().getSavepointRestoreSettings();
+    if (settings == null) {
+      return null;
+    }
+    java.nio.file.Path folder = java.nio.file.Path.of(settings.path());
+    CheckpointStorage.Loaded loaded;
+    try {
+      loaded = CheckpointStorage.loadFolder(folder);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("Cannot restore job '" + job.jobName() + "' from savepoint " + folder + ": "
+          + e.getMessage() + " (give the folder that holds the savepoint's _metadata)", e);
+    }
+    java.util.Set<String> uids = new java.util.HashSet<>();
+    for (JobVertex v : job.vertices()) {
+      for (StreamNode n : v.operators()) {
+        uids.add(n.stateUid());
+      }
+    }
+    java.util.Set<String> unclaimed = new java.util.TreeSet<>(new StateAssignment(loaded).uids());
+    unclaimed.addAll(loaded.metadata().enumerators().keySet());
+    unclaimed.removeAll(uids);
+    if (!unclaimed.isEmpty() && !settings.allowNonRestoredState()) {
+      throw new IllegalArgumentException("Savepoint " + folder + " holds state of operators " + unclaimed
+          + " that job '" + job.jobName() + "' does not have: give those operators their uid(...) again, or "
+          + "restore with allowNonRestoredState to drop that state");
+    }
+    return loaded;
   }
 
   /** Wires one attempt of the job: exchanges, source coordinators and a task per subtask. */

@@ -63,6 +63,8 @@ final class JobRun implements JobClient {
   private final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.CREATED);
   private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
   private volatile Attempt current;
+  // the job stops after a savepoint: it ends FINISHED, not CANCELED
+  private volatile boolean stoppedWithSavepoint;
   private long startNanos;
 
   JobRun(String jobId, String jobName, Deployer deployer, RestartPolicy restartPolicy,
@@ -281,7 +283,12 @@ final class JobRun implements JobClient {
       checkpoints.shutdown();
     }
     Throwable t = a.failure.get();
-    if (status.get() == JobStatus.CANCELLING || status.get() == JobStatus.RESTARTING && t == null) {
+    if (stoppedWithSavepoint && status.get() == JobStatus.CANCELLING) {
+      status.set(JobStatus.FINISHED);
+      Log.LOG.info("Job '{}' ({}) is FINISHED: stopped with a savepoint", jobName, jobId);
+      result.complete(new JobExecutionResult(jobId, jobName, Duration.ofNanos(System.nanoTime() - startNanos),
+          sumCounters()));
+    } else if (status.get() == JobStatus.CANCELLING) {
       status.set(JobStatus.CANCELED);
       Log.LOG.info("Job '{}' ({}) is CANCELED", jobName, jobId);
       result.completeExceptionally(new JobExecutionException("Job '" + jobName + "' was cancelled", null));
@@ -341,6 +348,27 @@ final class JobRun implements JobClient {
           + "' runs without checkpoints: turn them on with StreamExecutionEnvironment.enableCheckpointing"));
     }
     return checkpoints.triggerCheckpoint();
+  }
+
+  @Override
+  public CompletableFuture<java.nio.file.Path> triggerSavepoint(java.nio.file.Path directory) {
+    if (checkpoints == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobName
+          + "' runs without checkpoints, which savepoints need: turn them on with StreamExecutionEnvironment.enableCheckpointing"));
+    }
+    return checkpoints.triggerSavepoint(directory);
+  }
+
+  @Override
+  public CompletableFuture<java.nio.file.Path> stopWithSavepoint(java.nio.file.Path directory) {
+    if (checkpoints == null) {
+      return triggerSavepoint(directory);
+    }
+    return checkpoints.triggerSavepoint(directory, true).thenApply(folder -> {
+      stoppedWithSavepoint = true;
+      cancel();
+      return folder;
+    });
   }
 
   @Override

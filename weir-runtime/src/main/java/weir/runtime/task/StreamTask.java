@@ -324,7 +324,10 @@ public final class StreamTask implements Tasklet {
               + e.getMessage(), e));
         }
       }
-      operators.add(new OperatorSnapshot(node.stateUid(), keyGroups, lists, List.of()));
+      if (op == null || !lists.isEmpty() || chain.backendOf(node.id()) != null) {
+        // stateless operators are left out, so that they need no uid for a savepoint to match
+        operators.add(new OperatorSnapshot(node.stateUid(), keyGroups, lists, List.of()));
+      }
     }
     boolean ended = phase != Phase.RUNNING;
     if (!ended) {
