@@ -1,0 +1,168 @@
+package weir.testing.faults;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import weir.api.checkpoint.RestartStrategy;
+import weir.api.datastream.DataStream;
+import weir.api.datastream.StreamExecutionEnvironment;
+import weir.api.environment.JobExecutionResult;
+
+/**
+ * Checks that a job is exactly-once under failures: it runs the job once without failures and
+ * then once per seed with failures injected, each time with checkpoints on and an {@link
+ * ExactlyOnceSink} on the job's result, and asserts that every faulty run committed exactly the
+ * same records (as a multiset) as the fault-free one, and that the failures did happen.
+ *
+ * <pre>{@code
+ * ExactlyOnceCheck.forJob((env, faults) -> env
+ *         .fromSource(new NumberSequenceSource(1, 100_000), WatermarkStrategy.noWatermarks(), "numbers")
+ *         .map(faults.injector())
+ *         .keyBy(v -> v % 10)
+ *         .reduce(Long::sum))
+ *     .parallelism(2)
+ *     .seeds(1, 2, 3)
+ *     .failuresPerRun(5)
+ *     .verify();
+ * }</pre>
+ *
+ * @param <T> the type of the job's result
+ * @since 0.1
+ */
+public final class ExactlyOnceCheck<T> {
+  /** Builds the job under test; put {@code faults.injector()} where failures should happen. */
+  @FunctionalInterface
+  public interface JobUnderTest<T> {
+    DataStream<T> build(StreamExecutionEnvironment env, Faults faults);
+  }
+
+  /** Where a job under test gets its failure injectors from. */
+  public static final class Faults {
+    private final long seed;
+    private final int failures;
+    private final long maxRecordsBetween;
+
+    Faults(long seed, int failures, long maxRecordsBetween) {
+      this.seed = seed;
+      this.failures = failures;
+      this.maxRecordsBetween = maxRecordsBetween;
+    }
+
+    /** An identity map that injects this run's failures (none in the fault-free run). */
+    public <X> FailureInjector<X> injector() {
+      return new FailureInjector<>(seed, failures, maxRecordsBetween);
+    }
+  }
+
+  private final JobUnderTest<T> job;
+  private int parallelism = 2;
+  private long[] seeds = {1, 2, 3};
+  private int failures = 5;
+  private long maxRecordsBetween = 20_000;
+  private Duration checkpointInterval = Duration.ofMillis(20);
+
+  private ExactlyOnceCheck(JobUnderTest<T> job) {
+    this.job = job;
+  }
+
+  /** A check of the job {@code job} builds. */
+  public static <T> ExactlyOnceCheck<T> forJob(JobUnderTest<T> job) {
+    return new ExactlyOnceCheck<>(job);
+  }
+
+  public ExactlyOnceCheck<T> parallelism(int parallelism) {
+    this.parallelism = parallelism;
+    return this;
+  }
+
+  /** The seeds of the faulty runs, one run each. */
+  public ExactlyOnceCheck<T> seeds(long... seeds) {
+    this.seeds = seeds.clone();
+    return this;
+  }
+
+  /** How many failures each faulty run gets (each injector fails that many attempts). */
+  public ExactlyOnceCheck<T> failuresPerRun(int failures) {
+    this.failures = failures;
+    return this;
+  }
+
+  /** The most records an injector lets through before it fails (drawn at random up to this). */
+  public ExactlyOnceCheck<T> maxRecordsBetweenFailures(long records) {
+    this.maxRecordsBetween = records;
+    return this;
+  }
+
+  public ExactlyOnceCheck<T> checkpointInterval(Duration interval) {
+    this.checkpointInterval = interval;
+    return this;
+  }
+
+  /** Runs the job without and with failures; throws {@link AssertionError} on any difference. */
+  public void verify() throws Exception {
+    Map<T, Integer> expected = counts(run(new Faults(0, 0, 1)).records);
+    for (long seed : seeds) {
+      Outcome outcome = run(new Faults(seed, failures, maxRecordsBetween));
+      if (outcome.injected == 0) {
+        throw new AssertionError("Seed " + seed + ": no failure was injected; put faults.injector() on a path "
+            + "records take, or lower maxRecordsBetweenFailures");
+      }
+      Map<T, Integer> actual = counts(outcome.records);
+      if (!actual.equals(expected)) {
+        throw new AssertionError("Seed " + seed + " (" + outcome.injected + " injected failures): the committed output "
+            + "differs from the fault-free run's: " + difference(expected, actual));
+      }
+    }
+  }
+
+  private record Outcome<T>(List<T> records, long injected) {}
+
+  private Outcome<T> run(Faults faults) throws Exception {
+    Path checkpoints = Files.createTempDirectory("weir-exactly-once-check");
+    try (ExactlyOnceSink<T> sink = new ExactlyOnceSink<>()) {
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(parallelism);
+      env.enableCheckpointing(checkpointInterval);
+      env.getCheckpointConfig().setCheckpointDirectory(checkpoints);
+      env.setRestartStrategy(RestartStrategy.fixedDelay(faults.failures + 1, Duration.ZERO));
+      job.build(env, faults).sinkTo(sink);
+      JobExecutionResult result = env.execute("exactly-once check");
+      return new Outcome<>(sink.committed(), result.getCounter(FailureInjector.FAILURES));
+    } finally {
+      try (Stream<Path> files = Files.walk(checkpoints)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static <T> Map<T, Integer> counts(List<T> records) {
+    Map<T, Integer> counts = new HashMap<>();
+    for (T r : records) {
+      counts.merge(r, 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  private static <T> String difference(Map<T, Integer> expected, Map<T, Integer> actual) {
+    List<String> lines = new ArrayList<>();
+    for (Map.Entry<T, Integer> e : expected.entrySet()) {
+      int got = actual.getOrDefault(e.getKey(), 0);
+      if (got != e.getValue()) {
+        lines.add(e.getKey() + " expected " + e.getValue() + "x, committed " + got + "x");
+      }
+    }
+    for (Map.Entry<T, Integer> e : actual.entrySet()) {
+      if (!expected.containsKey(e.getKey())) {
+        lines.add(e.getKey() + " not expected, committed " + e.getValue() + "x");
+      }
+    }
+    return lines.size() + " record(s) differ, e.g. " + lines.subList(0, Math.min(10, lines.size()));
+  }
+}
