@@ -256,27 +256,7 @@ final class OperatorChain {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private StreamOperator sinkOperator(Sink<?> sink, TaskDeployment d, StreamNode node, String place,
       @Nullable TaskRestore.Operator restored) throws Exception {
-    WriterInitContext context = new WriterInitContext() {
-      @Override
-      public String getJobName() {
-        return d.jobName();
-      }
-
-      @Override
-      public int getSubtaskIndex() {
-        return d.subtaskIndex();
-      }
-
-      @Override
-      public int getParallelism() {
-        return node.parallelism();
-      }
-
-      @Override
-      public int getAttemptNumber() {
-        return d.attemptNumber();
-      }
-    };
+    SinkContext context = new SinkContext(d.jobName(), d.subtaskIndex(), node.parallelism(), d.attemptNumber());
     SinkWriter<?> writer;
     SimpleVersionedSerializer<Object> stateSerializer = null;
     if (sink instanceof CollectSink<?> collect) {
@@ -291,27 +271,7 @@ final class OperatorChain {
     }
     SinkCommitting<Object> committing = null;
     if (sink instanceof SupportsCommitter committable) {
-      Committer<Object> committer = committable.createCommitter(new CommitterInitContext() {
-        @Override
-        public String getJobName() {
-          return d.jobName();
-        }
-
-        @Override
-        public int getSubtaskIndex() {
-          return d.subtaskIndex();
-        }
-
-        @Override
-        public int getParallelism() {
-          return node.parallelism();
-        }
-
-        @Override
-        public int getAttemptNumber() {
-          return d.attemptNumber();
-        }
-      });
+      Committer<Object> committer = committable.createCommitter(context);
       committing = new SinkCommitting<>(node.name(), committer, committable.getCommittableSerializer());
       if (restored != null) {
         committing.commitRestored(restored.lists().getOrDefault(SinkOperator.COMMITTABLES, List.of()));
@@ -320,6 +280,10 @@ final class OperatorChain {
     return Operators.createShared(copies, place, SinkOperator.class, node.name(), writer, committing, stateSerializer,
         d.checkpoints() != null);
   }
+
+  /** What a sink's writer and committer learn about their subtask. */
+  private record SinkContext(String getJobName, int getSubtaskIndex, int getParallelism, int getAttemptNumber)
+      implements WriterInitContext, CommitterInitContext {}
 
   /** Reads elements written as {@code int version, bytes}. */
   private static List<Object> versioned(List<byte[]> elements, SimpleVersionedSerializer<Object> serializer)
