@@ -1,11 +1,6 @@
 package weir.testing.faults;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,13 +15,17 @@ import weir.api.connector.sink.CommittingSinkWriter;
 import weir.api.connector.sink.Sink;
 import weir.api.connector.sink.SupportsCommitter;
 import weir.api.connector.sink.WriterInitContext;
+import weir.api.datastream.DataStream;
+import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataOutputSerializer;
+import weir.api.typeinfo.TypeSerializer;
 
 /**
  * A two-phase sink for tests: records become visible in {@link #committed()} only when the
  * checkpoint that covers them completes, each batch once even when its commit is repeated after
  * a restart. So {@link #committed()} is what an exactly-once job delivered; records of a failed
- * attempt that no completed checkpoint covers never appear. Records must be {@link Serializable}
- * (committables are stored in checkpoints).
+ * attempt that no completed checkpoint covers never appear. Committables are stored in checkpoints
+ * with the serializer of the record type given at construction.
  *
  * <p>The sink is copied into the job; the copies find the committed records through a store in
  * this JVM under the sink's id. {@link #close()} frees it.
@@ -38,12 +37,21 @@ public final class ExactlyOnceSink<T> implements Sink<T>, SupportsCommitter<Exac
   private static final Map<String, Map<String, List<?>>> COMMITTED = new ConcurrentHashMap<>();
 
   /** One subtask's records between two checkpoints, named so that committing it again is a no-op. */
-  public record Batch<T>(String id, List<T> records) implements Serializable {}
+  public record Batch<T>(String id, List<T> records) {}
 
   private final String id = UUID.randomUUID().toString();
+  private final TypeSerializer<T> serializer;
 
-  public ExactlyOnceSink() {
+  /** A sink whose committables store records with {@code serializer}. */
+  public ExactlyOnceSink(TypeSerializer<T> serializer) {
+    this.serializer = serializer;
     COMMITTED.put(id, new ConcurrentHashMap<>());
+  }
+
+  /** A sink for the records of {@code stream}, stored with the serializer of its type. */
+  public static <T> ExactlyOnceSink<T> forStream(DataStream<T> stream) {
+    return new ExactlyOnceSink<>(stream.getType()
+        .createSerializer(stream.getExecutionEnvironment().getConfig().getSerializerConfig()));
   }
 
   /** The records of every committed batch, in no particular order. */
@@ -104,6 +112,7 @@ public final class ExactlyOnceSink<T> implements Sink<T>, SupportsCommitter<Exac
 
   @Override
   public SimpleVersionedSerializer<Batch<T>> getCommittableSerializer() {
+    TypeSerializer<T> records = serializer.duplicate();
     return new SimpleVersionedSerializer<>() {
       @Override
       public int getVersion() {
@@ -112,21 +121,25 @@ public final class ExactlyOnceSink<T> implements Sink<T>, SupportsCommitter<Exac
 
       @Override
       public byte[] serialize(Batch<T> batch) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-          out.writeObject(batch);
+        DataOutputSerializer out = new DataOutputSerializer(64 + 16 * batch.records().size());
+        out.writeUTF(batch.id());
+        out.writeInt(batch.records().size());
+        for (T record : batch.records()) {
+          records.serializeNullable(record, out);
         }
-        return bytes.toByteArray();
+        return out.copyOfBuffer();
       }
 
       @Override
-      @SuppressWarnings("unchecked")
       public Batch<T> deserialize(int version, byte[] serialized) throws IOException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialized))) {
-          return (Batch<T>) in.readObject();
-        } catch (ClassNotFoundException e) {
-          throw new IOException("Cannot read a committed batch: " + e.getMessage(), e);
+        DataInputDeserializer in = new DataInputDeserializer(serialized);
+        String batchId = in.readUTF();
+        int n = in.readInt();
+        List<T> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          list.add(records.deserializeNullable(in));
         }
+        return new Batch<>(batchId, list);
       }
     };
   }
