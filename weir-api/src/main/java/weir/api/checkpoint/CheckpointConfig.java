@@ -24,7 +24,14 @@ import weir.api.annotation.Public;
  *   <li>{@code directory}: where checkpoints are written, one folder per job; default a folder
  *       {@code weir-checkpoints} in the system's temporary directory.
  *   <li>{@code unaligned}: barriers overtake records in flight, which are stored with the
- *       checkpoint instead of being waited for (default off: barriers are aligned).
+ *       checkpoint instead of being waited for (default off: barriers are aligned). A subtask
+ *       snapshots as soon as the first barrier reaches it, so checkpoints complete quickly even
+ *       under backpressure; the price is that records in flight are written with the checkpoint
+ *       and replayed on restore, and such a checkpoint restores only at the same parallelism.
+ *       Savepoints are always aligned.
+ *   <li>{@code alignedCheckpointTimeout}: with unaligned checkpoints on, a subtask first aligns
+ *       and switches to unaligned only when alignment has taken this long (default 0: unaligned
+ *       from the first barrier).
  * </ul>
  *
  * @since 0.1
@@ -40,6 +47,7 @@ public final class CheckpointConfig implements Serializable {
   private int retainedCheckpoints = 1;
   @Nullable private String directory;
   private boolean unaligned;
+  private Duration alignedCheckpointTimeout = Duration.ZERO;
 
   /** Whether periodic checkpoints are on. */
   public boolean isCheckpointingEnabled() {
@@ -125,6 +133,23 @@ public final class CheckpointConfig implements Serializable {
 
   public CheckpointConfig enableUnalignedCheckpoints(boolean unaligned) {
     this.unaligned = unaligned;
+    return this;
+  }
+
+  /** How long a subtask aligns before it switches to an unaligned checkpoint; see the class description. */
+  public Duration getAlignedCheckpointTimeout() {
+    return alignedCheckpointTimeout;
+  }
+
+  /**
+   * With unaligned checkpoints on, a subtask aligns barriers for up to {@code timeout} and then
+   * switches to unaligned; {@link Duration#ZERO} (the default) is unaligned from the first barrier.
+   */
+  public CheckpointConfig setAlignedCheckpointTimeout(Duration timeout) {
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("The aligned checkpoint timeout must be zero or positive, but was " + timeout);
+    }
+    this.alignedCheckpointTimeout = timeout;
     return this;
   }
 }

@@ -17,6 +17,7 @@ import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import weir.api.checkpoint.CheckpointConfig;
+import weir.runtime.exchange.CheckpointBarrier;
 
 /**
  * Triggers a job's checkpoints and completes them.
@@ -52,8 +53,8 @@ public final class CheckpointCoordinator {
 
     int subtask();
 
-    /** Starts checkpoint {@code id} (a mail to the subtask's thread). */
-    void triggerCheckpoint(long id);
+    /** Starts the checkpoint of {@code barrier} (a mail to the subtask's thread). */
+    void triggerCheckpoint(CheckpointBarrier barrier);
 
     void notifyCheckpointComplete(long id);
 
@@ -64,8 +65,8 @@ public final class CheckpointCoordinator {
   public interface Source {
     String uid();
 
-    /** Snapshots the enumerator and marks checkpoint {@code id} in every reader's mailbox. */
-    CheckpointMetadata.VersionedBytes snapshotForCheckpoint(long id) throws Exception;
+    /** Snapshots the enumerator and marks the checkpoint of {@code barrier} in every reader's mailbox. */
+    CheckpointMetadata.VersionedBytes snapshotForCheckpoint(CheckpointBarrier barrier) throws Exception;
   }
 
   /** Where a checkpoint failure that the job does not tolerate goes. */
@@ -255,6 +256,9 @@ public final class CheckpointCoordinator {
     p.savepoints.addAll(requestedSavepoints);
     requestedSavepoints.clear();
     pending = p;
+    // savepoints are always aligned: they must restore at any parallelism
+    CheckpointBarrier barrier = new CheckpointBarrier(p.id, config.isUnalignedCheckpointsEnabled() && p.savepoints.isEmpty()
+        ? config.getAlignedCheckpointTimeout().toNanos() : CheckpointBarrier.ALIGNED);
     try {
       for (Map.Entry<Key, byte[]> e : finished.entrySet()) {
         StateHandle h = storage.writeState(p.id, e.getKey().vertexId(), e.getKey().subtask(), e.getValue());
@@ -262,7 +266,7 @@ public final class CheckpointCoordinator {
         p.size += h.length();
       }
       for (Source s : sources) {
-        p.enumerators.put(s.uid(), s.snapshotForCheckpoint(p.id));
+        p.enumerators.put(s.uid(), s.snapshotForCheckpoint(barrier));
       }
     } catch (Exception e) {
       abort(p, "triggering failed: " + e, true);
@@ -270,7 +274,7 @@ public final class CheckpointCoordinator {
     }
     p.timeout = executor.schedule(() -> timeout(p), config.getCheckpointTimeout().toMillis(), TimeUnit.MILLISECONDS);
     for (Participant task : participants.values()) {
-      task.triggerCheckpoint(p.id);
+      task.triggerCheckpoint(barrier);
     }
   }
 

@@ -14,7 +14,8 @@ import weir.runtime.state.KeyGroupRange;
  * Deals a checkpoint's state out to the subtasks of a job, matching operators by uid: key groups
  * go to the subtask whose range holds them, so keyed state rescales; operator lists go back to
  * the same subtask when the parallelism is unchanged and round robin otherwise; union lists go
- * whole to every subtask.
+ * whole to every subtask. Records in flight of an unaligned checkpoint go back to the same
+ * subtask; they cannot be dealt out to another parallelism.
  */
 public final class StateAssignment {
   private final long checkpointId;
@@ -23,6 +24,9 @@ public final class StateAssignment {
   private final Map<String, Integer> oldParallelism = new HashMap<>();
   private final Map<String, Boolean> allEnded = new HashMap<>();
   private final Map<String, Map<Integer, Boolean>> endedBySubtask = new HashMap<>();
+  // per head uid: records in flight by old subtask index, and the old parallelism
+  private final Map<String, Map<Integer, ChannelState>> channels = new HashMap<>();
+  private final Map<String, Integer> channelParallelism = new HashMap<>();
 
   public StateAssignment(CheckpointStorage.Loaded checkpoint) throws IOException {
     this.checkpointId = checkpoint.metadata().id();
@@ -30,6 +34,10 @@ public final class StateAssignment {
       StateHandle h = e.getKey();
       TaskSnapshot task = TaskSnapshot.fromBytes(e.getValue());
       int parallelism = checkpoint.metadata().parallelism().getOrDefault(h.vertexId(), 1);
+      if (!task.channels().isEmpty()) {
+        channels.computeIfAbsent(task.channels().headUid(), u -> new HashMap<>()).put(h.subtask(), task.channels());
+        channelParallelism.put(task.channels().headUid(), parallelism);
+      }
       for (OperatorSnapshot op : task.operators()) {
         byUid.computeIfAbsent(op.uid(), u -> new TreeMap<>()).put(h.subtask(), op);
         oldParallelism.put(op.uid(), parallelism);
@@ -97,6 +105,16 @@ public final class StateAssignment {
       });
       operators.put(uid, new TaskRestore.Operator(keyGroups, lists));
     }
-    return new TaskRestore(checkpointId, any && ended, operators);
+    ChannelState inFlight = null;
+    if (!uids.isEmpty() && channels.containsKey(uids.get(0))) {
+      int old = channelParallelism.get(uids.get(0));
+      if (old != parallelism) {
+        throw new IllegalStateException("Checkpoint " + checkpointId + " is unaligned: it holds records in flight of "
+            + "operator '" + uids.get(0) + "' at parallelism " + old + ", which cannot be restored at parallelism "
+            + parallelism + ". Restore at parallelism " + old + ", or take a savepoint (always aligned) to rescale");
+      }
+      inFlight = channels.get(uids.get(0)).get(subtask);
+    }
+    return new TaskRestore(checkpointId, any && ended, operators, inFlight);
   }
 }

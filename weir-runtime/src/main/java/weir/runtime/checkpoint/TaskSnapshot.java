@@ -10,19 +10,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One subtask's part of a checkpoint: the state of each operator of its chain, and whether its
- * input had ended (a finished subtask is restored finished, not run again).
+ * One subtask's part of a checkpoint: the state of each operator of its chain, whether its
+ * input had ended (a finished subtask is restored finished, not run again) and, for an unaligned
+ * checkpoint, its records in flight.
  *
  * <pre>
- * file : int FORMAT_VERSION, boolean ended, int operatorCount, operatorCount × operator
+ * file : int FORMAT_VERSION, boolean ended, int operatorCount, operatorCount × operator,
+ *        channels (version 2 on)
  * operator : utf uid
  *            int keyGroupCount, keyGroupCount × ( int keyGroup, int length, bytes )
  *            int listCount, listCount × ( utf name, boolean union, int n, n × ( int length, bytes ) )
+ * channels : utf headUid, int n, n × ( int length, bytes ) (inputs), int m, m × ( int length, bytes ) (outputs)
  * </pre>
  */
-public record TaskSnapshot(boolean ended, List<OperatorSnapshot> operators) {
+public record TaskSnapshot(boolean ended, List<OperatorSnapshot> operators, ChannelState channels) {
   /** The version of the format above; a later release reads every earlier one. */
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
+
+  /** An aligned snapshot: no records in flight. */
+  public TaskSnapshot(boolean ended, List<OperatorSnapshot> operators) {
+    this(ended, operators, ChannelState.none(""));
+  }
 
   /** The snapshot in its file format. */
   public byte[] toBytes() throws IOException {
@@ -50,6 +58,9 @@ public record TaskSnapshot(boolean ended, List<OperatorSnapshot> operators) {
         }
       }
     }
+    out.writeUTF(channels.headUid());
+    writeAll(out, channels.inputs());
+    writeAll(out, channels.outputs());
     out.flush();
     return bytes.toByteArray();
   }
@@ -90,7 +101,29 @@ public record TaskSnapshot(boolean ended, List<OperatorSnapshot> operators) {
       }
       operators.add(new OperatorSnapshot(uid, groups, named, unions));
     }
-    return new TaskSnapshot(ended, operators);
+    if (version < 2) {
+      return new TaskSnapshot(ended, operators);
+    }
+    String headUid = in.readUTF();
+    List<byte[]> inputs = readAll(in);
+    return new TaskSnapshot(ended, operators, new ChannelState(headUid, inputs, readAll(in)));
+  }
+
+  private static void writeAll(DataOutputStream out, List<byte[]> entries) throws IOException {
+    out.writeInt(entries.size());
+    for (byte[] e : entries) {
+      out.writeInt(e.length);
+      out.write(e);
+    }
+  }
+
+  private static List<byte[]> readAll(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    List<byte[]> entries = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      entries.add(readBytes(in));
+    }
+    return entries;
   }
 
   private static byte[] readBytes(DataInputStream in) throws IOException {

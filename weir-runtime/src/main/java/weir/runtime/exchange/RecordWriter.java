@@ -91,6 +91,52 @@ public final class RecordWriter {
     return overflowing > 0;
   }
 
+  public int channelCount() {
+    return channels.length;
+  }
+
+  /** The channels' record type. */
+  public weir.api.typeinfo.TypeInfo<?> elementType() {
+    return channels[0].elementType();
+  }
+
+  /**
+   * An unaligned checkpoint's barrier: posts it ahead of the records in every channel and
+   * returns, per channel, the records that wait in overflow, which are before the barrier but
+   * not in the rings, so the checkpoint must hold them.
+   */
+  public InFlightRecords[] postPriorityBarrier(CheckpointBarrier barrier) {
+    InFlightRecords[] waiting = new InFlightRecords[channels.length];
+    for (int i = 0; i < channels.length; i++) {
+      InFlightRecords records = new InFlightRecords();
+      for (Object element : overflow[i]) {
+        if (element instanceof Timestamped t) {
+          records.add(t.element, t.timestamp);
+        } else {
+          records.add(element, Long.MIN_VALUE);
+        }
+      }
+      waiting[i] = records;
+      channels[i].postPriority(barrier);
+    }
+    return waiting;
+  }
+
+  /** Restore: puts records a checkpoint held in flight first in line for {@code channel}. */
+  public void restoreWaiting(int channel, InFlightRecords records) {
+    if (records.size() == 0) {
+      return;
+    }
+    if (overflow[channel].isEmpty()) {
+      overflowing++;
+    }
+    for (int i = 0; i < records.size(); i++) {
+      long timestamp = records.timestamp(i);
+      Object element = records.element(i);
+      overflow[channel].add(timestamp == Long.MIN_VALUE ? element : new Timestamped(element, timestamp));
+    }
+  }
+
   /** Makes everything written visible to the consumers. */
   public void publish() {
     for (SpscChannel channel : channels) {

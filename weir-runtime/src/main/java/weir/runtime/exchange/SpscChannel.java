@@ -2,6 +2,10 @@ package weir.runtime.exchange;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.annotation.Nullable;
+import weir.api.typeinfo.TypeInfo;
 
 /**
  * A bounded single-producer/single-consumer ring of record references between two subtasks in
@@ -17,6 +21,13 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Producer fields are touched only by the producing subtask's thread, consumer fields only by
  * the consuming one's.
+ *
+ * <h3>Priority barriers</h3>
+ * An unaligned checkpoint's barrier does not queue behind the records: the producer posts it
+ * beside the ring with the position it holds in the stream ({@link #postPriority}), and the
+ * consumer, which checks for one after each look at the tail, stores the records before that
+ * position as the checkpoint's records in flight. The producer posts before it publishes anything
+ * beyond the position, so a consumer that sees such records also sees the barrier.
  */
 public final class SpscChannel {
   private static final VarHandle HEAD;
@@ -53,8 +64,24 @@ public final class SpscChannel {
   private long consumerHead;
   private long consumerTailCache;
   private long takenTimestamp;
+  private long priorityTaken;
+
+  // priority barriers: posted by the producer, taken by the consumer
+  private final Queue<PriorityBarrier> priority = new ConcurrentLinkedQueue<>();
+  @SuppressWarnings("unused") private volatile long priorityPosted;
+
+  private final TypeInfo<?> elementType;
+
+  /** A barrier posted ahead of the records: it belongs at {@code position} in the stream. */
+  public record PriorityBarrier(CheckpointBarrier barrier, long position) {}
 
   public SpscChannel(int capacity) {
+    this(capacity, TypeInfo.unknown());
+  }
+
+  /** A channel whose records are of {@code elementType} (used to store records in flight). */
+  public SpscChannel(int capacity, TypeInfo<?> elementType) {
+    this.elementType = elementType;
     if (Integer.bitCount(capacity) != 1) {
       throw new IllegalArgumentException("Bug in exchange setup: capacity must be a power of two, but was " + capacity);
     }
@@ -118,6 +145,54 @@ public final class SpscChannel {
   /** Consumer: frees the slots of everything taken so far for the producer. */
   public void release() {
     HEAD.setRelease(this, consumerHead);
+  }
+
+  /** Consumer: how many elements were taken so far (the stream position of the next one). */
+  public long consumed() {
+    return consumerHead;
+  }
+
+  /**
+   * Consumer: the element at stream position {@code position}, not taken; only for positions
+   * from {@link #consumed()} up to what {@link #available()} last said.
+   */
+  public Object peek(long position) {
+    return buffer[(int) position & mask];
+  }
+
+  /** Consumer: the timestamp of the element at {@code position}; see {@link #peek}. */
+  public long peekTimestamp(long position) {
+    return timestamps[(int) position & mask];
+  }
+
+  /**
+   * Producer: publishes what was offered and posts {@code barrier} at that position, ahead of
+   * the records in the ring; see the class description.
+   */
+  public void postPriority(CheckpointBarrier barrier) {
+    publish();
+    priority.add(new PriorityBarrier(barrier, producerTail));
+    priorityPosted = priorityPosted + 1; // only the producer writes it
+  }
+
+  /** Consumer: whether a priority barrier waits; one volatile read. */
+  public boolean hasPriority() {
+    return priorityPosted != priorityTaken;
+  }
+
+  /** Consumer: the next priority barrier, or {@code null}. */
+  @Nullable
+  public PriorityBarrier pollPriority() {
+    PriorityBarrier b = priority.poll();
+    if (b != null) {
+      priorityTaken++;
+    }
+    return b;
+  }
+
+  /** The type of the records in this channel ({@link TypeInfo#unknown()} when not known). */
+  public TypeInfo<?> elementType() {
+    return elementType;
   }
 
   /** Records offered but not yet taken (approximate from any thread but the two owners). */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import weir.api.graph.Partitioning;
+import weir.api.typeinfo.TypeInfo;
 import weir.runtime.exchange.ChannelSelector;
 import weir.runtime.exchange.ChannelSelectors;
 import weir.runtime.exchange.RecordWriter;
@@ -14,6 +15,7 @@ import weir.runtime.graph.JobEdge;
 import weir.runtime.graph.JobGraph;
 import weir.runtime.graph.JobVertex;
 import weir.runtime.graph.StreamEdge;
+import weir.runtime.graph.StreamNode;
 
 /**
  * Creates the channels of every exchange of a job and hands each subtask its writers and input
@@ -53,7 +55,8 @@ final class ExchangeWiring {
       io.put(v.id(), subtasks);
     }
     for (JobEdge e : job.edges()) {
-      wire(e, job.vertex(e.sourceVertex()), job.vertex(e.targetVertex()), capacity);
+      JobVertex producer = job.vertex(e.sourceVertex());
+      wire(e, producer, job.vertex(e.targetVertex()), capacity, elementType(e.edge(), producer));
     }
   }
 
@@ -61,7 +64,21 @@ final class ExchangeWiring {
     return io.get(vertexId)[subtask];
   }
 
-  private void wire(JobEdge e, JobVertex producer, JobVertex consumer, int capacity) {
+  /** The type of the records on {@code edge}: the side output's, or the producing node's output type. */
+  private static TypeInfo<?> elementType(StreamEdge edge, JobVertex producer) {
+    if (edge.sideOutput() != null) {
+      return edge.sideOutput().getType();
+    }
+    for (StreamNode n : producer.operators()) {
+      if (n.id() == edge.source()) {
+        return n.outputType();
+      }
+    }
+    throw new IllegalStateException("Bug in job graph: edge " + edge.id() + " leaves vertex " + producer.name()
+        + ", which does not hold node " + edge.source());
+  }
+
+  private void wire(JobEdge e, JobVertex producer, JobVertex consumer, int capacity, TypeInfo<?> type) {
     int pu = producer.parallelism();
     int pd = consumer.parallelism();
     StreamEdge edge = e.edge();
@@ -82,7 +99,7 @@ final class ExchangeWiring {
       }
       SpscChannel[] channels = new SpscChannel[targets.size()];
       for (int c = 0; c < channels.length; c++) {
-        channels[c] = new SpscChannel(capacity);
+        channels[c] = new SpscChannel(capacity, type);
         SubtaskIo target = of(consumer.id(), targets.get(c));
         target.inputs.add(channels[c]);
         target.inputIndexes.add(edge.inputIndex());

@@ -4,6 +4,7 @@ import javax.annotation.Nullable;
 import weir.api.connector.SimpleVersionedSerializer;
 import weir.runtime.checkpoint.CheckpointCoordinator;
 import weir.runtime.checkpoint.CheckpointMetadata;
+import weir.runtime.exchange.CheckpointBarrier;
 
 import java.util.List;
 import java.util.Queue;
@@ -28,7 +29,7 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
    * Mailbox message: checkpoint {@code id} was triggered. The splits before it in the mailbox
    * were assigned before the enumerator's snapshot, so the reader's snapshot must hold them.
    */
-  public record CheckpointMark(long id) {}
+  public record CheckpointMark(CheckpointBarrier barrier) {}
 
   private final String sourceName;
   private final int parallelism;
@@ -63,10 +64,11 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
   }
 
   @Override
-  public synchronized CheckpointMetadata.VersionedBytes snapshotForCheckpoint(long id) throws Exception {
-    byte[] bytes = checkpointSerializer.serialize(enumerator.snapshotState(id));
+  public synchronized CheckpointMetadata.VersionedBytes snapshotForCheckpoint(CheckpointBarrier barrier)
+      throws Exception {
+    byte[] bytes = checkpointSerializer.serialize(enumerator.snapshotState(barrier.id()));
     for (Queue<Object> mailbox : mailboxes) {
-      mailbox.add(new CheckpointMark(id));
+      mailbox.add(new CheckpointMark(barrier));
     }
     return new CheckpointMetadata.VersionedBytes(checkpointSerializer.getVersion(), bytes);
   }

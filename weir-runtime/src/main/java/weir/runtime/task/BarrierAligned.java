@@ -1,10 +1,25 @@
 package weir.runtime.task;
 
+import weir.runtime.exchange.CheckpointBarrier;
+import weir.runtime.exchange.InFlightRecords;
+
 /**
- * Told by a task's input when checkpoint {@code id} has arrived on every input channel (or the
- * channel ended): the task then snapshots and forwards the barrier. A top-level type, as the
- * input is instantiated from a hidden copy of its class.
+ * How a task's input calls the task back during a checkpoint. A top-level type, as the input is
+ * instantiated from a hidden copy of its class.
  */
 interface BarrierAligned {
+  /**
+   * Aligned: checkpoint {@code id} has arrived on every input channel (or the channel ended);
+   * the task snapshots, sends the barrier on and acknowledges.
+   */
   void onAligned(long checkpointId) throws Exception;
+
+  /**
+   * Unaligned: the task snapshots now and posts the barrier ahead of its output; it acknowledges
+   * when {@link #onInFlightComplete} brings the records in flight.
+   */
+  void onUnalignedSnapshot(CheckpointBarrier barrier) throws Exception;
+
+  /** Unaligned: the records in flight of every input channel ({@code null} entries: none). */
+  void onInFlightComplete(long checkpointId, InFlightRecords[] inputs) throws Exception;
 }

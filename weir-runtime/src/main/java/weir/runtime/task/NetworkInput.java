@@ -5,6 +5,7 @@ import weir.runtime.exchange.CheckpointBarrier;
 
 import javax.annotation.Nullable;
 import weir.runtime.exchange.ControlEvent;
+import weir.runtime.exchange.InFlightRecords;
 import weir.runtime.exchange.SpscChannel;
 import weir.runtime.exchange.WatermarkEvent;
 import weir.runtime.time.RecordTimestamp;
@@ -24,6 +25,16 @@ import weir.runtime.operators.TwoInputOperator;
  * until every channel has delivered it or ended; then the task snapshots and forwards the
  * barrier, and all channels are read again. A checkpoint can also be started without a barrier
  * (the coordinator triggers tasks whose inputs may have ended), and completes the same way.
+ *
+ * <h3>Unaligned checkpoints</h3>
+ * A barrier that may be unaligned makes the task snapshot at once (at the first barrier, or when
+ * alignment has taken longer than the barrier's timeout, or when a producer posted a priority
+ * barrier): no channel is blocked. From then on, each channel whose barrier has not come yet
+ * records the elements taken from it, until the barrier shows where the producer's snapshot is:
+ * an in-band barrier ends the recording; a priority barrier gives a position, before which the
+ * recorded elements and those still in the ring are in flight and after which nothing is. When
+ * every channel is settled, the records in flight go to the task for its acknowledgement. A
+ * restored input replays the records in flight of each channel before reading the channels.
  *
  * <p>Owned by the subtask's thread.
  */
@@ -45,12 +56,29 @@ final class NetworkInput implements TaskInput {
   private long pendingCheckpoint = -1;
   private long lastCheckpoint = -1;
   private int blockedChannels;
+  // the options of the pending checkpoint's first barrier; null while it was only started
+  @Nullable private CheckpointBarrier pendingBarrier;
+  private long alignmentStart;
+  // unaligned: the pending checkpoint's snapshot is taken; per channel whether its barrier
+  // position is known, what was recorded in flight, and the position the recording started at
+  private boolean unaligned;
+  private final boolean[] settled;
+  private final InFlightRecords[] inFlight;
+  private final long[] recordingFrom;
+  private int settledChannels;
+  // restored records in flight, replayed first; null once replayed
+  @Nullable private InFlightRecords[] replay;
+  private int replayChannel;
+  private int replayIndex;
 
   @SuppressWarnings("unchecked")
   public NetworkInput(SpscChannel[] channels, int[] inputIndex, StreamOperator head, RecordTimestamp timestamp,
       BarrierAligned aligned) {
     this.aligned = aligned;
     this.blocked = new boolean[channels.length];
+    this.settled = new boolean[channels.length];
+    this.inFlight = new InFlightRecords[channels.length];
+    this.recordingFrom = new long[channels.length];
     this.timestamp = timestamp;
     this.valve = new StatusWatermarkValve(channels.length);
     this.toHead = new HeadWatermarks(head);
@@ -65,6 +93,9 @@ final class NetworkInput implements TaskInput {
 
   @Override
   public ProgressState process(int budget, StreamTask task) {
+    if (replay != null) {
+      return replay(budget);
+    }
     if (openChannels == 0) {
       return ProgressState.DONE;
     }
@@ -78,12 +109,18 @@ final class NetworkInput implements TaskInput {
         }
         SpscChannel channel = channels[c];
         int take = Math.min(channel.available(), budget);
+        // after the look at the tail: a priority barrier before records beyond it is seen here
+        if (channel.hasPriority()) {
+          takePriorityBarriers(c);
+        }
         if (take == 0) {
           continue;
         }
         progress = true;
         budget -= take;
-        if (twoInput == null) {
+        if (unaligned && !settled[c]) {
+          drainRecording(channel, c, take);
+        } else if (twoInput == null) {
           drainOne(channel, c, take);
         } else {
           drainTwo(channel, c, take);
@@ -138,56 +175,235 @@ final class NetworkInput implements TaskInput {
     }
   }
 
+  /** Drains a channel whose barrier has not come in an unaligned checkpoint: what it takes is in flight. */
+  private void drainRecording(SpscChannel channel, int c, int take) throws Exception {
+    for (int i = 0; i < take; i++) {
+      Object element = channel.take();
+      long ts = channel.takenTimestamp();
+      if (unaligned && !settled[c]) {
+        inFlight[c].add(element, ts);
+      }
+      deliver(c, element, ts);
+      if (blocked[c]) {
+        return;
+      }
+    }
+  }
+
+  /** Hands one element of channel {@code c} to the head or to the control logic. */
+  private void deliver(int c, Object element, long ts) throws Exception {
+    if (element instanceof ControlEvent event) {
+      onControl(c, event);
+      return;
+    }
+    timestamp.set(ts);
+    if (twoInput == null) {
+      oneInput.processElement(element);
+    } else if (inputIndex[c] == 0) {
+      twoInput.processElement1(element);
+    } else {
+      twoInput.processElement2(element);
+    }
+  }
+
+  private ProgressState replay(int budget) {
+    try {
+      while (budget > 0 && replayChannel < replay.length) {
+        InFlightRecords records = replay[replayChannel];
+        if (records == null || replayIndex == records.size()) {
+          replayChannel++;
+          replayIndex = 0;
+          continue;
+        }
+        deliver(replayChannel, records.element(replayIndex), records.timestamp(replayIndex));
+        replayIndex++;
+        budget--;
+      }
+    } catch (Exception e) {
+      throw OperatorFailure.of(headName, e);
+    }
+    if (replayChannel == replay.length) {
+      replay = null;
+    }
+    return ProgressState.MADE_PROGRESS;
+  }
+
+  @Override
+  public void restoreInFlight(InFlightRecords[] inputs) {
+    if (inputs.length != channels.length) {
+      throw new IllegalStateException("The checkpoint holds records in flight for " + inputs.length
+          + " input channels of '" + headName + "', which now has " + channels.length
+          + "; restore it into the same job at the same parallelism");
+    }
+    replay = inputs;
+  }
+
   private void onControl(int channel, ControlEvent event) throws Exception {
     if (event instanceof WatermarkEvent w) {
       valve.inputWatermark(channel, w.timestamp(), toHead);
     } else if (event == ControlEvent.IDLE || event == ControlEvent.ACTIVE) {
       valve.inputStatus(channel, event == ControlEvent.IDLE, toHead);
     } else if (event instanceof CheckpointBarrier barrier) {
-      onBarrier(channel, barrier.id());
+      onBarrier(channel, barrier);
     } else if (event == ControlEvent.END_OF_PARTITION) {
       ended[channel] = true;
       openChannels--;
-      completeIfAligned();
+      if (unaligned) {
+        settle(channel);
+        completeIfSettled();
+      } else {
+        completeIfAligned();
+      }
     } else {
       throw new IllegalStateException("Bug in exchange: unknown control event " + event);
     }
   }
 
-  /** Starts checkpoint {@code id} without a barrier; it completes once every channel is aligned or ended. */
+  /** Starts a checkpoint without a barrier; it completes once every channel is aligned or ended. */
   @Override
-  public void startCheckpoint(long id) throws Exception {
+  public void startCheckpoint(CheckpointBarrier barrier) throws Exception {
+    long id = barrier.id();
     if (id > pendingCheckpoint && id > lastCheckpoint) {
-      begin(id);
+      begin(id, null);
       completeIfAligned();
     }
   }
 
-  private void onBarrier(int channel, long id) throws Exception {
+  @Override
+  public void pollCheckpointEvents() throws Exception {
+    if (replay != null) {
+      return; // nothing is taken from the channels before the replay is over, so barriers can wait
+    }
+    for (int c = 0; c < channels.length; c++) {
+      if (channels[c].hasPriority()) {
+        takePriorityBarriers(c);
+      }
+    }
+    if (blockedChannels > 0 && pendingBarrier != null && pendingBarrier.alignmentTimeoutNanos() > 0
+        && System.nanoTime() - alignmentStart >= pendingBarrier.alignmentTimeoutNanos()) {
+      goUnaligned();
+      completeIfSettled();
+    }
+  }
+
+  private void onBarrier(int channel, CheckpointBarrier barrier) throws Exception {
+    long id = barrier.id();
     if (id <= lastCheckpoint || id < pendingCheckpoint) {
       return; // a checkpoint that completed here or was given up: nothing to align
     }
     if (id > pendingCheckpoint) {
-      begin(id);
+      begin(id, barrier);
+    } else if (pendingBarrier == null) {
+      pendingBarrier = barrier; // started by the coordinator: the first barrier brings the options
+    }
+    if (!unaligned && barrier.alignmentTimeoutNanos() == 0) {
+      goUnaligned();
+    }
+    if (unaligned) {
+      settle(channel); // the in-band barrier: what was recorded before it is in flight
+      completeIfSettled();
+      return;
+    }
+    if (blockedChannels == 0) {
+      alignmentStart = System.nanoTime();
     }
     blocked[channel] = true;
     blockedChannels++;
     completeIfAligned();
   }
 
-  /** Starts aligning {@code id}; an older checkpoint still aligning was aborted and is dropped. */
-  private void begin(long id) {
+  private void takePriorityBarriers(int c) throws Exception {
+    for (SpscChannel.PriorityBarrier b = channels[c].pollPriority(); b != null; b = channels[c].pollPriority()) {
+      long id = b.barrier().id();
+      if (id <= lastCheckpoint || id < pendingCheckpoint) {
+        continue;
+      }
+      if (id > pendingCheckpoint) {
+        begin(id, b.barrier());
+      } else if (pendingBarrier == null) {
+        pendingBarrier = b.barrier();
+      }
+      if (!unaligned) {
+        goUnaligned();
+      }
+      if (!settled[c]) {
+        settleAt(c, b.position());
+        completeIfSettled();
+      }
+    }
+  }
+
+  /** Starts checkpoint {@code id}; an older checkpoint still aligning was aborted and is dropped. */
+  private void begin(long id, @Nullable CheckpointBarrier barrier) {
     unblockAll();
+    if (unaligned) {
+      Arrays.fill(inFlight, null);
+      unaligned = false;
+    }
     pendingCheckpoint = id;
+    pendingBarrier = barrier;
+  }
+
+  /** Takes the pending checkpoint unaligned: the snapshot now, the channels settle as their barriers come. */
+  private void goUnaligned() throws Exception {
+    unaligned = true;
+    settledChannels = 0;
+    for (int c = 0; c < channels.length; c++) {
+      settled[c] = false;
+      inFlight[c] = new InFlightRecords();
+      recordingFrom[c] = channels[c].consumed();
+      if (ended[c] || blocked[c]) {
+        settle(c); // its barrier or end was taken: nothing of it is in flight
+      }
+    }
+    unblockAll();
+    aligned.onUnalignedSnapshot(pendingBarrier != null ? pendingBarrier : new CheckpointBarrier(pendingCheckpoint, 0));
+  }
+
+  private void settle(int c) {
+    if (!settled[c]) {
+      settled[c] = true;
+      settledChannels++;
+    }
+  }
+
+  /** Channel {@code c}'s barrier belongs at stream position {@code position}: what is before it is in flight. */
+  private void settleAt(int c, long position) {
+    SpscChannel channel = channels[c];
+    long consumed = channel.consumed();
+    if (position <= consumed) {
+      inFlight[c].truncate((int) (position - recordingFrom[c]));
+    } else {
+      for (long p = consumed; p < position; p++) {
+        inFlight[c].add(channel.peek(p), channel.peekTimestamp(p));
+      }
+    }
+    settle(c);
+  }
+
+  private void completeIfSettled() throws Exception {
+    if (!unaligned || settledChannels < channels.length) {
+      return;
+    }
+    long id = pendingCheckpoint;
+    InFlightRecords[] records = inFlight.clone();
+    Arrays.fill(inFlight, null);
+    lastCheckpoint = id;
+    pendingCheckpoint = -1;
+    pendingBarrier = null;
+    unaligned = false;
+    aligned.onInFlightComplete(id, records);
   }
 
   private void completeIfAligned() throws Exception {
-    if (pendingCheckpoint < 0 || blockedChannels + (channels.length - openChannels) < channels.length) {
+    if (unaligned || pendingCheckpoint < 0
+        || blockedChannels + (channels.length - openChannels) < channels.length) {
       return;
     }
     long id = pendingCheckpoint;
     lastCheckpoint = id;
     pendingCheckpoint = -1;
+    pendingBarrier = null;
     unblockAll();
     aligned.onAligned(id);
   }

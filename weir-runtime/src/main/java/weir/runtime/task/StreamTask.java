@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import weir.api.connector.SimpleVersionedSerializer;
+import weir.runtime.checkpoint.ChannelState;
 import weir.runtime.checkpoint.CheckpointCoordinator;
 import weir.runtime.checkpoint.OperatorSnapshot;
 import weir.runtime.checkpoint.TaskRestore;
 import weir.runtime.checkpoint.TaskSnapshot;
 import weir.runtime.exchange.CheckpointBarrier;
+import weir.runtime.exchange.InFlightRecords;
+import weir.runtime.exchange.SpscChannel;
+import weir.api.typeinfo.TypeInfo;
+import weir.api.typeinfo.TypeSerializer;
 import weir.runtime.state.HeapKeyedStateBackend;
 
 import java.lang.invoke.MethodHandles;
@@ -44,7 +49,10 @@ import weir.api.eventtime.WatermarkStrategy;
  * A source task snapshots when its reader's mailbox holds the checkpoint's mark, other tasks
  * when their input has aligned the barriers; both then send the barrier on and acknowledge with
  * the snapshot: the source's splits, every operator's keyed state, timers and operator state.
- * Coordinator calls arrive as mails, taken between two batches.
+ * Coordinator calls arrive as mails, taken between two batches, also while backpressured.
+ * An unaligned checkpoint's snapshot is taken at the first barrier; the barrier is posted ahead
+ * of the output, records still waiting for room in the output are stored with the snapshot, and
+ * the acknowledgement waits until the input has settled the records in flight of every channel.
  *
  * <h3>Backpressure</h3>
  * Before taking input the task moves records left over from the previous call into the output
@@ -52,7 +60,7 @@ import weir.api.eventtime.WatermarkStrategy;
  *
  * <p>Owned by the thread of the worker running it.
  */
-public final class StreamTask implements Tasklet {
+public final class StreamTask implements Tasklet, BarrierAligned {
   /** Records taken from the input per call, bounding both latency for other tasklets and overflow. */
   private static final int BUDGET = 4096;
   // inputs are specialized per task like operators, so the call into the head stays monomorphic
@@ -76,6 +84,11 @@ public final class StreamTask implements Tasklet {
   private long finalCheckpoint = -1;
   // a restored source that had read all its input: it ends at once
   private boolean restoredEnded;
+  // an unaligned snapshot waiting for its records in flight; null when none
+  @Nullable private UnalignedSnapshot unalignedSnapshot;
+
+  /** An unaligned snapshot taken, with the output records that waited for room, serialized. */
+  private record UnalignedSnapshot(long id, List<OperatorSnapshot> operators, List<byte[]> outputs, long syncNanos) {}
 
   public StreamTask(TaskDeployment deployment) {
     this.deployment = deployment;
@@ -146,7 +159,11 @@ public final class StreamTask implements Tasklet {
     } else {
       input = Specialization.instantiate(LOOKUP, deployment.specializedClasses(), "input", NetworkInput.class,
           deployment.inputChannels(),
-          deployment.inputIndexOfChannel(), chain.head(), chain.timestamp(), (BarrierAligned) this::onAligned);
+          deployment.inputIndexOfChannel(), chain.head(), chain.timestamp(), (BarrierAligned) this);
+    }
+    TaskRestore restore = deployment.restore();
+    if (restore != null && restore.channels() != null) {
+      restoreInFlight(restore.channels());
     }
     phase = Phase.RUNNING;
   }
@@ -174,11 +191,16 @@ public final class StreamTask implements Tasklet {
 
   @Override
   public ProgressState call() throws Exception {
+    if (checkpoints != null) {
+      // before the overflow: a backpressured task takes its checkpoints too
+      processMail();
+      if (phase == Phase.RUNNING) {
+        input.pollCheckpointEvents();
+        input.drainMailbox(this);
+      }
+    }
     if (!drainOverflow()) {
       return ProgressState.NO_PROGRESS;
-    }
-    if (checkpoints != null) {
-      processMail();
     }
     switch (phase) {
       case RUNNING -> {
@@ -260,7 +282,7 @@ public final class StreamTask implements Tasklet {
             continue; // sources take it at the mark in their reader's mailbox
           }
           if (phase == Phase.RUNNING) {
-            input.startCheckpoint(m.id());
+            input.startCheckpoint(m.barrier());
           } else if (phase == Phase.FINISHING) {
             onAligned(m.id());
           }
@@ -299,12 +321,101 @@ public final class StreamTask implements Tasklet {
    * outputs are open) and acknowledges. Called when the input has aligned the barriers or, for a
    * source, at the checkpoint's mark.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  void onAligned(long id) throws Exception {
+  @Override
+  public void onAligned(long id) throws Exception {
     if (checkpoints == null || phase == Phase.DONE || phase == Phase.ENDING) {
       return;
     }
     long start = System.nanoTime();
+    List<OperatorSnapshot> operators = snapshotOperators(id);
+    boolean ended = phase != Phase.RUNNING;
+    if (!ended) {
+      CheckpointBarrier barrier = new CheckpointBarrier(id);
+      for (RecordWriter writer : writers) {
+        writer.broadcast(barrier);
+      }
+      publish();
+    } else if (finalCheckpoint < 0) {
+      finalCheckpoint = id;
+    }
+    deployment.checkpoints().acknowledge(checkpoints, id, new TaskSnapshot(ended, operators), System.nanoTime() - start);
+  }
+
+  /** A source reached the mark of the checkpoint of {@code barrier} in its reader's mailbox. */
+  void onSourceMark(CheckpointBarrier barrier) throws Exception {
+    if (barrier.alignmentTimeoutNanos() == 0 && phase == Phase.RUNNING) {
+      onUnalignedSnapshot(barrier);
+      onInFlightComplete(barrier.id(), new InFlightRecords[0]);
+    } else {
+      onAligned(barrier.id());
+    }
+  }
+
+  @Override
+  public void onUnalignedSnapshot(CheckpointBarrier barrier) throws Exception {
+    long start = System.nanoTime();
+    List<OperatorSnapshot> operators = snapshotOperators(barrier.id());
+    List<byte[]> outputs = new ArrayList<>();
+    for (RecordWriter writer : writers) {
+      TypeSerializer<Object> serializer = serializerOf(writer.elementType());
+      for (InFlightRecords waiting : writer.postPriorityBarrier(barrier)) {
+        outputs.add(waiting.toBytes(serializer));
+      }
+    }
+    unalignedSnapshot = new UnalignedSnapshot(barrier.id(), operators, outputs, System.nanoTime() - start);
+  }
+
+  @Override
+  public void onInFlightComplete(long id, InFlightRecords[] inputs) throws Exception {
+    UnalignedSnapshot snapshot = unalignedSnapshot;
+    if (snapshot == null || snapshot.id() != id) {
+      throw new IllegalStateException("Bug in unaligned checkpoint " + id + " of " + name + ": no snapshot was taken");
+    }
+    unalignedSnapshot = null;
+    long start = System.nanoTime();
+    List<byte[]> inputBytes = new ArrayList<>(inputs.length);
+    SpscChannel[] channels = deployment.inputChannels();
+    for (int c = 0; c < inputs.length; c++) {
+      InFlightRecords records = inputs[c] == null ? new InFlightRecords() : inputs[c];
+      inputBytes.add(records.toBytes(serializerOf(channels[c].elementType())));
+    }
+    ChannelState state = new ChannelState(deployment.vertex().head().stateUid(), inputBytes, snapshot.outputs());
+    deployment.checkpoints().acknowledge(checkpoints, id, new TaskSnapshot(false, snapshot.operators(), state),
+        snapshot.syncNanos() + System.nanoTime() - start);
+  }
+
+  /** Hands the records in flight of an unaligned checkpoint back to the input and the writers. */
+  private void restoreInFlight(ChannelState state) throws Exception {
+    SpscChannel[] channels = deployment.inputChannels();
+    if (state.inputs().size() > 0) {
+      InFlightRecords[] inputs = new InFlightRecords[state.inputs().size()];
+      for (int c = 0; c < inputs.length; c++) {
+        inputs[c] = InFlightRecords.fromBytes(state.inputs().get(c), serializerOf(channels[c].elementType()));
+      }
+      input.restoreInFlight(inputs);
+    }
+    int next = 0;
+    for (RecordWriter writer : writers) {
+      TypeSerializer<Object> serializer = serializerOf(writer.elementType());
+      for (int c = 0; c < writer.channelCount() && next < state.outputs().size(); c++) {
+        writer.restoreWaiting(c, InFlightRecords.fromBytes(state.outputs().get(next++), serializer));
+      }
+    }
+    if (next != state.outputs().size()) {
+      throw new IllegalStateException("The checkpoint holds records in flight for " + state.outputs().size()
+          + " output channels of " + name + ", which now has " + next + "; restore it into the same job at the same "
+          + "parallelism");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private TypeSerializer<Object> serializerOf(TypeInfo<?> type) {
+    return (TypeSerializer<Object>) type.createSerializer(deployment.serializerConfig());
+  }
+
+  /** Every stateful operator's snapshot for checkpoint {@code id}, the source's splits included. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<OperatorSnapshot> snapshotOperators(long id) throws Exception {
     List<OperatorSnapshot> operators = new ArrayList<>();
     for (StreamNode node : deployment.vertex().operators()) {
       Map<String, List<byte[]>> lists = new LinkedHashMap<>();
@@ -329,17 +440,7 @@ public final class StreamTask implements Tasklet {
         operators.add(new OperatorSnapshot(node.stateUid(), keyGroups, lists, List.of()));
       }
     }
-    boolean ended = phase != Phase.RUNNING;
-    if (!ended) {
-      CheckpointBarrier barrier = new CheckpointBarrier(id);
-      for (RecordWriter writer : writers) {
-        writer.broadcast(barrier);
-      }
-      publish();
-    } else if (finalCheckpoint < 0) {
-      finalCheckpoint = id;
-    }
-    deployment.checkpoints().acknowledge(checkpoints, id, new TaskSnapshot(ended, operators), System.nanoTime() - start);
+    return operators;
   }
 
   /** Whether some output could not take everything emitted. */

@@ -2,7 +2,9 @@ package weir.runtime.task;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.annotation.Nullable;
 import weir.runtime.checkpoint.CheckpointCoordinator;
+import weir.runtime.exchange.CheckpointBarrier;
 
 /**
  * A subtask's side of checkpointing as the coordinator sees it: the coordinator's calls become
@@ -11,8 +13,8 @@ import weir.runtime.checkpoint.CheckpointCoordinator;
 final class TaskCheckpoints implements CheckpointCoordinator.Participant {
   enum Kind { TRIGGER, COMPLETE, ABORT }
 
-  /** One call of the coordinator, for the subtask's thread. */
-  record Mail(Kind kind, long id) {}
+  /** One call of the coordinator, for the subtask's thread; {@code barrier} only for TRIGGER. */
+  record Mail(Kind kind, long id, @Nullable CheckpointBarrier barrier) {}
 
   private final int vertexId;
   private final int subtask;
@@ -34,18 +36,18 @@ final class TaskCheckpoints implements CheckpointCoordinator.Participant {
   }
 
   @Override
-  public void triggerCheckpoint(long id) {
-    mail.add(new Mail(Kind.TRIGGER, id));
+  public void triggerCheckpoint(CheckpointBarrier barrier) {
+    mail.add(new Mail(Kind.TRIGGER, barrier.id(), barrier));
   }
 
   @Override
   public void notifyCheckpointComplete(long id) {
-    mail.add(new Mail(Kind.COMPLETE, id));
+    mail.add(new Mail(Kind.COMPLETE, id, null));
   }
 
   @Override
   public void notifyCheckpointAborted(long id) {
-    mail.add(new Mail(Kind.ABORT, id));
+    mail.add(new Mail(Kind.ABORT, id, null));
   }
 
   /** The next mail, or {@code null}; subtask thread only. */

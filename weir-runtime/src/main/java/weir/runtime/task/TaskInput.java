@@ -2,6 +2,8 @@ package weir.runtime.task;
 
 import java.util.List;
 import weir.api.connector.SimpleVersionedSerializer;
+import weir.runtime.exchange.CheckpointBarrier;
+import weir.runtime.exchange.InFlightRecords;
 
 /** Where a task's records come from: a source reader, or the channels of its input gates. */
 interface TaskInput {
@@ -9,10 +11,19 @@ interface TaskInput {
   ProgressState process(int budget, StreamTask task) throws Exception;
 
   /**
-   * Starts checkpoint {@code id} without a barrier (channel inputs): it completes, calling the
-   * task back, once every channel delivered the barrier or ended.
+   * Starts the checkpoint of {@code barrier} without a barrier in the channels (channel inputs):
+   * it completes, calling the task back, once every channel delivered the barrier or ended.
    */
-  default void startCheckpoint(long id) throws Exception {}
+  default void startCheckpoint(CheckpointBarrier barrier) throws Exception {}
+
+  /**
+   * Channel inputs: takes priority barriers and switches an alignment that took too long to
+   * unaligned; called between batches, also while the task is backpressured.
+   */
+  default void pollCheckpointEvents() throws Exception {}
+
+  /** Channel inputs: records an unaligned checkpoint held in flight, replayed before anything else. */
+  default void restoreInFlight(InFlightRecords[] inputs) {}
 
   /** Source inputs: hands pending split assignments to the reader and takes marked checkpoints. */
   default void drainMailbox(StreamTask task) throws Exception {}

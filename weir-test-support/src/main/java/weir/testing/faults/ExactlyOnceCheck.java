@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import weir.api.checkpoint.CheckpointConfig;
 import weir.api.checkpoint.RestartStrategy;
 import weir.api.datastream.DataStream;
 import weir.api.datastream.StreamExecutionEnvironment;
@@ -72,6 +74,7 @@ public final class ExactlyOnceCheck<T> {
   private int failures = 5;
   private long maxRecordsBetween = 20_000;
   private Duration checkpointInterval = Duration.ofMillis(20);
+  private Consumer<CheckpointConfig> checkpointSettings = config -> {};
 
   private ExactlyOnceCheck(JobUnderTest<T> job) {
     this.job = job;
@@ -110,6 +113,15 @@ public final class ExactlyOnceCheck<T> {
     return this;
   }
 
+  /**
+   * Further checkpoint settings for every run, e.g. {@code c -> c.enableUnalignedCheckpoints(true)};
+   * the interval and directory are set by the check.
+   */
+  public ExactlyOnceCheck<T> checkpointSettings(Consumer<CheckpointConfig> settings) {
+    this.checkpointSettings = settings;
+    return this;
+  }
+
   /** Runs the job without and with failures; throws {@link AssertionError} on any difference. */
   public void verify() throws Exception {
     Map<T, Integer> expected = counts(run(new Faults(0, 0, 1)).records);
@@ -136,6 +148,7 @@ public final class ExactlyOnceCheck<T> {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(parallelism);
     env.enableCheckpointing(checkpointInterval);
     env.getCheckpointConfig().setCheckpointDirectory(checkpoints);
+    checkpointSettings.accept(env.getCheckpointConfig());
     env.setRestartStrategy(RestartStrategy.fixedDelay(faults.failures + 1, Duration.ZERO));
     DataStream<T> result = job.build(env, faults);
     try (ExactlyOnceSink<T> sink = ExactlyOnceSink.forStream(result)) {
