@@ -42,6 +42,15 @@ public interface JobClient {
    */
   CompletableFuture<Path> stopWithSavepoint(Path directory);
 
+  /**
+   * Like {@link #stopWithSavepoint(Path)}; with {@code drain}, the sources stop reading first and
+   * event time advances to the end, so every window fires and every event-time timer goes off
+   * before the savepoint, and sinks commit all output. The savepoint keeps the sources'
+   * positions: a job resumed from it reads on from where they stopped, with no window state
+   * left. Without {@code drain}, exactly {@link #stopWithSavepoint(Path)}.
+   */
+  CompletableFuture<Path> stopWithSavepoint(Path directory, boolean drain);
+
   /** Asks the job to cancel; returns at once. Use {@link #await} to wait for it to end. */
   void cancel();
 

@@ -59,6 +59,9 @@ public final class CheckpointCoordinator {
     void notifyCheckpointComplete(long id);
 
     void notifyCheckpointAborted(long id);
+
+    /** Stop-with-savepoint with drain: a source ends its input now; every subtask snapshots as not ended. */
+    void drain();
   }
 
   /** A source's split enumerator as the coordinator sees it. */
@@ -120,6 +123,8 @@ public final class CheckpointCoordinator {
   private int consecutiveFailures;
   private int endedInputs;
   private boolean running;
+  // stop-with-savepoint with drain asked: no checkpoint starts before every input has ended
+  private boolean draining;
   @Nullable private Pending pending;
   @Nullable private ScheduledFuture<?> periodic;
 
@@ -225,6 +230,32 @@ public final class CheckpointCoordinator {
     return f;
   }
 
+  /**
+   * Stops the job with a savepoint after draining it: the sources end their input, event time
+   * advances to the end, and the final checkpoint, taken once every input has ended, becomes
+   * the savepoint; completes with its folder. A checkpoint in progress is given up, so that the
+   * final one is the first after the end of every subtask's input.
+   */
+  public synchronized CompletableFuture<Path> drainWithSavepoint(Path directory) {
+    CompletableFuture<Path> f = new CompletableFuture<>();
+    if (!running) {
+      f.completeExceptionally(new IllegalStateException("Job '" + jobName + "' is not running"));
+      return f;
+    }
+    requestedSavepoints.add(new SavepointRequest(directory, true, f));
+    if (!draining) {
+      draining = true;
+      if (pending != null) {
+        abort(pending, "the job is draining for a savepoint", false);
+      }
+      for (Participant task : participants.values()) {
+        task.drain();
+      }
+    }
+    executor.execute(() -> trigger(true));
+    return f;
+  }
+
   /** The figures of the completed checkpoints, oldest first. */
   public synchronized List<Stats> stats() {
     return List.copyOf(stats);
@@ -242,7 +273,7 @@ public final class CheckpointCoordinator {
   }
 
   private synchronized void trigger(boolean now) {
-    if (!running || pending != null || participants.isEmpty()) {
+    if (!running || pending != null || participants.isEmpty() || (draining && endedInputs < participants.size())) {
       return;
     }
     long pause = config.getMinPauseBetweenCheckpoints().toNanos();

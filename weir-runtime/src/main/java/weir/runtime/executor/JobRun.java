@@ -361,8 +361,17 @@ final class JobRun implements JobClient {
 
   @Override
   public CompletableFuture<java.nio.file.Path> stopWithSavepoint(java.nio.file.Path directory) {
+    return stopWithSavepoint(directory, false);
+  }
+
+  @Override
+  public CompletableFuture<java.nio.file.Path> stopWithSavepoint(java.nio.file.Path directory, boolean drain) {
     if (checkpoints == null) {
       return triggerSavepoint(directory);
+    }
+    if (drain) {
+      // the drained job ends by itself once the savepoint, its final checkpoint, is complete
+      return checkpoints.drainWithSavepoint(directory);
     }
     return checkpoints.triggerSavepoint(directory, true).thenApply(folder -> {
       stoppedWithSavepoint = true;

@@ -84,6 +84,8 @@ public final class StreamTask implements Tasklet, BarrierAligned {
   private long finalCheckpoint = -1;
   // a restored source that had read all its input: it ends at once
   private boolean restoredEnded;
+  // stop-with-savepoint with drain: the input ends for the savepoint, which must not restore it ended
+  private boolean draining;
   // an unaligned snapshot waiting for its records in flight; null when none
   @Nullable private UnalignedSnapshot unalignedSnapshot;
 
@@ -300,6 +302,12 @@ public final class StreamTask implements Tasklet, BarrierAligned {
             phase = Phase.DONE;
           }
         }
+        case DRAIN -> {
+          draining = true;
+          if (phase == Phase.RUNNING && deployment.vertex().head().kind() == StreamNode.Kind.SOURCE) {
+            endInput();
+          }
+        }
         case ABORT -> {
           if (m.id() == finalCheckpoint) {
             finalCheckpoint = -1;
@@ -338,7 +346,9 @@ public final class StreamTask implements Tasklet, BarrierAligned {
     } else if (finalCheckpoint < 0) {
       finalCheckpoint = id;
     }
-    deployment.checkpoints().acknowledge(checkpoints, id, new TaskSnapshot(ended, operators), System.nanoTime() - start);
+    // a drained subtask resumes from the savepoint: its input has not really ended
+    deployment.checkpoints().acknowledge(checkpoints, id, new TaskSnapshot(ended && !draining, operators),
+        System.nanoTime() - start);
   }
 
   /** A source reached the mark of the checkpoint of {@code barrier} in its reader's mailbox. */

@@ -11,7 +11,7 @@ import weir.runtime.exchange.CheckpointBarrier;
  * mails that the subtask takes on its own thread between two batches.
  */
 final class TaskCheckpoints implements CheckpointCoordinator.Participant {
-  enum Kind { TRIGGER, COMPLETE, ABORT }
+  enum Kind { TRIGGER, COMPLETE, ABORT, DRAIN }
 
   /** One call of the coordinator, for the subtask's thread; {@code barrier} only for TRIGGER. */
   record Mail(Kind kind, long id, @Nullable CheckpointBarrier barrier) {}
@@ -48,6 +48,11 @@ final class TaskCheckpoints implements CheckpointCoordinator.Participant {
   @Override
   public void notifyCheckpointAborted(long id) {
     mail.add(new Mail(Kind.ABORT, id, null));
+  }
+
+  @Override
+  public void drain() {
+    mail.add(new Mail(Kind.DRAIN, -1, null));
   }
 
   /** The next mail, or {@code null}; subtask thread only. */
