@@ -2,7 +2,7 @@ package weir.tests.checkpoint;
 
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import weir.api.connector.source.lib.NumberSequenceSource;
 import weir.api.eventtime.WatermarkStrategy;
 import weir.api.tuple.Tuple2;
@@ -14,10 +14,11 @@ import weir.testing.faults.ExactlyOnceCheck;
  * in which two source subtasks' records reach a key does not.
  */
 class ExactlyOnceCheckIT {
-  @ParameterizedTest
-  @ValueSource(ints = {1, 2})
+  @ParameterizedTest(name = "parallelism {0}, unaligned {1}")
+  @CsvSource({"1, false", "2, false", "1, true", "2, true"})
   @Timeout(120)
-  void rolling_keyed_count_is_exactly_once_through_injected_failures(int parallelism) throws Exception {
+  void rolling_keyed_count_is_exactly_once_through_injected_failures(int parallelism, boolean unaligned)
+      throws Exception {
     ExactlyOnceCheck.forJob((env, faults) -> env
             .fromSource(new NumberSequenceSource(1, 60_000), WatermarkStrategy.<Long>noWatermarks(), "numbers")
             .map(faults.<Long>injector())
@@ -28,6 +29,7 @@ class ExactlyOnceCheckIT {
         .seeds(1, 2, 3)
         .failuresPerRun(7)
         .maxRecordsBetweenFailures(20_000)
+        .checkpointSettings(c -> c.enableUnalignedCheckpoints(unaligned))
         .verify();
   }
 }
