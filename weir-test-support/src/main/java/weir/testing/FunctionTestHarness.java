@@ -48,7 +48,8 @@ import weir.runtime.window.WindowOperators;
  * }</pre>
  *
  * <p>The function instance is used as given, not copied, so a test can look at its fields
- * afterwards. For a one-call check with expected output see {@link TestSupport}.
+ * afterwards; an operator restored from a snapshot (see {@link SubtaskSnapshot}) gets copies.
+ * For a one-call check with expected output see {@link TestSupport}.
  *
  * @since 0.1
  */
@@ -110,7 +111,7 @@ public final class FunctionTestHarness {
       KeyedProcessFunction<K, I, O> function, KeySelector<I, K> keySelector, SubtaskSettings settings)
       throws Exception {
     return oneInput("KeyedProcess", settings, true,
-        f -> new KeyedProcessOperator<>(function, keySelector, f.context, f.output));
+        f -> new KeyedProcessOperator<>(f.userCode(function), f.userCode(keySelector), f.context, f.output));
   }
 
   /** A harness around a {@link CoProcessOperator}. */
@@ -135,7 +136,8 @@ public final class FunctionTestHarness {
   public static <K, A, B, O> TwoInputHarness<A, B, O> forKeyedCoProcess(KeyedCoProcessFunction<K, A, B, O> function,
       KeySelector<A, K> keySelector1, KeySelector<B, K> keySelector2, SubtaskSettings settings) throws Exception {
     return twoInput("KeyedCoProcess", settings, true,
-        f -> new KeyedCoProcessOperator<>(function, keySelector1, keySelector2, f.context, f.output));
+        f -> new KeyedCoProcessOperator<>(f.userCode(function), f.userCode(keySelector1), f.userCode(keySelector2),
+            f.context, f.output));
   }
 
   /**
@@ -225,7 +227,8 @@ public final class FunctionTestHarness {
       OperatorSpec.IntervalJoin spec = new OperatorSpec.IntervalJoin(function, lowerBound, upperBound,
           lowerBoundInclusive, upperBoundInclusive, leftLateDataTag, rightLateDataTag);
       return twoInput("IntervalJoin", settings, true,
-          f -> new IntervalJoinOperator<>(spec, leftKey, rightKey, f.context, f.output));
+          f -> new IntervalJoinOperator<>(f.userCode(spec), f.userCode(leftKey), f.userCode(rightKey), f.context,
+              f.output));
     }
   }
 
@@ -331,27 +334,26 @@ public final class FunctionTestHarness {
     }
     KeySelector<T, Object> keySelector = (KeySelector<T, Object>) window.getKeySelector();
     return oneInput(windowed.getName(), settings, true,
-        f -> WindowOperators.create(new java.util.HashMap<>(), "window", spec, keySelector, f.context, f.output));
+        f -> WindowOperators.create(new java.util.HashMap<>(), "window", f.userCode(spec), f.userCode(keySelector),
+            f.context, f.output));
   }
 
-  /** Builds the operator of one subtask. */
+  /** Builds the operator of one subtask; used again for each restore of a harness. */
   @FunctionalInterface
-  private interface OperatorFactory<P, O> {
+  interface OperatorFactory<P, O> {
     P create(SubtaskFixture<O> fixture) throws Exception;
   }
 
   private static <I, O> OneInputHarness<I, O> oneInput(String name, SubtaskSettings settings, boolean keyed,
       OperatorFactory<OneInputOperator<I>, O> factory) throws Exception {
-    SubtaskFixture<O> fixture = new SubtaskFixture<>(name, settings, keyed);
-    OneInputHarness<I, O> harness = new OneInputHarness<>(factory.create(fixture), fixture);
+    OneInputHarness<I, O> harness = new OneInputHarness<>(factory, new SubtaskFixture<>(name, settings, keyed, null));
     harness.open();
     return harness;
   }
 
   private static <A, B, O> TwoInputHarness<A, B, O> twoInput(String name, SubtaskSettings settings, boolean keyed,
       OperatorFactory<TwoInputOperator<A, B>, O> factory) throws Exception {
-    SubtaskFixture<O> fixture = new SubtaskFixture<>(name, settings, keyed);
-    TwoInputHarness<A, B, O> harness = new TwoInputHarness<>(factory.create(fixture), fixture);
+    TwoInputHarness<A, B, O> harness = new TwoInputHarness<>(factory, new SubtaskFixture<>(name, settings, keyed, null));
     harness.open();
     return harness;
   }
