@@ -75,15 +75,7 @@ final class SliceRing<A> {
 
   /** Sets the accumulator of slice {@code id}; {@code out} is scratch space. */
   void put(long id, A acc, @Nullable TypeSerializer<A> serializer, DataOutputSerializer out) throws IOException {
-    int slot = slot(id);
-    if (ids[slot] != id && ids[slot] != EMPTY) {
-      grow(id);
-      slot = slot(id);
-    }
-    if (ids[slot] == EMPTY) {
-      ids[slot] = id;
-      size++;
-    }
+    int slot = claim(id);
     if (serializer == null) {
       objects[slot] = acc;
       return;
@@ -95,6 +87,11 @@ final class SliceRing<A> {
 
   /** Sets the accumulator of slice {@code id} from its bytes; only for a binary ring. */
   private void putBytes(long id, byte[] source, int length) {
+    store(claim(id), source, length);
+  }
+
+  /** The slot of slice {@code id}, taken for it if it was empty; grows the ring if another slice holds it. */
+  private int claim(long id) {
     int slot = slot(id);
     if (ids[slot] != id && ids[slot] != EMPTY) {
       grow(id);
@@ -104,7 +101,7 @@ final class SliceRing<A> {
       ids[slot] = id;
       size++;
     }
-    store(slot, source, length);
+    return slot;
   }
 
   private void store(int slot, byte[] source, int length) {
