@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import weir.api.connector.source.lib.NumberSequenceSource;
 import weir.api.datastream.DataStream;
 import weir.api.datastream.StreamExecutionEnvironment;
@@ -77,78 +79,51 @@ class WindowExactlyOnceIT {
   /** A joined pair of numbers. */
   public record Pair(long left, long right) implements Serializable {}
 
-  /** A count and a sum of numbers, of one key. */
-  public record Tally(long key, long count, long sum) implements Serializable {}
+  /** A count and a sum of the numbers of one key; the empty tally has no key yet. */
+  public record Tally(long key, long count, long sum) implements Serializable {
+    static final Tally EMPTY = new Tally(-1, 0, 0);
+
+    static Tally of(Event e) {
+      return new Tally(e.key(), 1, e.value());
+    }
+
+    Tally plus(Tally other) {
+      return new Tally(count == 0 ? other.key : key, count + other.count, sum + other.sum);
+    }
+  }
 
   private static long timeOf(long value) {
     return value + value / 1_000 * PAUSE + value * 37 % JITTER;
   }
 
-  /** The job under test, built on the events. */
-  @FunctionalInterface
-  interface EventJob<T> {
-    DataStream<T> build(DataStream<Event> events);
-  }
-
-  /**
-   * Checks the job {@code job} builds on {@code records} events at {@code parallelism}, and that
-   * every planned failure happened.
-   */
-  private static <T> void verify(int parallelism, int records, EventJob<T> job) throws Exception {
-    // an attempt gets no further than this before it fails, and even the last still fails
-    long maxRecordsBetweenFailures = records / 2 / (FAILURES_PER_RUN + 1);
-    long injected = ExactlyOnceCheck.forJob((env, faults) -> job.build(events(env, faults, records)))
-        .parallelism(parallelism)
-        .seeds(1, 2, 3)
-        .failuresPerRun(FAILURES_PER_RUN)
-        .maxRecordsBetweenFailures(maxRecordsBetweenFailures)
-        .verify();
-    assertThat(injected).isGreaterThanOrEqualTo((long) SEEDS * FAILURES_PER_RUN);
-  }
-
-  /**
-   * {@code records} events, with failures injected after the source. Watermarks advance every
-   * few milliseconds, so that windows fire and join buffers empty while the input is being read.
-   */
-  private static DataStream<Event> events(StreamExecutionEnvironment env, ExactlyOnceCheck.Faults faults,
-      int records) {
-    env.getConfig().setAutoWatermarkInterval(Duration.ofMillis(5));
-    return env.fromSource(new NumberSequenceSource(0, records - 1),
-            WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(JITTER))
-                .withTimestampAssigner((value, ts) -> timeOf(value)),
-            "numbers")
-        .map(faults.<Long>injector())
-        .map(Event::of);
-  }
-
-  /** Adds counts and sums. */
+  /** Adds tallies. */
   static final class AddTallies implements ReduceFunction<Tally> {
     @Override
     public Tally reduce(Tally a, Tally b) {
-      return new Tally(a.key(), a.count() + b.count(), a.sum() + b.sum());
+      return a.plus(b);
     }
   }
 
-  /** Counts events and sums their numbers, in an accumulator {count, sum}. */
-  static final class CountAndSum implements AggregateFunction<Event, long[], long[]> {
+  /** Tallies events. */
+  static final class TallyEvents implements AggregateFunction<Event, Tally, Tally> {
     @Override
-    public long[] createAccumulator() {
-      return new long[2];
+    public Tally createAccumulator() {
+      return Tally.EMPTY;
     }
 
     @Override
-    public long[] add(Event e, long[] acc) {
-      return new long[] {acc[0] + 1, acc[1] + e.value()};
+    public Tally add(Event e, Tally acc) {
+      return acc.plus(Tally.of(e));
     }
 
     @Override
-    public long[] getResult(long[] acc) {
+    public Tally getResult(Tally acc) {
       return acc;
     }
 
     @Override
-    public long[] merge(long[] a, long[] b) {
-      return new long[] {a[0] + b[0], a[1] + b[1]};
+    public Tally merge(Tally a, Tally b) {
+      return a.plus(b);
     }
   }
 
@@ -158,15 +133,6 @@ class WindowExactlyOnceIT {
     public void process(Long key, Context ctx, Iterable<Tally> tallies, Collector<WindowResult> out) {
       Tally t = tallies.iterator().next();
       out.collect(new WindowResult(key, ctx.window().getEnd(), t.count(), t.sum()));
-    }
-  }
-
-  /** The window's result from its one {count, sum}. */
-  static final class CountAndSumOfWindow extends ProcessWindowFunction<long[], WindowResult, Long, TimeWindow> {
-    @Override
-    public void process(Long key, Context ctx, Iterable<long[]> results, Collector<WindowResult> out) {
-      long[] r = results.iterator().next();
-      out.collect(new WindowResult(key, ctx.window().getEnd(), r[0], r[1]));
     }
   }
 
@@ -190,71 +156,7 @@ class WindowExactlyOnceIT {
     }
   }
 
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  @Timeout(120)
-  void tumbling_windows_reduced_on_slices_are_exactly_once(int parallelism) throws Exception {
-    verify(parallelism, RECORDS, events -> events
-        .map(e -> new Tally(e.key(), 1, e.value()))
-        .keyBy(Tally::key)
-        .window(TumblingEventTimeWindows.of(Duration.ofMillis(500)))
-        .reduce(new AddTallies(), new TallyOfWindow()));
-  }
-
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  @Timeout(120)
-  void sliding_windows_aggregated_on_slices_are_exactly_once(int parallelism) throws Exception {
-    verify(parallelism, RECORDS, events -> events
-        .keyBy(Event::key)
-        .window(SlidingEventTimeWindows.of(Duration.ofMillis(1_000), Duration.ofMillis(250)))
-        .aggregate(new CountAndSum(), new CountAndSumOfWindow()));
-  }
-
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  @Timeout(120)
-  void sliding_windows_keeping_their_elements_are_exactly_once(int parallelism) throws Exception {
-    verify(parallelism, RECORDS, events -> events
-        .keyBy(Event::key)
-        .window(SlidingEventTimeWindows.of(Duration.ofMillis(1_000), Duration.ofMillis(250)))
-        .process(new Elements<>()));
-  }
-
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  @Timeout(120)
-  void aggregated_sessions_are_exactly_once(int parallelism) throws Exception {
-    verify(parallelism, RECORDS, events -> events
-        .keyBy(Event::key)
-        .window(EventTimeSessionWindows.withGap(Duration.ofMillis(100)))
-        .aggregate(new CountAndSum(), new CountAndSumOfWindow()));
-  }
-
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  @Timeout(120)
-  void sessions_keeping_their_elements_are_exactly_once(int parallelism) throws Exception {
-    verify(parallelism, RECORDS, events -> events
-        .keyBy(Event::key)
-        .window(EventTimeSessionWindows.withGap(Duration.ofMillis(100)))
-        .process(new Elements<>()));
-  }
-
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  @Timeout(120)
-  void count_windows_with_an_evictor_are_exactly_once(int parallelism) throws Exception {
-    // Flink's countWindow(10, 5): every fifth element fires the last ten
-    verify(parallelism, RECORDS, events -> events
-        .keyBy(Event::block)
-        .window(GlobalWindows.create())
-        .trigger(CountTrigger.of(5))
-        .evictor(CountEvictor.of(10))
-        .process(new Elements<GlobalWindow>()));
-  }
-
-  /** Pairs the numbers of joined events. */
+  /** Pairs the numbers of events an interval join joined. */
   static final class PairUp extends ProcessJoinFunction<Event, Event, Pair> {
     @Override
     public void processElement(Event left, Event right, Context ctx, Collector<Pair> out) {
@@ -262,18 +164,7 @@ class WindowExactlyOnceIT {
     }
   }
 
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  @Timeout(120)
-  void interval_joins_are_exactly_once(int parallelism) throws Exception {
-    verify(parallelism, JOIN_RECORDS, events -> events
-        .filter(e -> e.value() % 3 != 0).keyBy(Event::key)
-        .intervalJoin(events.filter(e -> e.value() % 3 == 0).keyBy(Event::key))
-        .between(Duration.ofMillis(-30), Duration.ofMillis(30))
-        .process(new PairUp()));
-  }
-
-  /** Pairs the numbers of joined events. */
+  /** Pairs the numbers of events a window join joined. */
   static final class JoinPair implements JoinFunction<Event, Event, Pair> {
     @Override
     public Pair join(Event left, Event right) {
@@ -281,15 +172,119 @@ class WindowExactlyOnceIT {
     }
   }
 
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
+  /** The jobs under test, one per kind of window or join operator, each on its number of events. */
+  enum Job {
+    TUMBLING_WINDOWS_REDUCED_ON_SLICES(RECORDS) {
+      @Override
+      DataStream<?> build(DataStream<Event> events) {
+        return events.map(Tally::of).keyBy(Tally::key)
+            .window(TumblingEventTimeWindows.of(Duration.ofMillis(500)))
+            .reduce(new AddTallies(), new TallyOfWindow());
+      }
+    },
+    SLIDING_WINDOWS_AGGREGATED_ON_SLICES(RECORDS) {
+      @Override
+      DataStream<?> build(DataStream<Event> events) {
+        return events.keyBy(Event::key)
+            .window(SlidingEventTimeWindows.of(Duration.ofMillis(1_000), Duration.ofMillis(250)))
+            .aggregate(new TallyEvents(), new TallyOfWindow());
+      }
+    },
+    SLIDING_WINDOWS_WITH_THEIR_ELEMENTS(RECORDS) {
+      @Override
+      DataStream<?> build(DataStream<Event> events) {
+        return events.keyBy(Event::key)
+            .window(SlidingEventTimeWindows.of(Duration.ofMillis(1_000), Duration.ofMillis(250)))
+            .process(new Elements<>());
+      }
+    },
+    AGGREGATED_SESSIONS(RECORDS) {
+      @Override
+      DataStream<?> build(DataStream<Event> events) {
+        return events.keyBy(Event::key)
+            .window(EventTimeSessionWindows.withGap(Duration.ofMillis(100)))
+            .aggregate(new TallyEvents(), new TallyOfWindow());
+      }
+    },
+    SESSIONS_WITH_THEIR_ELEMENTS(RECORDS) {
+      @Override
+      DataStream<?> build(DataStream<Event> events) {
+        return events.keyBy(Event::key)
+            .window(EventTimeSessionWindows.withGap(Duration.ofMillis(100)))
+            .process(new Elements<>());
+      }
+    },
+    COUNT_WINDOWS_WITH_AN_EVICTOR(RECORDS) {
+      @Override
+      DataStream<?> build(DataStream<Event> events) {
+        // Flink's countWindow(10, 5): every fifth element fires the last ten
+        return events.keyBy(Event::block)
+            .window(GlobalWindows.create())
+            .trigger(CountTrigger.of(5))
+            .evictor(CountEvictor.of(10))
+            .process(new Elements<GlobalWindow>());
+      }
+    },
+    INTERVAL_JOIN(JOIN_RECORDS) {
+      @Override
+      DataStream<?> build(DataStream<Event> events) {
+        return events.filter(e -> e.value() % 3 != 0).keyBy(Event::key)
+            .intervalJoin(events.filter(e -> e.value() % 3 == 0).keyBy(Event::key))
+            .between(Duration.ofMillis(-30), Duration.ofMillis(30))
+            .process(new PairUp());
+      }
+    },
+    WINDOW_JOIN(JOIN_RECORDS) {
+      @Override
+      DataStream<?> build(DataStream<Event> events) {
+        return events.filter(e -> e.value() % 3 != 0)
+            .join(events.filter(e -> e.value() % 3 == 0))
+            .where(Event::key).equalTo(Event::key)
+            .window(TumblingEventTimeWindows.of(Duration.ofMillis(50)))
+            .apply(new JoinPair());
+      }
+    };
+
+    final int records;
+
+    Job(int records) {
+      this.records = records;
+    }
+
+    abstract DataStream<?> build(DataStream<Event> events);
+  }
+
+  static Stream<Arguments> jobs() {
+    return Stream.of(Job.values()).flatMap(job -> Stream.of(Arguments.of(job, 1), Arguments.of(job, 2)));
+  }
+
+  @ParameterizedTest(name = "{0} at parallelism {1}")
+  @MethodSource("jobs")
   @Timeout(120)
-  void window_joins_are_exactly_once(int parallelism) throws Exception {
-    verify(parallelism, JOIN_RECORDS, events -> events
-        .filter(e -> e.value() % 3 != 0)
-        .join(events.filter(e -> e.value() % 3 == 0))
-        .where(Event::key).equalTo(Event::key)
-        .window(TumblingEventTimeWindows.of(Duration.ofMillis(50)))
-        .apply(new JoinPair()));
+  void is_exactly_once_through_injected_failures(Job job, int parallelism) throws Exception {
+    // an attempt gets no further than this before it fails, so even the last planned failure happens
+    long maxRecordsBetweenFailures = job.records / 2 / (FAILURES_PER_RUN + 1);
+    long injected = ExactlyOnceCheck.forJob((env, faults) -> job.build(events(env, faults, job.records)))
+        .parallelism(parallelism)
+        .seeds(1, 2, 3)
+        .failuresPerRun(FAILURES_PER_RUN)
+        .maxRecordsBetweenFailures(maxRecordsBetweenFailures)
+        .verify();
+    assertThat(injected).isGreaterThanOrEqualTo((long) SEEDS * FAILURES_PER_RUN);
+  }
+
+  /**
+   * {@code records} events, with failures injected after the source. Watermarks advance every
+   * few milliseconds, so that windows fire and join buffers empty while the input is being read.
+   */
+  private static DataStream<Event> events(StreamExecutionEnvironment env, ExactlyOnceCheck.Faults faults,
+      int records) {
+    env.getConfig().setAutoWatermarkInterval(Duration.ofMillis(5));
+    return env.fromSource(new NumberSequenceSource(0, records - 1),
+            WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(JITTER))
+                .withTimestampAssigner((value, ts) -> timeOf(value)),
+            "numbers")
+        .map(faults.<Long>injector())
+        .map(Event::of);
   }
 }
