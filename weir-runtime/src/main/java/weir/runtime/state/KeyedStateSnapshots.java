@@ -33,8 +33,9 @@ import weir.api.typeinfo.TypeSerializer;
  * </pre>
  *
  * Values kept in binary form are written as they lie in the arena; values kept as objects are
- * written with the serializer their descriptor implies. Every value carries its length, so a
- * restore can read all entries before the operator has registered its states.
+ * written with the serializer their descriptor implies, or those of an in-place state by its own
+ * {@link StateValueCodec}. Every value carries its length, so a restore can read all entries
+ * before the operator has registered its states.
  */
 final class KeyedStateSnapshots {
   private KeyedStateSnapshots() {}
