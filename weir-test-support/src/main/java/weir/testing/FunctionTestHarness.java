@@ -19,6 +19,7 @@ import weir.api.graph.OneInputTransformation;
 import weir.api.graph.OperatorSpec;
 import weir.api.graph.PartitionTransformation;
 import weir.api.graph.Transformation;
+import weir.api.graph.UnionTransformation;
 import weir.api.typeinfo.TypeInfo;
 import weir.runtime.operators.CoProcessOperator;
 import weir.runtime.operators.FilterOperator;
@@ -48,7 +49,8 @@ import weir.runtime.window.WindowOperators;
  * }</pre>
  *
  * <p>The function instance is used as given, not copied, so a test can look at its fields
- * afterwards. For a one-call check with expected output see {@link TestSupport}.
+ * afterwards; an operator restored from a snapshot (see {@link SubtaskSnapshot}) gets copies.
+ * For a one-call check with expected output see {@link TestSupport}.
  *
  * @since 0.1
  */
@@ -110,7 +112,7 @@ public final class FunctionTestHarness {
       KeyedProcessFunction<K, I, O> function, KeySelector<I, K> keySelector, SubtaskSettings settings)
       throws Exception {
     return oneInput("KeyedProcess", settings, true,
-        f -> new KeyedProcessOperator<>(function, keySelector, f.context, f.output));
+        f -> new KeyedProcessOperator<>(f.userCode(function), f.userCode(keySelector), f.context, f.output));
   }
 
   /** A harness around a {@link CoProcessOperator}. */
@@ -135,7 +137,8 @@ public final class FunctionTestHarness {
   public static <K, A, B, O> TwoInputHarness<A, B, O> forKeyedCoProcess(KeyedCoProcessFunction<K, A, B, O> function,
       KeySelector<A, K> keySelector1, KeySelector<B, K> keySelector2, SubtaskSettings settings) throws Exception {
     return twoInput("KeyedCoProcess", settings, true,
-        f -> new KeyedCoProcessOperator<>(function, keySelector1, keySelector2, f.context, f.output));
+        f -> new KeyedCoProcessOperator<>(f.userCode(function), f.userCode(keySelector1), f.userCode(keySelector2),
+            f.context, f.output));
   }
 
   /**
@@ -225,7 +228,8 @@ public final class FunctionTestHarness {
       OperatorSpec.IntervalJoin spec = new OperatorSpec.IntervalJoin(function, lowerBound, upperBound,
           lowerBoundInclusive, upperBoundInclusive, leftLateDataTag, rightLateDataTag);
       return twoInput("IntervalJoin", settings, true,
-          f -> new IntervalJoinOperator<>(spec, leftKey, rightKey, f.context, f.output));
+          f -> new IntervalJoinOperator<>(f.userCode(spec), f.userCode(leftKey), f.userCode(rightKey), f.context,
+              f.output));
     }
   }
 
@@ -313,45 +317,120 @@ public final class FunctionTestHarness {
       java.util.function.Function<DataStream<T>, DataStream<R>> windowing, SubtaskSettings settings)
       throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(1);
-    // a source that is never run: it only gives the windowing function a stream of the input type
-    DataStream<T> input = env.fromSource(new DataGeneratorSource<T>(index -> null, 0), inputType, "input");
-    Transformation<R> windowed = windowing.apply(input).getTransformation();
-    if (!(windowed instanceof OneInputTransformation<?, ?> window)
-        || !(window.getOperation() instanceof OperatorSpec.Window spec)) {
-      throw new IllegalArgumentException("forWindow needs a function that ends with a window operation"
-          + " (reduce, aggregate, process or apply of a windowed stream), but it ends with '" + windowed.getName() + "'");
-    }
-    Transformation<?> before = window.getInput();
-    while (before instanceof PartitionTransformation<?> partition) {
-      before = partition.getInput();
-    }
+    DataStream<T> input = unrunSource(env, inputType, "input");
+    OneInputTransformation<?, R> window = windowOf(windowing.apply(input), "forWindow");
+    Transformation<?> before = unkeyed(window.getInput());
     if (before != input.getTransformation()) {
       throw new IllegalArgumentException("forWindow feeds records straight into the window operator, so the function"
           + " may only key the input before windowing it, but it applies '" + before.getName() + "' first");
     }
+    OperatorSpec.Window spec = (OperatorSpec.Window) window.getOperation();
     KeySelector<T, Object> keySelector = (KeySelector<T, Object>) window.getKeySelector();
-    return oneInput(windowed.getName(), settings, true,
-        f -> WindowOperators.create(new java.util.HashMap<>(), "window", spec, keySelector, f.context, f.output));
+    return oneInput(window.getName(), settings, true,
+        f -> WindowOperators.create(new java.util.HashMap<>(), "window", f.userCode(spec), f.userCode(keySelector),
+            f.context, f.output));
   }
 
-  /** Builds the operator of one subtask. */
+  /**
+   * A harness around the window operator of the window join or coGroup that {@code joining}
+   * builds from a stream of {@code leftType} and one of {@code rightType}: records of the first
+   * input go in with {@code processElement1}, of the second with {@code processElement2}, each
+   * tagged with its side as the job would, into the operator a job would run:
+   *
+   * <pre>{@code
+   * var harness = FunctionTestHarness.forWindowJoin(Order.class, Payment.class, (orders, payments) -> orders
+   *     .join(payments)
+   *     .where(Order::id).equalTo(Payment::orderId)
+   *     .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+   *     .apply(new PaidOrder()));
+   * harness.processElement1(new Order("o1"), 1_000);
+   * harness.processElement2(new Payment("o1", 5), 2_000);
+   * harness.processWatermark(59_999);
+   * }</pre>
+   *
+   * @param joining builds the join or coGroup right on the two streams it is given
+   * @throws IllegalArgumentException if {@code joining} does not end with the window of a join or
+   *     coGroup of the two streams
+   */
+  public static <L, R, O> TwoInputHarness<L, R, O> forWindowJoin(Class<L> leftType, Class<R> rightType,
+      java.util.function.BiFunction<DataStream<L>, DataStream<R>, DataStream<O>> joining) throws Exception {
+    return forWindowJoin(TypeInfo.of(leftType), TypeInfo.of(rightType), joining, SubtaskSettings.single());
+  }
+
+  /** Like {@link #forWindowJoin(Class, Class, java.util.function.BiFunction)}, for generic types and the given subtask. */
+  @SuppressWarnings("unchecked")
+  public static <L, R, O> TwoInputHarness<L, R, O> forWindowJoin(TypeInfo<L> leftType, TypeInfo<R> rightType,
+      java.util.function.BiFunction<DataStream<L>, DataStream<R>, DataStream<O>> joining, SubtaskSettings settings)
+      throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(1);
+    DataStream<L> left = unrunSource(env, leftType, "left");
+    DataStream<R> right = unrunSource(env, rightType, "right");
+    OneInputTransformation<?, O> window = windowOf(joining.apply(left, right), "forWindowJoin");
+    // a join or coGroup tags each side's records with a map, unions the two and keys the union
+    if (!(unkeyed(window.getInput()) instanceof UnionTransformation<?> union) || union.getInputs().size() != 2) {
+      throw new IllegalArgumentException("forWindowJoin needs the window of a join or coGroup of the two streams it"
+          + " is given, but '" + window.getName() + "' windows another stream");
+    }
+    MapFunction<L, Object> leftTagger = taggerOf(union.getInputs().get(0), left);
+    MapFunction<R, Object> rightTagger = taggerOf(union.getInputs().get(1), right);
+    OperatorSpec.Window spec = (OperatorSpec.Window) window.getOperation();
+    KeySelector<Object, Object> keySelector = (KeySelector<Object, Object>) window.getKeySelector();
+    return twoInput(window.getName(), settings, true, f -> new TaggingInputs<L, R>(
+        WindowOperators.create(new java.util.HashMap<>(), "window", f.userCode(spec), f.userCode(keySelector),
+            f.context, f.output),
+        f.userCode(leftTagger), f.userCode(rightTagger)));
+  }
+
+  /** A source that is never run: it only gives the function under test a stream of {@code type}. */
+  private static <T> DataStream<T> unrunSource(StreamExecutionEnvironment env, TypeInfo<T> type, String name) {
+    return env.fromSource(new DataGeneratorSource<T>(index -> null, 0), type, name);
+  }
+
+  /** The window transformation {@code stream} ends with, for the harness factory {@code factory}. */
+  private static <R> OneInputTransformation<?, R> windowOf(DataStream<R> stream, String factory) {
+    Transformation<R> last = stream.getTransformation();
+    if (!(last instanceof OneInputTransformation<?, R> window) || !(window.getOperation() instanceof OperatorSpec.Window)) {
+      throw new IllegalArgumentException(factory + " needs a function that ends with a window operation"
+          + " (reduce, aggregate, process or apply of a windowed stream), but it ends with '" + last.getName() + "'");
+    }
+    return window;
+  }
+
+  /** {@code t} without the partitionings (keyBy) on top of it. */
+  private static Transformation<?> unkeyed(Transformation<?> t) {
+    while (t instanceof PartitionTransformation<?> partition) {
+      t = partition.getInput();
+    }
+    return t;
+  }
+
+  /** The map that tags the records of {@code side} for a join or coGroup. */
+  @SuppressWarnings("unchecked")
+  private static <T> MapFunction<T, Object> taggerOf(Transformation<?> tagging, DataStream<T> side) {
+    if (tagging instanceof OneInputTransformation<?, ?> map && map.getOperation() instanceof OperatorSpec.Map spec
+        && map.getInput() == side.getTransformation()) {
+      return (MapFunction<T, Object>) spec.function();
+    }
+    throw new IllegalArgumentException("forWindowJoin feeds the records of each stream straight into the join, so the"
+        + " function must join the two streams it is given, but it applies '" + tagging.getName() + "' to one first");
+  }
+
+  /** Builds the operator of one subtask; used again for each restore of a harness. */
   @FunctionalInterface
-  private interface OperatorFactory<P, O> {
+  interface OperatorFactory<P, O> {
     P create(SubtaskFixture<O> fixture) throws Exception;
   }
 
   private static <I, O> OneInputHarness<I, O> oneInput(String name, SubtaskSettings settings, boolean keyed,
       OperatorFactory<OneInputOperator<I>, O> factory) throws Exception {
-    SubtaskFixture<O> fixture = new SubtaskFixture<>(name, settings, keyed);
-    OneInputHarness<I, O> harness = new OneInputHarness<>(factory.create(fixture), fixture);
+    OneInputHarness<I, O> harness = new OneInputHarness<>(factory, new SubtaskFixture<>(name, settings, keyed, null));
     harness.open();
     return harness;
   }
 
   private static <A, B, O> TwoInputHarness<A, B, O> twoInput(String name, SubtaskSettings settings, boolean keyed,
       OperatorFactory<TwoInputOperator<A, B>, O> factory) throws Exception {
-    SubtaskFixture<O> fixture = new SubtaskFixture<>(name, settings, keyed);
-    TwoInputHarness<A, B, O> harness = new TwoInputHarness<>(factory.create(fixture), fixture);
+    TwoInputHarness<A, B, O> harness = new TwoInputHarness<>(factory, new SubtaskFixture<>(name, settings, keyed, null));
     harness.open();
     return harness;
   }

@@ -1,6 +1,8 @@
 package weir.testing;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.Nullable;
 import weir.api.datastream.OutputTag;
 import weir.runtime.operators.StreamOperator;
@@ -20,6 +22,13 @@ import weir.runtime.task.SimpleCounter;
  * The factories of {@link FunctionTestHarness} return a harness whose operator is already open
  * (rich functions received {@code open(RuntimeContext)}). Feed records, then call {@link
  * #endInput()} for a bounded input and {@link #close()} at the end; closing twice is harmless.
+ *
+ * <h3>Checkpoints</h3>
+ * {@link #snapshot()} takes the keyed state and timers of a keyed operator as a checkpoint would;
+ * {@code restore} on {@link OneInputHarness} and {@link TwoInputHarness} starts a fresh instance
+ * of the operator from snapshots, as a job restarting from a checkpoint does, for the same subtask
+ * or for one of another parallelism. The fresh operator works with copies of the user functions
+ * made by serialization.
  *
  * <h3>Threading</h3>
  * Like a subtask, a harness belongs to one thread, the test's.
@@ -122,6 +131,40 @@ public abstract class OperatorHarness<O> implements AutoCloseable {
   public void endInput() throws Exception {
     checkOpen();
     operator.endInput();
+  }
+
+  /**
+   * Snapshots the operator's keyed state and timers, key group by key group, as a checkpoint of
+   * the subtask would; the operator goes on unchanged.
+   *
+   * @throws IllegalStateException if the operator is not keyed
+   */
+  public SubtaskSnapshot snapshot() throws Exception {
+    checkOpen();
+    return new SubtaskSnapshot(backend().snapshot());
+  }
+
+  /**
+   * What a fresh operator of this harness's kind gets to play subtask {@code settings}, starting
+   * from the key groups of {@code snapshots} that it owns.
+   */
+  final SubtaskFixture<O> restoredFixture(SubtaskSettings settings, SubtaskSnapshot... snapshots) {
+    backend();
+    if (settings.maxParallelism() != fixture.settings.maxParallelism()) {
+      throw new IllegalArgumentException("Operator '" + fixture.operatorName + "' has max parallelism "
+          + fixture.settings.maxParallelism() + ", so its snapshots cannot be restored with max parallelism "
+          + settings.maxParallelism() + ": key groups do not change; keep the max parallelism");
+    }
+    Map<Integer, byte[]> keyGroups = new HashMap<>();
+    for (SubtaskSnapshot snapshot : snapshots) {
+      for (Map.Entry<Integer, byte[]> e : snapshot.bytes().entrySet()) {
+        if (keyGroups.put(e.getKey(), e.getValue()) != null) {
+          throw new IllegalArgumentException("Key group " + e.getKey() + " is in two of the snapshots given to restore"
+              + " operator '" + fixture.operatorName + "'; pass one snapshot per subtask of one checkpoint");
+        }
+      }
+    }
+    return new SubtaskFixture<>(fixture.operatorName, settings, true, keyGroups);
   }
 
   /** Closes the operator and its function, once; later calls do nothing. */

@@ -1,10 +1,13 @@
 package weir.testing;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import javax.annotation.Nullable;
+import weir.api.typeinfo.DynamicSerializer;
 import weir.api.typeinfo.SerializerConfig;
 import weir.api.connector.sink.WriterInitContext;
+import weir.runtime.graph.JavaSerialization;
 import weir.runtime.operators.OperatorContext;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
@@ -17,7 +20,7 @@ import weir.runtime.time.RecordTimestamp;
 /**
  * What the runtime gives an operator of one subtask, built for a test: a collecting output, a
  * manual clock, counters, and for keyed operators a real heap state backend owning the
- * subtask's key groups.
+ * subtask's key groups, empty or restored from snapshots.
  */
 final class SubtaskFixture<O> {
   static final String JOB_NAME = "test-job";
@@ -33,19 +36,38 @@ final class SubtaskFixture<O> {
   final Map<String, SimpleCounter> counters = new HashMap<>();
   @Nullable final HeapKeyedStateBackend keyedState;
   final OperatorContext context;
+  // whether the operator starts from a snapshot: it then gets copies of the user objects
+  private final boolean restored;
 
-  SubtaskFixture(String operatorName, SubtaskSettings settings, boolean keyed) {
+  /**
+   * @param restored the key groups to start from, as a restored subtask does; {@code null} for a
+   *     fresh start
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  SubtaskFixture(String operatorName, SubtaskSettings settings, boolean keyed, @Nullable Map<Integer, byte[]> restored) {
     this.operatorName = operatorName;
     this.settings = settings;
+    this.restored = restored != null;
+    SerializerConfig config = new SerializerConfig();
     this.keyedState = keyed
         ? new HeapKeyedStateBackend(operatorName,
             KeyGroups.rangeOf(settings.subtaskIndex(), settings.maxParallelism(), settings.parallelism()),
-            settings.maxParallelism(), new SerializerConfig(), clock::currentProcessingTime, new WatermarkClock())
+            settings.maxParallelism(), config, clock::currentProcessingTime, new WatermarkClock(),
+            new DynamicSerializer(config), restored == null ? Map.of() : restored)
         : null;
     TaskRuntimeContext runtimeContext = new TaskRuntimeContext(JOB_NAME, operatorName, settings.subtaskIndex(),
         settings.parallelism(), settings.maxParallelism(), 0, counters, keyedState);
     this.context = new OperatorContext(operatorName, runtimeContext, keyedState, clock, timestamp, processingTimers,
         AUTO_WATERMARK_INTERVAL);
+  }
+
+  /**
+   * The user object an operator of this subtask works with: {@code original} itself, or for a
+   * restored subtask a copy made by serialization, as a job restarting from a checkpoint
+   * deserializes its user code again.
+   */
+  <T extends Serializable> T userCode(T original) {
+    return restored ? JavaSerialization.copy(original) : original;
   }
 
   /** What a sink writer of this subtask is created with. */

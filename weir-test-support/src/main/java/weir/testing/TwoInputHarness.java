@@ -14,10 +14,34 @@ import weir.runtime.time.RecordTimestamp;
  */
 public final class TwoInputHarness<A, B, O> extends OperatorHarness<O> {
   private final TwoInputOperator<A, B> operator;
+  private final FunctionTestHarness.OperatorFactory<TwoInputOperator<A, B>, O> factory;
 
-  TwoInputHarness(TwoInputOperator<A, B> operator, SubtaskFixture<O> fixture) {
+  TwoInputHarness(FunctionTestHarness.OperatorFactory<TwoInputOperator<A, B>, O> factory, SubtaskFixture<O> fixture)
+      throws Exception {
+    this(factory.create(fixture), factory, fixture);
+  }
+
+  private TwoInputHarness(TwoInputOperator<A, B> operator,
+      FunctionTestHarness.OperatorFactory<TwoInputOperator<A, B>, O> factory, SubtaskFixture<O> fixture) {
     super(operator, fixture);
     this.operator = operator;
+    this.factory = factory;
+  }
+
+  /**
+   * A new harness, open, around a fresh instance of this operator that plays subtask {@code
+   * settings} and starts from the key groups of {@code snapshots} it owns (see {@link
+   * SubtaskSnapshot}); pass the snapshots of every subtask of a checkpoint to restore it at
+   * another parallelism. This harness is left as it is.
+   *
+   * @throws IllegalStateException if the operator is not keyed
+   * @throws IllegalArgumentException if {@code settings} has another max parallelism, or two
+   *     snapshots hold the same key group
+   */
+  public TwoInputHarness<A, B, O> restore(SubtaskSettings settings, SubtaskSnapshot... snapshots) throws Exception {
+    TwoInputHarness<A, B, O> restored = new TwoInputHarness<>(factory, restoredFixture(settings, snapshots));
+    restored.open();
+    return restored;
   }
 
   /** Hands one record of the first input without a timestamp to the operator. */

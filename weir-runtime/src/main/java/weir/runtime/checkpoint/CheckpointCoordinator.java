@@ -9,9 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
@@ -34,8 +33,13 @@ import weir.runtime.exchange.CheckpointBarrier;
  * is notified (sinks commit then).
  *
  * <h3>Failures</h3>
- * A checkpoint that is declined or times out is aborted: its folder is deleted and the subtasks
- * are told. More failed checkpoints in a row than tolerated fail the job.
+ * A checkpoint that is declined or times out, or whose attempt fails, is aborted: its folder is
+ * deleted and the subtasks are told. More failed checkpoints in a row than tolerated fail the job.
+ *
+ * <h3>Storage</h3>
+ * Every write to and deletion from the checkpoint storage runs on the coordinator's own thread,
+ * so the folder of a checkpoint aborted from another thread (a failing attempt) is deleted after
+ * any state file being written into it, never while it is written.
  *
  * <h3>Finished subtasks</h3>
  * A subtask whose input ended acknowledges with {@code ended}; once such a checkpoint completes
@@ -110,7 +114,8 @@ public final class CheckpointCoordinator {
   private final CheckpointStorage storage;
   private final Map<Integer, Integer> parallelism;
   private final FailureHandler failureHandler;
-  private final ScheduledExecutorService executor;
+  // the coordinator's thread: every storage access runs on it
+  private final ScheduledThreadPoolExecutor executor;
   private final ArrayDeque<Long> retained = new ArrayDeque<>();
   private final Map<Key, byte[]> finished = new HashMap<>();
   private final List<CompletableFuture<Long>> requested = new ArrayList<>();
@@ -140,11 +145,13 @@ public final class CheckpointCoordinator {
     this.nextId = nextId;
     this.parallelism = parallelism;
     this.failureHandler = failureHandler;
-    this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+    this.executor = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "weir-" + jobName + "-checkpoints");
       t.setDaemon(true);
       return t;
     });
+    // at shutdown, what is queued (deleting an aborted checkpoint) still runs; timeouts do not
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   /** The checkpoint storage of the job. */
@@ -192,7 +199,7 @@ public final class CheckpointCoordinator {
           + "' ended before the savepoint was taken"));
     }
     requestedSavepoints.clear();
-    executor.shutdownNow();
+    executor.shutdown();
   }
 
   /** Takes a checkpoint as soon as none is in progress. */
@@ -428,7 +435,8 @@ public final class CheckpointCoordinator {
     if (p.timeout != null) {
       p.timeout.cancel(false);
     }
-    storage.discard(p.id);
+    // on the coordinator's thread, after any state file of the checkpoint being written there
+    executor.execute(() -> storage.discard(p.id));
     LOG.warn("Job '{}': checkpoint {} aborted: {}", jobName, p.id, reason);
     for (Participant task : participants.values()) {
       task.notifyCheckpointAborted(p.id);

@@ -1,6 +1,7 @@
 package weir.runtime.checkpoint;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -199,7 +200,10 @@ public final class CheckpointStorage {
     writeAtomically(target, METADATA, Files.readAllBytes(source.resolve(METADATA)));
   }
 
-  /** Deletes checkpoint {@code id}'s folder. */
+  /**
+   * Deletes checkpoint {@code id}'s folder. A failure is logged, never thrown: the caller is
+   * cleaning up, and a folder without metadata is never restored from.
+   */
   public void discard(long id) {
     Path folder = folderOf(id);
     if (!Files.exists(folder)) {
@@ -209,7 +213,8 @@ public final class CheckpointStorage {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
+      // Files.walk reports a file that vanished while it walked unchecked
       LOG.warn("Could not delete checkpoint folder {}: {}", folder, e.toString());
     }
   }

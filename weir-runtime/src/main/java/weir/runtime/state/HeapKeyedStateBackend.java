@@ -212,6 +212,24 @@ public final class HeapKeyedStateBackend {
   }
 
   /**
+   * A value state for a per-key structure of the runtime that the operator changes in place (a
+   * window's slices, the sessions in flight of a key): it keeps the objects themselves, so a read
+   * returns the stored object, not a copy, and a change needs no write back; snapshots write and
+   * read its values with {@code codec}. Registered under {@code name} like any state, so it is
+   * scoped by key and namespace, snapshotted per key group and rescaled with the other states.
+   */
+  public <T> ValueState<T> getInPlaceState(String name, StateValueCodec<T> codec) {
+    ValueStateDescriptor<T> d = new ValueStateDescriptor<>(name, TypeInfo.unknown());
+    ValueState<T> state = registered(d, ValueState.class);
+    if (state != null) {
+      return state;
+    }
+    StateTable<Object, T> table = newTable(d);
+    table.setCodec(codec);
+    return register(d, new HeapValueState<>(this, table, null));
+  }
+
+  /**
    * The serializer to keep the state's values as bytes with, or {@code null} to keep objects
    * when the type is not known at build time or has no serializer.
    */
@@ -255,8 +273,7 @@ public final class HeapKeyedStateBackend {
     if (entries == null) {
       return;
     }
-    KeyedStateSnapshots.ValueCodec codec = table.isBinary() ? null
-        : KeyedStateSnapshots.codecOf(table.descriptor(), serializerConfig, table.ttlConfig() != null);
+    StateValueCodec<Object> codec = table.isBinary() ? null : KeyedStateSnapshots.codecOf(table, serializerConfig);
     DataInputDeserializer in = new DataInputDeserializer();
     try {
       for (KeyedStateSnapshots.RestoredEntry e : entries) {

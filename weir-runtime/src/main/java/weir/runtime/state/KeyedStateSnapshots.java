@@ -33,8 +33,9 @@ import weir.api.typeinfo.TypeSerializer;
  * </pre>
  *
  * Values kept in binary form are written as they lie in the arena; values kept as objects are
- * written with the serializer their descriptor implies. Every value carries its length, so a
- * restore can read all entries before the operator has registered its states.
+ * written with the serializer their descriptor implies, or those of an in-place state by its own
+ * {@link StateValueCodec}. Every value carries its length, so a restore can read all entries
+ * before the operator has registered its states.
  */
 final class KeyedStateSnapshots {
   private KeyedStateSnapshots() {}
@@ -100,7 +101,7 @@ final class KeyedStateSnapshots {
     StateMap<Object, ?, ?> map = (StateMap) table.map(keyGroupIndex);
     out.writeUTF(name);
     boolean binary = table.isBinary();
-    ValueCodec codec = binary ? null : codecOf(table.descriptor(), config, table.ttlConfig() != null);
+    StateValueCodec<Object> codec = binary ? null : codecOf(table, config);
     // with cleanupFullSnapshot, expired values are left out of the snapshot
     TtlSnapshotFilter<Object> filter = (TtlSnapshotFilter<Object>) table.ttlSnapshotFilter();
     int[] count = {0};
@@ -176,19 +177,20 @@ final class KeyedStateSnapshots {
     return restored;
   }
 
-  /** How a state kept as objects writes and reads its values. */
-  interface ValueCodec {
-    void write(Object value, DataOutputView out) throws IOException;
-
-    Object read(DataInputView in) throws IOException;
+  /** The codec of the values of a table kept as objects: its own, or the one its descriptor implies. */
+  @SuppressWarnings("unchecked")
+  static StateValueCodec<Object> codecOf(StateTable<?, ?> table, SerializerConfig config) {
+    StateValueCodec<?> own = table.codec();
+    return own != null ? (StateValueCodec<Object>) own
+        : codecOf(table.descriptor(), config, table.ttlConfig() != null);
   }
 
   /** The codec of the values of a state kept as objects, from its descriptor. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static ValueCodec codecOf(StateDescriptor<?> d, SerializerConfig config, boolean ttl) {
+  private static StateValueCodec<Object> codecOf(StateDescriptor<?> d, SerializerConfig config, boolean ttl) {
     if (d instanceof ListStateDescriptor<?>) {
       TypeSerializer element = withTtl(serializerOf(d.getType(), config), ttl);
-      return new ValueCodec() {
+      return new StateValueCodec<>() {
         @Override
         public void write(Object value, DataOutputView out) throws IOException {
           List<Object> list = (List<Object>) value;
@@ -212,7 +214,7 @@ final class KeyedStateSnapshots {
     if (d instanceof MapStateDescriptor<?, ?> m) {
       TypeSerializer keys = serializerOf(m.getKeyType(), config);
       TypeSerializer values = withTtl(serializerOf(m.getValueType(), config), ttl);
-      return new ValueCodec() {
+      return new StateValueCodec<>() {
         @Override
         public void write(Object value, DataOutputView out) throws IOException {
           Map<Object, Object> map = (Map<Object, Object>) value;
@@ -235,7 +237,7 @@ final class KeyedStateSnapshots {
       };
     }
     TypeSerializer plain = withTtl(serializerOf(d.getType(), config), ttl);
-    return new ValueCodec() {
+    return new StateValueCodec<>() {
       @Override
       public void write(Object value, DataOutputView out) throws IOException {
         plain.serialize(value, out);

@@ -21,6 +21,8 @@ public final class StateTable<N, V> {
   private final StateDescriptor<?> descriptor;
   private final StateMap<Object, N, V>[] maps;
   @Nullable private TypeSerializer<V> serializer;
+  // for a state kept as objects whose descriptor cannot say how to write them: how snapshots do
+  @Nullable private StateValueCodec<V> codec;
   // set for state with time-to-live: how its values carry their times
   @Nullable private final TtlLayout<V> ttl;
 
@@ -53,6 +55,17 @@ public final class StateTable<N, V> {
   /** Marks the table as binary: its values are kept serialized with {@code serializer}. */
   void setSerializer(@Nullable TypeSerializer<V> serializer) {
     this.serializer = serializer;
+  }
+
+  /** How snapshots write the values of an in-place state, or {@code null} to derive it from the descriptor. */
+  @Nullable
+  StateValueCodec<V> codec() {
+    return codec;
+  }
+
+  /** Sets how snapshots write the values, which are kept as objects; before any value is restored. */
+  void setCodec(StateValueCodec<V> codec) {
+    this.codec = codec;
   }
 
   /**

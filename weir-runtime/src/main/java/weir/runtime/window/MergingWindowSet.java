@@ -1,22 +1,25 @@
 package weir.runtime.window;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import javax.annotation.Nullable;
 import weir.api.state.ValueState;
-import weir.api.state.ValueStateDescriptor;
-import weir.api.typeinfo.TypeInfo;
+import weir.api.typeinfo.DataInputView;
+import weir.api.typeinfo.DataOutputView;
 import weir.api.windowing.assigners.MergingWindowAssigner;
 import weir.api.windowing.windows.Window;
 import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.StateValueCodec;
 
 /**
  * The windows of a merging assigner (sessions) that are in flight for the backend's current key,
  * each mapped to its <em>state window</em>: the namespace its contents are kept under. When
  * windows merge, the merged window takes over the state window of one of them and the contents
  * of the others are merged into it, so a growing session moves no contents; the mapping itself is
- * keyed state (a value state in the void namespace holding two short parallel lists), so it is
- * scoped by key like all window state. This is Flink's {@code MergingWindowSet}.
+ * keyed state (an in-place value state in the void namespace holding two short parallel lists,
+ * written to snapshots by {@link InFlightCodec}), so it is scoped by key, snapshotted and rescaled
+ * like all window state. This is Flink's {@code MergingWindowSet}.
  *
  * <p>Why lists and not a map state: a key has one or two sessions in flight, and this is read on
  * every record; a hash map per key costs a chain of dependent cache misses (entry, map, table,
@@ -83,12 +86,57 @@ final class MergingWindowSet<W extends Window> {
   }
 
   /** The set of a window operator, kept in {@code backend} under {@link WindowOperator#MERGING_WINDOWS_STATE}. */
-  @SuppressWarnings("unchecked")
   static <W extends Window> MergingWindowSet<W> of(MergingWindowAssigner<?, W> assigner, HeapKeyedStateBackend backend) {
     // kept as an object, changed in place
     ValueState<InFlight<W>> mapping =
-        backend.getState(new ValueStateDescriptor<>(WindowOperator.MERGING_WINDOWS_STATE, TypeInfo.unknown()));
+        backend.getInPlaceState(WindowOperator.MERGING_WINDOWS_STATE, new InFlightCodec<>(backend));
     return new MergingWindowSet<>(assigner, mapping);
+  }
+
+  /**
+   * Writes the windows in flight of a key to snapshots and reads them back:
+   *
+   * <pre>
+   * in flight : byte version (1), int count, count × ( window, state window )
+   * </pre>
+   *
+   * Windows are written as the backend writes namespaces (a time window as its start and end).
+   */
+  static final class InFlightCodec<W> implements StateValueCodec<InFlight<W>> {
+    private static final int VERSION = 1;
+
+    private final HeapKeyedStateBackend backend;
+
+    InFlightCodec(HeapKeyedStateBackend backend) {
+      this.backend = backend;
+    }
+
+    @Override
+    public void write(InFlight<W> inFlight, DataOutputView out) throws IOException {
+      out.writeByte(VERSION);
+      out.writeInt(inFlight.windows.size());
+      for (int i = 0; i < inFlight.windows.size(); i++) {
+        backend.writeNamespace(inFlight.windows.get(i), out);
+        backend.writeNamespace(inFlight.stateWindows.get(i), out);
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public InFlight<W> read(DataInputView in) throws IOException {
+      int version = in.readUnsignedByte();
+      if (version != VERSION) {
+        throw new IOException("Cannot read the windows in flight of a merging window assigner in format version "
+            + version + "; this version of Weir reads version " + VERSION);
+      }
+      InFlight<W> inFlight = new InFlight<>();
+      int count = in.readInt();
+      for (int i = 0; i < count; i++) {
+        inFlight.windows.add((W) backend.readNamespace(in));
+        inFlight.stateWindows.add((W) backend.readNamespace(in));
+      }
+      return inFlight;
+    }
   }
 
   /** The state window of {@code window}, or {@code null} if it is not in flight. */

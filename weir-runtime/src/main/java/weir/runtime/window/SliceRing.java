@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.util.Arrays;
 import javax.annotation.Nullable;
 import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataInputView;
 import weir.api.typeinfo.DataOutputSerializer;
+import weir.api.typeinfo.DataOutputView;
+import weir.api.typeinfo.DynamicSerializer;
+import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeSerializer;
+import weir.runtime.state.StateValueCodec;
 
 /**
  * The slice accumulators of one key, side by side: slot {@code id mod capacity} holds slice
@@ -18,6 +23,9 @@ import weir.api.typeinfo.TypeSerializer;
  * outgrows it), so updates store no references into this long-lived object, which keeps the
  * garbage collector's card refinement away (see {@code ValueArena}). Without one they are kept as
  * objects.
+ *
+ * <p>A ring is keyed state of its key, written to snapshots by its {@link Codec}, with the pending
+ * timer it remembers; the timer itself is snapshotted with the operator's other timers.
  *
  * <p>Owned by the subtask's thread; the scratch buffers are the operator's, shared by all rings.
  */
@@ -67,6 +75,23 @@ final class SliceRing<A> {
 
   /** Sets the accumulator of slice {@code id}; {@code out} is scratch space. */
   void put(long id, A acc, @Nullable TypeSerializer<A> serializer, DataOutputSerializer out) throws IOException {
+    int slot = claim(id);
+    if (serializer == null) {
+      objects[slot] = acc;
+      return;
+    }
+    out.clear();
+    serializer.serialize(acc, out);
+    store(slot, out.getSharedBuffer(), out.position());
+  }
+
+  /** Sets the accumulator of slice {@code id} from its bytes; only for a binary ring. */
+  private void putBytes(long id, byte[] source, int length) {
+    store(claim(id), source, length);
+  }
+
+  /** The slot of slice {@code id}, taken for it if it was empty; grows the ring if another slice holds it. */
+  private int claim(long id) {
     int slot = slot(id);
     if (ids[slot] != id && ids[slot] != EMPTY) {
       grow(id);
@@ -76,17 +101,14 @@ final class SliceRing<A> {
       ids[slot] = id;
       size++;
     }
-    if (serializer == null) {
-      objects[slot] = acc;
-      return;
-    }
-    out.clear();
-    serializer.serialize(acc, out);
-    int length = out.position();
+    return slot;
+  }
+
+  private void store(int slot, byte[] source, int length) {
     if (length > slotWidth) {
       widen(length);
     }
-    System.arraycopy(out.getSharedBuffer(), 0, bytes, slot * slotWidth, length);
+    System.arraycopy(source, 0, bytes, slot * slotWidth, length);
     lengths[slot] = length;
   }
 
@@ -177,5 +199,98 @@ final class SliceRing<A> {
     }
     bytes = wider;
     slotWidth = width;
+  }
+
+  /**
+   * Writes the rings of one operator to snapshots and reads them back, key by key:
+   *
+   * <pre>
+   * ring : byte version (1), byte binary, long timer, int count,
+   *        count × ( long slice id, int length, accumulator bytes )
+   * </pre>
+   *
+   * A binary ring's accumulator bytes are those it holds, written by the accumulator's
+   * serializer; a ring of objects writes each accumulator with a {@link DynamicSerializer}, which
+   * names its class. The restored ring has the operator's mode, which must be the snapshot's.
+   *
+   * <p>Owned by the subtask's thread.
+   */
+  static final class Codec<A> implements StateValueCodec<SliceRing<A>> {
+    private static final int VERSION = 1;
+
+    private final boolean binary;
+    private final int slotWidth;
+    private final DynamicSerializer<A> objects;
+    private final DataOutputSerializer scratch = new DataOutputSerializer(64);
+    private final DataInputDeserializer in = new DataInputDeserializer();
+    private byte[] buffer = new byte[64];
+
+    /**
+     * @param binary whether the operator keeps accumulators as bytes
+     * @param slotWidth the slot width of a new ring
+     * @param config for the serializer of accumulators kept as objects
+     */
+    Codec(boolean binary, int slotWidth, SerializerConfig config) {
+      this.binary = binary;
+      this.slotWidth = slotWidth;
+      this.objects = new DynamicSerializer<>(config);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void write(SliceRing<A> ring, DataOutputView out) throws IOException {
+      out.writeByte(VERSION);
+      out.writeBoolean(ring.bytes != null);
+      out.writeLong(ring.timer);
+      out.writeInt(ring.size);
+      for (int slot = 0; slot < ring.ids.length; slot++) {
+        if (ring.ids[slot] == EMPTY) {
+          continue;
+        }
+        out.writeLong(ring.ids[slot]);
+        if (ring.bytes != null) {
+          out.writeInt(ring.lengths[slot]);
+          out.write(ring.bytes, slot * ring.slotWidth, ring.lengths[slot]);
+        } else {
+          scratch.clear();
+          objects.serialize((A) ring.objects[slot], scratch);
+          out.writeInt(scratch.position());
+          out.write(scratch.getSharedBuffer(), 0, scratch.position());
+        }
+      }
+    }
+
+    @Override
+    public SliceRing<A> read(DataInputView source) throws IOException {
+      int version = source.readUnsignedByte();
+      if (version != VERSION) {
+        throw new IOException("Cannot read the slices of a window in format version " + version
+            + "; this version of Weir reads version " + VERSION);
+      }
+      boolean snapshotBinary = source.readBoolean();
+      if (snapshotBinary != binary) {
+        throw new IOException("The window's slices were snapshotted with accumulators kept as "
+            + (snapshotBinary ? "bytes" : "objects") + ", but the operator now keeps them as "
+            + (binary ? "bytes" : "objects") + ": the accumulator type (or whether it has a serializer) changed");
+      }
+      SliceRing<A> ring = new SliceRing<>(binary, slotWidth);
+      ring.timer = source.readLong();
+      int count = source.readInt();
+      for (int i = 0; i < count; i++) {
+        long id = source.readLong();
+        int length = source.readInt();
+        if (buffer.length < length) {
+          buffer = new byte[Math.max(length, 2 * buffer.length)];
+        }
+        source.readFully(buffer, 0, length);
+        if (binary) {
+          ring.putBytes(id, buffer, length);
+        } else {
+          in.setBuffer(buffer, 0, length);
+          ring.put(id, objects.deserialize(in), null, scratch);
+        }
+      }
+      return ring;
+    }
   }
 }

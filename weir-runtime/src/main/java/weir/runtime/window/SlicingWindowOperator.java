@@ -10,7 +10,6 @@ import weir.api.graph.window.InternalWindowFunction;
 import weir.api.metrics.Counter;
 import weir.api.state.KeyedStateStore;
 import weir.api.state.ValueState;
-import weir.api.state.ValueStateDescriptor;
 import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataOutputSerializer;
 import weir.api.typeinfo.InvalidTypeException;
@@ -61,6 +60,9 @@ import weir.runtime.time.RecordTimestamp;
 public final class SlicingWindowOperator<K, IN, A, R, OUT>
     implements OneInputOperator<IN>, InternalTimerService.Triggerable<VoidNamespace>,
     InternalWindowFunction.InternalWindowContext {
+  /** The keyed state holding each key's {@link SliceRing}. */
+  public static final String SLICES_STATE = "weir.window-slices";
+
   /** Bytes per accumulator slot to start with; slots widen when an accumulator needs more. */
   private static final int SLOT_WIDTH = 16;
 
@@ -123,9 +125,10 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     context.processingTimers().register(timers);
     this.aggregator = (SliceAggregator) SliceAggregator.of(spec.contents());
     this.windowFunction = (InternalWindowFunction<R, OUT, K, TimeWindow>) spec.windowFunction();
-    // one ring per key, kept as an object: its accumulators are bytes inside it
-    this.rings = backend.getState(new ValueStateDescriptor<>("window-slices", TypeInfo.unknown()));
     this.accumulatorSerializer = serializerOf((TypeInfo<A>) spec.contentsType(), backend.serializerConfig());
+    // one ring per key, kept as an object changed in place: its accumulators are bytes inside it
+    this.rings = backend.getInPlaceState(SLICES_STATE,
+        new SliceRing.Codec<>(accumulatorSerializer != null, SLOT_WIDTH, backend.serializerConfig()));
     this.windowState = new NamespacedStateStore<>(backend, new TimeWindow(0, 0));
     this.globalState = new NamespacedStateStore<>(backend, VoidNamespace.INSTANCE);
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();

@@ -14,7 +14,11 @@ import weir.api.state.ListState;
 import weir.api.state.ListStateDescriptor;
 import weir.api.state.ReducingStateDescriptor;
 import weir.api.state.State;
+import weir.api.typeinfo.DynamicSerializer;
+import weir.api.typeinfo.InvalidTypeException;
+import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeInfo;
+import weir.api.typeinfo.TypeSerializer;
 import weir.api.windowing.evictors.Evictor;
 import weir.api.windowing.evictors.TimestampedValue;
 import weir.api.windowing.windows.Window;
@@ -83,9 +87,10 @@ abstract class WindowContentsStore<K, T, OUT, W extends Window> {
     TypeInfo type = spec.contentsType();
     InternalWindowFunction function = spec.windowFunction();
     if (spec.evictor() != null) {
-      // elements with their timestamps: list states keep objects, so no serializer is needed yet
-      ListState<TimestampedValue<T>> elements =
-          backend.getListState(new ListStateDescriptor<>(name, TypeInfo.<TimestampedValue<T>>unknown()));
+      // elements with their timestamps, kept as objects (list states do), written to snapshots as the record type says
+      TypeInfo<TimestampedValue<T>> elementType = TypeInfo.of((Class) TimestampedValue.class,
+          new TimestampedValueSerializer<>(recordSerializer((TypeInfo<T>) type, backend.serializerConfig())));
+      ListState<TimestampedValue<T>> elements = backend.getListState(new ListStateDescriptor<>(name, elementType));
       return new EvictingWindowContents<>(elements, (Evictor<T, W>) spec.evictor(), function, clocks);
     }
     WindowContents contents = spec.contents();
@@ -99,5 +104,14 @@ abstract class WindowContentsStore<K, T, OUT, W extends Window> {
       state = backend.getListState(new ListStateDescriptor<>(name, type));
     }
     return new AppendingWindowContents<>(state, function);
+  }
+
+  /** The serializer of the records, or one that names each record's class when the type has none. */
+  private static <T> TypeSerializer<T> recordSerializer(TypeInfo<T> type, SerializerConfig config) {
+    try {
+      return type.createSerializer(config);
+    } catch (InvalidTypeException e) {
+      return new DynamicSerializer<>(config);
+    }
   }
 }

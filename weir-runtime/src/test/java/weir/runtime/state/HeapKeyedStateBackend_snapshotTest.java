@@ -2,7 +2,9 @@ package weir.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,8 @@ import weir.api.state.MapStateDescriptor;
 import weir.api.state.StateTtlConfig;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
+import weir.api.typeinfo.DataInputView;
+import weir.api.typeinfo.DataOutputView;
 import weir.api.typeinfo.LongSerializer;
 import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeSerializer;
@@ -122,5 +126,56 @@ class HeapKeyedStateBackend_snapshotTest {
     after.setCurrentKey(2L);
     assertThat(restoredList.get()).containsExactly("young");
     assertThat(restoredValue.value()).isEqualTo(2L);
+  }
+
+  /** A per-key structure changed in place, as the runtime keeps some: a list of longs. */
+  static final class Longs implements StateValueCodec<List<Long>> {
+    @Override
+    public void write(List<Long> value, DataOutputView out) throws IOException {
+      out.writeInt(value.size());
+      for (long v : value) {
+        out.writeLong(v);
+      }
+    }
+
+    @Override
+    public List<Long> read(DataInputView in) throws IOException {
+      int n = in.readInt();
+      List<Long> list = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        list.add(in.readLong());
+      }
+      return list;
+    }
+  }
+
+  @Test
+  void when_an_in_place_state_is_restored_by_two_subtasks_then_each_reads_its_keys_objects_through_the_codec()
+      throws Exception {
+    HeapKeyedStateBackend before = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1), Map.of());
+    ValueState<List<Long>> lists = before.getInPlaceState("lists", new Longs());
+    for (long k = 0; k < 100; k++) {
+      before.setCurrentKey(k);
+      List<Long> list = new ArrayList<>();
+      lists.update(list);
+      list.add(k);
+      list.add(-k); // changed in place after the update: the state holds the object itself
+      assertThat(lists.value()).isSameAs(list);
+    }
+    Map<Integer, byte[]> snapshot = before.snapshot();
+    long restoredKeys = 0;
+    for (int subtask = 0; subtask < 2; subtask++) {
+      KeyGroupRange range = KeyGroups.rangeOf(subtask, MAX_PARALLELISM, 2);
+      HeapKeyedStateBackend half = backend(range, snapshot);
+      ValueState<List<Long>> restored = half.getInPlaceState("lists", new Longs());
+      for (long k = 0; k < 100; k++) {
+        if (range.contains(KeyGroups.keyGroupOf(k, MAX_PARALLELISM))) {
+          half.setCurrentKey(k);
+          assertThat(restored.value()).containsExactly(k, -k);
+        }
+      }
+      restoredKeys += half.table("lists").size();
+    }
+    assertThat(restoredKeys).isEqualTo(100);
   }
 }
