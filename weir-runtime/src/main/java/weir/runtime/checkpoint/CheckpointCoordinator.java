@@ -52,8 +52,8 @@ public final class CheckpointCoordinator {
 
     int subtask();
 
-    /** Starts checkpoint {@code id} (a mail to the subtask's thread). */
-    void triggerCheckpoint(long id);
+    /** Starts checkpoint {@code id}, triggered at {@code timestamp} (a mail to the subtask's thread). */
+    void triggerCheckpoint(long id, long timestamp);
 
     void notifyCheckpointComplete(long id);
 
@@ -64,8 +64,11 @@ public final class CheckpointCoordinator {
   public interface Source {
     String uid();
 
-    /** Snapshots the enumerator and marks checkpoint {@code id} in every reader's mailbox. */
-    CheckpointMetadata.VersionedBytes snapshotForCheckpoint(long id) throws Exception;
+    /**
+     * Snapshots the enumerator and marks checkpoint {@code id}, triggered at {@code timestamp},
+     * in every reader's mailbox.
+     */
+    CheckpointMetadata.VersionedBytes snapshotForCheckpoint(long id, long timestamp) throws Exception;
   }
 
   /** Where a checkpoint failure that the job does not tolerate goes. */
@@ -262,7 +265,7 @@ public final class CheckpointCoordinator {
         p.size += h.length();
       }
       for (Source s : sources) {
-        p.enumerators.put(s.uid(), s.snapshotForCheckpoint(p.id));
+        p.enumerators.put(s.uid(), s.snapshotForCheckpoint(p.id, p.timestamp));
       }
     } catch (Exception e) {
       abort(p, "triggering failed: " + e, true);
@@ -270,7 +273,7 @@ public final class CheckpointCoordinator {
     }
     p.timeout = executor.schedule(() -> timeout(p), config.getCheckpointTimeout().toMillis(), TimeUnit.MILLISECONDS);
     for (Participant task : participants.values()) {
-      task.triggerCheckpoint(p.id);
+      task.triggerCheckpoint(p.id, p.timestamp);
     }
   }
 

@@ -25,10 +25,11 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
   public static final Object NO_MORE_SPLITS = new Object();
 
   /**
-   * Mailbox message: checkpoint {@code id} was triggered. The splits before it in the mailbox
-   * were assigned before the enumerator's snapshot, so the reader's snapshot must hold them.
+   * Mailbox message: checkpoint {@code id} was triggered at {@code timestamp}. The splits before
+   * it in the mailbox were assigned before the enumerator's snapshot, so the reader's snapshot
+   * must hold them.
    */
-  public record CheckpointMark(long id) {}
+  public record CheckpointMark(long id, long timestamp) {}
 
   private final String sourceName;
   private final int parallelism;
@@ -63,10 +64,11 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
   }
 
   @Override
-  public synchronized CheckpointMetadata.VersionedBytes snapshotForCheckpoint(long id) throws Exception {
+  public synchronized CheckpointMetadata.VersionedBytes snapshotForCheckpoint(long id, long timestamp)
+      throws Exception {
     byte[] bytes = checkpointSerializer.serialize(enumerator.snapshotState(id));
     for (Queue<Object> mailbox : mailboxes) {
-      mailbox.add(new CheckpointMark(id));
+      mailbox.add(new CheckpointMark(id, timestamp));
     }
     return new CheckpointMetadata.VersionedBytes(checkpointSerializer.getVersion(), bytes);
   }

@@ -41,8 +41,9 @@ final class NetworkInput implements TaskInput {
   private final BarrierAligned aligned;
   private int openChannels;
   private int nextChannel;
-  // the checkpoint being aligned, or -1; the newest one started so far
+  // the checkpoint being aligned, or -1; the newest one started so far; and when it was triggered
   private long pendingCheckpoint = -1;
+  private long pendingTimestamp;
   private long lastCheckpoint = -1;
   private int blockedChannels;
 
@@ -144,7 +145,7 @@ final class NetworkInput implements TaskInput {
     } else if (event == ControlEvent.IDLE || event == ControlEvent.ACTIVE) {
       valve.inputStatus(channel, event == ControlEvent.IDLE, toHead);
     } else if (event instanceof CheckpointBarrier barrier) {
-      onBarrier(channel, barrier.id());
+      onBarrier(channel, barrier.id(), barrier.timestamp());
     } else if (event == ControlEvent.END_OF_PARTITION) {
       ended[channel] = true;
       openChannels--;
@@ -156,19 +157,19 @@ final class NetworkInput implements TaskInput {
 
   /** Starts checkpoint {@code id} without a barrier; it completes once every channel is aligned or ended. */
   @Override
-  public void startCheckpoint(long id) throws Exception {
+  public void startCheckpoint(long id, long timestamp) throws Exception {
     if (id > pendingCheckpoint && id > lastCheckpoint) {
-      begin(id);
+      begin(id, timestamp);
       completeIfAligned();
     }
   }
 
-  private void onBarrier(int channel, long id) throws Exception {
+  private void onBarrier(int channel, long id, long timestamp) throws Exception {
     if (id <= lastCheckpoint || id < pendingCheckpoint) {
       return; // a checkpoint that completed here or was given up: nothing to align
     }
     if (id > pendingCheckpoint) {
-      begin(id);
+      begin(id, timestamp);
     }
     blocked[channel] = true;
     blockedChannels++;
@@ -176,9 +177,10 @@ final class NetworkInput implements TaskInput {
   }
 
   /** Starts aligning {@code id}; an older checkpoint still aligning was aborted and is dropped. */
-  private void begin(long id) {
+  private void begin(long id, long timestamp) {
     unblockAll();
     pendingCheckpoint = id;
+    pendingTimestamp = timestamp;
   }
 
   private void completeIfAligned() throws Exception {
@@ -189,7 +191,7 @@ final class NetworkInput implements TaskInput {
     lastCheckpoint = id;
     pendingCheckpoint = -1;
     unblockAll();
-    aligned.onAligned(id);
+    aligned.onAligned(id, pendingTimestamp);
   }
 
   private void unblockAll() {

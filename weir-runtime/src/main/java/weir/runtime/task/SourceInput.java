@@ -78,7 +78,7 @@ final class SourceInput<T, S extends SourceSplit> implements TaskInput, ReaderOu
       if (mail == SourceCoordinator.NO_MORE_SPLITS) {
         reader.notifyNoMoreSplits();
       } else if (mail instanceof SourceCoordinator.CheckpointMark mark) {
-        task.onAligned(mark.id());
+        task.onAligned(mark.id(), mark.timestamp());
       } else {
         reader.addSplits((List<S>) mail);
       }

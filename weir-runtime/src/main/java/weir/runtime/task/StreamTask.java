@@ -1,7 +1,6 @@
 package weir.runtime.task;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import weir.api.connector.SimpleVersionedSerializer;
@@ -10,7 +9,6 @@ import weir.runtime.checkpoint.OperatorSnapshot;
 import weir.runtime.checkpoint.TaskRestore;
 import weir.runtime.checkpoint.TaskSnapshot;
 import weir.runtime.exchange.CheckpointBarrier;
-import weir.runtime.state.HeapKeyedStateBackend;
 
 import java.lang.invoke.MethodHandles;
 import java.util.List;
@@ -260,9 +258,9 @@ public final class StreamTask implements Tasklet {
             continue; // sources take it at the mark in their reader's mailbox
           }
           if (phase == Phase.RUNNING) {
-            input.startCheckpoint(m.id());
+            input.startCheckpoint(m.id(), m.timestamp());
           } else if (phase == Phase.FINISHING) {
-            onAligned(m.id());
+            onAligned(m.id(), m.timestamp());
           }
         }
         case COMPLETE -> {
@@ -300,38 +298,33 @@ public final class StreamTask implements Tasklet {
    * source, at the checkpoint's mark.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  void onAligned(long id) throws Exception {
+  void onAligned(long id, long timestamp) throws Exception {
     if (checkpoints == null || phase == Phase.DONE || phase == Phase.ENDING) {
       return;
     }
     long start = System.nanoTime();
     List<OperatorSnapshot> operators = new ArrayList<>();
     for (StreamNode node : deployment.vertex().operators()) {
-      Map<String, List<byte[]>> lists = new LinkedHashMap<>();
-      Map<Integer, byte[]> keyGroups = Map.of();
       StreamOperator op = chain.operatorOf(node.id());
       if (op == null) {
-        lists.put(SPLITS, input.snapshotSplits(id, (SimpleVersionedSerializer) node.source().getSplitSerializer()));
-      } else {
-        try {
-          lists.putAll(op.snapshotOperatorState(id));
-          HeapKeyedStateBackend backend = chain.backendOf(node.id());
-          if (backend != null) {
-            keyGroups = backend.snapshot();
-          }
-        } catch (Exception e) {
-          throw OperatorFailure.of(op.name(), new IllegalStateException("Snapshot for checkpoint " + id + " failed: "
-              + e.getMessage(), e));
-        }
+        operators.add(new OperatorSnapshot(node.stateUid(), Map.of(), Map.of(SPLITS,
+            input.snapshotSplits(id, (SimpleVersionedSerializer) node.source().getSplitSerializer())), List.of()));
+        continue;
       }
-      if (op == null || !lists.isEmpty() || chain.backendOf(node.id()) != null) {
-        // stateless operators are left out, so that they need no uid for a savepoint to match
-        operators.add(new OperatorSnapshot(node.stateUid(), keyGroups, lists, List.of()));
+      try {
+        OperatorSnapshot snapshot = OperatorSnapshot.take(node.stateUid(), op, chain.operatorStateOf(node.id()),
+            chain.backendOf(node.id()), id, timestamp);
+        if (snapshot != null) {
+          operators.add(snapshot);
+        }
+      } catch (Exception e) {
+        throw OperatorFailure.of(op.name(), new IllegalStateException("Snapshot for checkpoint " + id + " failed: "
+            + e.getMessage(), e));
       }
     }
     boolean ended = phase != Phase.RUNNING;
     if (!ended) {
-      CheckpointBarrier barrier = new CheckpointBarrier(id);
+      CheckpointBarrier barrier = new CheckpointBarrier(id, timestamp);
       for (RecordWriter writer : writers) {
         writer.broadcast(barrier);
       }

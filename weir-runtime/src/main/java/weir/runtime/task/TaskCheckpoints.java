@@ -11,8 +11,8 @@ import weir.runtime.checkpoint.CheckpointCoordinator;
 final class TaskCheckpoints implements CheckpointCoordinator.Participant {
   enum Kind { TRIGGER, COMPLETE, ABORT }
 
-  /** One call of the coordinator, for the subtask's thread. */
-  record Mail(Kind kind, long id) {}
+  /** One call of the coordinator, for the subtask's thread; the timestamp is a trigger's. */
+  record Mail(Kind kind, long id, long timestamp) {}
 
   private final int vertexId;
   private final int subtask;
@@ -34,18 +34,18 @@ final class TaskCheckpoints implements CheckpointCoordinator.Participant {
   }
 
   @Override
-  public void triggerCheckpoint(long id) {
-    mail.add(new Mail(Kind.TRIGGER, id));
+  public void triggerCheckpoint(long id, long timestamp) {
+    mail.add(new Mail(Kind.TRIGGER, id, timestamp));
   }
 
   @Override
   public void notifyCheckpointComplete(long id) {
-    mail.add(new Mail(Kind.COMPLETE, id));
+    mail.add(new Mail(Kind.COMPLETE, id, 0));
   }
 
   @Override
   public void notifyCheckpointAborted(long id) {
-    mail.add(new Mail(Kind.ABORT, id));
+    mail.add(new Mail(Kind.ABORT, id, 0));
   }
 
   /** The next mail, or {@code null}; subtask thread only. */

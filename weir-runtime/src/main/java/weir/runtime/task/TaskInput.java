@@ -9,10 +9,11 @@ interface TaskInput {
   ProgressState process(int budget, StreamTask task) throws Exception;
 
   /**
-   * Starts checkpoint {@code id} without a barrier (channel inputs): it completes, calling the
-   * task back, once every channel delivered the barrier or ended.
+   * Starts checkpoint {@code id}, triggered at {@code timestamp}, without a barrier (channel
+   * inputs): it completes, calling the task back, once every channel delivered the barrier or
+   * ended.
    */
-  default void startCheckpoint(long id) throws Exception {}
+  default void startCheckpoint(long id, long timestamp) throws Exception {}
 
   /** Source inputs: hands pending split assignments to the reader and takes marked checkpoints. */
   default void drainMailbox(StreamTask task) throws Exception {}
