@@ -110,9 +110,14 @@ public final class ExactlyOnceCheck<T> {
     return this;
   }
 
-  /** Runs the job without and with failures; throws {@link AssertionError} on any difference. */
-  public void verify() throws Exception {
+  /**
+   * Runs the job without and with failures; throws {@link AssertionError} on any difference.
+   *
+   * @return the number of failures injected over all faulty runs
+   */
+  public long verify() throws Exception {
     Map<T, Integer> expected = counts(run(new Faults(0, 0, 1)).records);
+    long injected = 0;
     for (long seed : seeds) {
       Outcome outcome = run(new Faults(seed, failures, maxRecordsBetween));
       if (outcome.injected == 0) {
@@ -126,7 +131,9 @@ public final class ExactlyOnceCheck<T> {
             + expected.values().stream().mapToInt(Integer::intValue).sum() + " expected): "
             + difference(expected, actual));
       }
+      injected += outcome.injected;
     }
+    return injected;
   }
 
   private record Outcome<T>(List<T> records, long injected) {}
