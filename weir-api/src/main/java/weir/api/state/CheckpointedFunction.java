@@ -41,7 +41,8 @@ import weir.api.annotation.Public;
  * weir.api.functions.RichFunction}) and before any record: on a fresh start with empty state
  * ({@link FunctionInitializationContext#isRestored()} is {@code false}), after a restart or a
  * start from a savepoint with the state of the checkpoint. Register the states there and keep
- * the handles. {@link #snapshotState} runs for every checkpoint, when its barrier reaches the
+ * the handles; the subtask's index and parallelism come from {@link
+ * FunctionInitializationContext#getRuntimeContext()}, since {@code open} has not run yet. {@link #snapshotState} runs for every checkpoint, when its barrier reaches the
  * operator, before the registered states are written: move into them what the checkpoint should
  * keep. The operator state written is the content of the registered states once {@code
  * snapshotState} returns, so state that is updated on every record needs no work there.

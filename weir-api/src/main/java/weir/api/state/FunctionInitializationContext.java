@@ -2,6 +2,7 @@ package weir.api.state;
 
 import java.util.OptionalLong;
 import weir.api.annotation.Public;
+import weir.api.functions.RuntimeContext;
 
 /**
  * What {@link CheckpointedFunction#initializeState} gets: the subtask's state stores and whether
@@ -20,6 +21,13 @@ public interface FunctionInitializationContext {
 
   /** The id of the checkpoint the job started from, empty on a fresh start. */
   OptionalLong getRestoredCheckpointId();
+
+  /**
+   * The subtask's runtime context, the one {@code open} gets next: its index, the parallelism,
+   * the attempt number. {@code AbstractRichFunction.getRuntimeContext()} is only available from
+   * {@code open} on, so use this one in {@code initializeState}.
+   */
+  RuntimeContext getRuntimeContext();
 
   /** Where the function registers operator state: lists, union lists and broadcast state. */
   OperatorStateStore getOperatorStateStore();
