@@ -7,11 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import weir.api.functions.AbstractRichFunction;
+import weir.api.datastream.DataStream;
+import weir.api.datastream.StreamExecutionEnvironment;
+import weir.api.functions.CoMapFunction;
+import weir.api.functions.CoProcessFunction;
 import weir.api.functions.Collector;
 import weir.api.functions.FlatMapFunction;
 import weir.api.functions.KeyedProcessFunction;
 import weir.api.functions.MapFunction;
 import weir.api.functions.RuntimeContext;
+import weir.api.graph.OperatorSpec;
+import weir.api.graph.TwoInputTransformation;
 import weir.api.state.CheckpointedFunction;
 import weir.api.state.FunctionInitializationContext;
 import weir.api.state.FunctionSnapshotContext;
@@ -19,6 +25,7 @@ import weir.api.state.ListState;
 import weir.api.state.ListStateDescriptor;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
+import weir.runtime.graph.JavaSerialization;
 
 /** {@code CheckpointedFunction} in the operators a job runs, snapshotted and restored through the harness. */
 class CheckpointedFunctionTest {
@@ -230,6 +237,55 @@ class CheckpointedFunctionTest {
     @Override
     public String map(String value) {
       return value;
+    }
+  }
+
+  /** Counts the records of both inputs in operator state, as a co-map function. */
+  static final class CountBoth implements CoMapFunction<String, Integer, Long>, CheckpointedFunction {
+    private transient ListState<Long> count;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+      count = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("count", Long.class));
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {}
+
+    @Override
+    public Long map1(String value) {
+      return next();
+    }
+
+    @Override
+    public Long map2(Integer value) {
+      return next();
+    }
+
+    private long next() {
+      long n = count.get().iterator().hasNext() ? count.get().iterator().next() + 1 : 1;
+      count.update(List.of(n));
+      return n;
+    }
+  }
+
+  @Test
+  void when_a_co_map_function_is_checkpointed_then_connect_passes_the_state_calls_on_to_it() throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(1);
+    DataStream<Long> counts = env.fromElements("a").connect(env.fromElements(1)).map(new CountBoth());
+    var spec = (OperatorSpec.CoProcess) ((TwoInputTransformation<?, ?, ?>) counts.getTransformation()).getOperation();
+    @SuppressWarnings("unchecked")
+    var adapter = (CoProcessFunction<String, Integer, Long>) spec.function();
+    HarnessSnapshot snapshot;
+    try (var harness = FunctionTestHarness.forCoProcess(adapter)) {
+      harness.processElement1("a");
+      harness.processElement2(1);
+      snapshot = harness.snapshot(1);
+    }
+    try (var restored = FunctionTestHarness.forCoProcess(JavaSerialization.copy(adapter),
+        SubtaskSettings.single().restoredFrom(snapshot))) {
+      restored.processElement1("b");
+      assertThat(restored.output()).containsExactly(3L);
     }
   }
 }
