@@ -1,11 +1,9 @@
 package weir.runtime.state;
 
 import java.io.IOException;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import javax.annotation.Nullable;
 import weir.api.state.BroadcastState;
 import weir.api.state.ReadOnlyBroadcastState;
 import weir.api.typeinfo.DataInputDeserializer;
@@ -20,38 +18,23 @@ import weir.api.typeinfo.TypeSerializer;
  * copy : int n, n × ( key, value )     (the descriptor's key and value serializers)
  * </pre>
  */
-final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
+final class HeapBroadcastState<K, V> extends BroadcastStateView<K, V> implements BroadcastState<K, V> {
   private final String name;
   private final TypeSerializer<K> keySerializer;
   private final TypeSerializer<V> valueSerializer;
-  private final HashMap<K, V> map = new HashMap<>();
-  private final ReadOnlyView<K, V> readOnly = new ReadOnlyView<>(this, Collections.unmodifiableMap(map));
+  private final BroadcastStateView<K, V> readOnly;
 
   HeapBroadcastState(String name, TypeSerializer<K> keySerializer, TypeSerializer<V> valueSerializer) {
+    super(new HashMap<>());
     this.name = name;
     this.keySerializer = keySerializer;
     this.valueSerializer = valueSerializer;
+    this.readOnly = new BroadcastStateView<>(map);
   }
 
   /** A view of this state that cannot change it. */
   ReadOnlyBroadcastState<K, V> readOnly() {
     return readOnly;
-  }
-
-  @Override
-  @Nullable
-  public V get(K key) {
-    return map.get(key);
-  }
-
-  @Override
-  public boolean contains(K key) {
-    return map.containsKey(key);
-  }
-
-  @Override
-  public Iterable<Map.Entry<K, V>> immutableEntries() {
-    return readOnly.entries;
   }
 
   @Override
@@ -107,33 +90,6 @@ final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
     int n = in.readInt();
     for (int i = 0; i < n; i++) {
       map.put(keySerializer.deserialize(in), valueSerializer.deserialize(in));
-    }
-  }
-
-  /** Reads the state, changes nothing. */
-  private static final class ReadOnlyView<K, V> implements ReadOnlyBroadcastState<K, V> {
-    private final HeapBroadcastState<K, V> state;
-    private final Iterable<Map.Entry<K, V>> entries;
-
-    ReadOnlyView(HeapBroadcastState<K, V> state, Map<K, V> unmodifiable) {
-      this.state = state;
-      this.entries = unmodifiable.entrySet();
-    }
-
-    @Override
-    @Nullable
-    public V get(K key) {
-      return state.get(key);
-    }
-
-    @Override
-    public boolean contains(K key) {
-      return state.contains(key);
-    }
-
-    @Override
-    public Iterable<Map.Entry<K, V>> immutableEntries() {
-      return entries;
     }
   }
 }
