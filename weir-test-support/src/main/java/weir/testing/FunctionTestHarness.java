@@ -1,15 +1,18 @@
 package weir.testing;
 
 import java.time.Duration;
+import java.util.List;
 import weir.api.connector.sink.Sink;
 import weir.api.connector.source.lib.DataGeneratorSource;
 import weir.api.datastream.DataStream;
 import weir.api.datastream.OutputTag;
 import weir.api.datastream.StreamExecutionEnvironment;
+import weir.api.functions.BroadcastProcessFunction;
 import weir.api.functions.CoProcessFunction;
 import weir.api.functions.FilterFunction;
 import weir.api.functions.FlatMapFunction;
 import weir.api.functions.KeySelector;
+import weir.api.functions.KeyedBroadcastProcessFunction;
 import weir.api.functions.KeyedCoProcessFunction;
 import weir.api.functions.KeyedProcessFunction;
 import weir.api.functions.MapFunction;
@@ -20,11 +23,14 @@ import weir.api.graph.OperatorSpec;
 import weir.api.graph.PartitionTransformation;
 import weir.api.graph.Transformation;
 import weir.api.graph.UnionTransformation;
+import weir.api.state.MapStateDescriptor;
 import weir.api.typeinfo.TypeInfo;
+import weir.runtime.operators.BroadcastProcessOperator;
 import weir.runtime.operators.CoProcessOperator;
 import weir.runtime.operators.FilterOperator;
 import weir.runtime.operators.FlatMapOperator;
 import weir.runtime.operators.IntervalJoinOperator;
+import weir.runtime.operators.KeyedBroadcastProcessOperator;
 import weir.runtime.operators.KeyedCoProcessOperator;
 import weir.runtime.operators.KeyedProcessOperator;
 import weir.runtime.operators.MapOperator;
@@ -139,6 +145,45 @@ public final class FunctionTestHarness {
     return twoInput("KeyedCoProcess", settings, true,
         f -> new KeyedCoProcessOperator<>(f.userCode(function), f.userCode(keySelector1), f.userCode(keySelector2),
             f.context, f.output));
+  }
+
+  /**
+   * A harness around a {@link BroadcastProcessOperator}: {@link TwoInputHarness#processElement1}
+   * feeds the non-broadcast input, {@link TwoInputHarness#processElement2} the broadcast one.
+   *
+   * @param broadcastStates the descriptors a job would give to {@code broadcast(...)}
+   */
+  public static <A, B, O> TwoInputHarness<A, B, O> forBroadcastProcess(BroadcastProcessFunction<A, B, O> function,
+      MapStateDescriptor<?, ?>... broadcastStates) throws Exception {
+    return forBroadcastProcess(function, SubtaskSettings.single(), broadcastStates);
+  }
+
+  /** A harness around a {@link BroadcastProcessOperator} playing the given subtask. */
+  public static <A, B, O> TwoInputHarness<A, B, O> forBroadcastProcess(BroadcastProcessFunction<A, B, O> function,
+      SubtaskSettings settings, MapStateDescriptor<?, ?>... broadcastStates) throws Exception {
+    return twoInput("BroadcastProcess", settings, false,
+        f -> new BroadcastProcessOperator<>(function, List.of(broadcastStates), f.context, f.output));
+  }
+
+  /**
+   * A harness around a {@link KeyedBroadcastProcessOperator} with keyed state and timers: {@link
+   * TwoInputHarness#processElement1} feeds the keyed input, {@link
+   * TwoInputHarness#processElement2} the broadcast one.
+   *
+   * @param broadcastStates the descriptors a job would give to {@code broadcast(...)}
+   */
+  public static <K, A, B, O> TwoInputHarness<A, B, O> forKeyedBroadcastProcess(
+      KeyedBroadcastProcessFunction<K, A, B, O> function, KeySelector<A, K> keySelector,
+      MapStateDescriptor<?, ?>... broadcastStates) throws Exception {
+    return forKeyedBroadcastProcess(function, keySelector, SubtaskSettings.single(), broadcastStates);
+  }
+
+  /** A harness around a {@link KeyedBroadcastProcessOperator} playing the given subtask. */
+  public static <K, A, B, O> TwoInputHarness<A, B, O> forKeyedBroadcastProcess(
+      KeyedBroadcastProcessFunction<K, A, B, O> function, KeySelector<A, K> keySelector, SubtaskSettings settings,
+      MapStateDescriptor<?, ?>... broadcastStates) throws Exception {
+    return twoInput("KeyedBroadcastProcess", settings, true, f -> new KeyedBroadcastProcessOperator<>(function,
+        List.of(broadcastStates), keySelector, f.context, f.output));
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 import weir.api.datastream.OutputTag;
+import weir.runtime.checkpoint.OperatorSnapshot;
 import weir.runtime.operators.StreamOperator;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroupRange;
@@ -20,15 +21,18 @@ import weir.runtime.task.SimpleCounter;
  *
  * <h3>Lifecycle</h3>
  * The factories of {@link FunctionTestHarness} return a harness whose operator is already open
- * (rich functions received {@code open(RuntimeContext)}). Feed records, then call {@link
+ * (checkpointed functions received {@code initializeState}, then rich functions {@code
+ * open(RuntimeContext)}). Feed records, then call {@link
  * #endInput()} for a bounded input and {@link #close()} at the end; closing twice is harmless.
  *
  * <h3>Checkpoints</h3>
- * {@link #snapshot()} takes the keyed state and timers of a keyed operator as a checkpoint would;
- * {@code restore} on {@link OneInputHarness} and {@link TwoInputHarness} starts a fresh instance
- * of the operator from snapshots, as a job restarting from a checkpoint does, for the same subtask
- * or for one of another parallelism. The fresh operator works with copies of the user functions
- * made by serialization.
+ * {@link #snapshot(long)} takes the operator's state as a checkpoint would; a harness built with
+ * {@link SubtaskSettings#restoredFrom} starts from such snapshots, also at another parallelism.
+ * {@link #snapshot()} takes only the keyed state and timers of a keyed operator; {@code restore}
+ * on {@link OneInputHarness} and {@link TwoInputHarness} starts a fresh instance of the operator
+ * from those, as a job restarting from a checkpoint does, for the same subtask or for one of
+ * another parallelism. A restored operator works with copies of the user functions made by
+ * serialization.
  *
  * <h3>Threading</h3>
  * Like a subtask, a harness belongs to one thread, the test's.
@@ -40,6 +44,9 @@ import weir.runtime.task.SimpleCounter;
  * @since 0.1
  */
 public abstract class OperatorHarness<O> implements AutoCloseable {
+  // the operator's id in its snapshots: a harness plays one operator
+  private static final String SNAPSHOT_UID = "harness";
+
   private final StreamOperator operator;
   private final SubtaskFixture<O> fixture;
   private boolean closed;
@@ -165,6 +172,21 @@ public abstract class OperatorHarness<O> implements AutoCloseable {
       }
     }
     return new SubtaskFixture<>(fixture.operatorName, settings, true, keyGroups);
+  }
+
+  /**
+   * Takes the operator's part of checkpoint {@code checkpointId}, as the subtask would when the
+   * checkpoint's barrier arrives: a {@code CheckpointedFunction} gets {@code snapshotState}
+   * (with the harness's processing time as the checkpoint's timestamp), then keyed state,
+   * timers and operator state are written. Start another harness from it with {@link
+   * SubtaskSettings#restoredFrom}; this harness goes on as before.
+   */
+  public HarnessSnapshot snapshot(long checkpointId) throws Exception {
+    checkOpen();
+    OperatorSnapshot taken = OperatorSnapshot.take(SNAPSHOT_UID, operator, fixture.operatorState,
+        fixture.keyedState, checkpointId, fixture.clock.currentProcessingTime());
+    return new HarnessSnapshot(fixture.settings.fresh(), checkpointId,
+        taken != null ? taken : new OperatorSnapshot(SNAPSHOT_UID, Map.of(), Map.of(), List.of()));
   }
 
   /** Closes the operator and its function, once; later calls do nothing. */

@@ -1,7 +1,9 @@
 package weir.api.datastream;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.annotation.Nullable;
 import weir.api.annotation.Public;
@@ -25,6 +27,7 @@ import weir.api.graph.SideOutputTransformation;
 import weir.api.graph.SinkTransformation;
 import weir.api.graph.Transformation;
 import weir.api.graph.UnionTransformation;
+import weir.api.state.MapStateDescriptor;
 import weir.api.typeinfo.TypeInfo;
 import weir.api.windowing.assigners.WindowAssigner;
 import weir.api.windowing.windows.Window;
@@ -195,6 +198,41 @@ public class DataStream<T> {
     return new DataStream<>(env, partition(new Partitioning.Broadcast()));
   }
 
+  /**
+   * Sends every record to every subtask of the operator this stream is connected to, which keeps
+   * the broadcast states {@code descriptors} (the broadcast state pattern): connect the result to
+   * another stream with {@link #connect(BroadcastStream)}.
+   *
+   * <pre>{@code
+   * MapStateDescriptor<String, Rule> rules = new MapStateDescriptor<>("rules", String.class, Rule.class);
+   * BroadcastStream<Rule> ruleStream = ruleUpdates.broadcast(rules);
+   * events.keyBy(Event::user).connect(ruleStream).process(new ApplyRules());
+   * }</pre>
+   *
+   * @param descriptors the broadcast states, each with a name of its own; none has a time-to-live
+   * @throws InvalidProgramException if two descriptors share a name or one has a time-to-live
+   */
+  public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... descriptors) {
+    Set<String> names = new HashSet<>();
+    for (MapStateDescriptor<?, ?> d : descriptors) {
+      if (d == null) {
+        throw new InvalidProgramException("broadcast(...) after '" + transformation.getName()
+            + "' got a null state descriptor; pass a MapStateDescriptor per broadcast state");
+      }
+      if (!names.add(d.getName())) {
+        throw new InvalidProgramException("broadcast(...) after '" + transformation.getName()
+            + "' got two state descriptors named '" + d.getName() + "'; give each broadcast state its own name");
+      }
+      if (d.getTtlConfig() != null) {
+        throw new InvalidProgramException("The broadcast state '" + d.getName() + "' has a time-to-live, which"
+            + " broadcast state does not support; use a descriptor without enableTimeToLive(...)");
+      }
+      TypeInference.checked(env, d.getKeyType());
+      TypeInference.checked(env, d.getValueType());
+    }
+    return new BroadcastStream<>(env, partition(new Partitioning.Broadcast()), List.of(descriptors));
+  }
+
   /** Sends each record to a random consumer subtask. */
   public DataStream<T> shuffle() {
     return new DataStream<>(env, partition(new Partitioning.Shuffle()));
@@ -259,6 +297,15 @@ public class DataStream<T> {
   /** Connects this stream with another, possibly of another type, for a two-input function. */
   public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
     return new ConnectedStreams<>(env, this, other);
+  }
+
+  /**
+   * Connects this stream with a broadcast stream, for a broadcast process function: a {@link
+   * weir.api.functions.KeyedBroadcastProcessFunction} when this stream is keyed, else a {@link
+   * weir.api.functions.BroadcastProcessFunction}.
+   */
+  public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+    return new BroadcastConnectedStream<>(env, this, broadcastStream);
   }
 
   // ---- sinks ----

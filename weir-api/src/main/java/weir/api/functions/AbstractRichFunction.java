@@ -24,7 +24,8 @@ public abstract class AbstractRichFunction implements RichFunction {
   public RuntimeContext getRuntimeContext() {
     if (runtimeContext == null) {
       throw new IllegalStateException(
-          "The runtime context is only available after open(); if you override open(), call super.open(context) first");
+          "The runtime context is only available after open(); if you override open(), call super.open(context) first;"
+              + " in CheckpointedFunction.initializeState, which runs before open(), use context.getRuntimeContext()");
     }
     return runtimeContext;
   }

@@ -4,8 +4,14 @@ import weir.api.annotation.Internal;
 import weir.api.functions.Function;
 import weir.api.functions.RichFunction;
 import weir.api.functions.RuntimeContext;
+import weir.api.state.CheckpointedFunction;
+import weir.api.state.FunctionInitializationContext;
+import weir.api.state.FunctionSnapshotContext;
 
-/** Lifecycle calls on user functions, which only rich functions receive. */
+/**
+ * Lifecycle calls on user functions: open and close, which only rich functions receive, and the
+ * state calls, which only checkpointed functions receive.
+ */
 @Internal
 public final class FunctionLifecycle {
   private FunctionLifecycle() {}
@@ -14,6 +20,20 @@ public final class FunctionLifecycle {
   public static void open(Function function, RuntimeContext context) throws Exception {
     if (function instanceof RichFunction rich) {
       rich.open(context);
+    }
+  }
+
+  /** Initializes the state of {@code function} if it is a checkpointed function. */
+  public static void initializeState(Function function, FunctionInitializationContext context) throws Exception {
+    if (function instanceof CheckpointedFunction checkpointed) {
+      checkpointed.initializeState(context);
+    }
+  }
+
+  /** Lets {@code function} bring its state up to date for a checkpoint, if it is a checkpointed function. */
+  public static void snapshotState(Function function, FunctionSnapshotContext context) throws Exception {
+    if (function instanceof CheckpointedFunction checkpointed) {
+      checkpointed.snapshotState(context);
     }
   }
 

@@ -1,15 +1,18 @@
 package weir.api.graph;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 import javax.annotation.Nullable;
 import weir.api.annotation.Internal;
 import weir.api.datastream.OutputTag;
 import weir.api.eventtime.WatermarkStrategy;
+import weir.api.functions.BroadcastProcessFunction;
 import weir.api.functions.CoProcessFunction;
 import weir.api.functions.FilterFunction;
 import weir.api.functions.FlatMapFunction;
 import weir.api.functions.Function;
+import weir.api.functions.KeyedBroadcastProcessFunction;
 import weir.api.functions.KeyedCoProcessFunction;
 import weir.api.functions.KeyedProcessFunction;
 import weir.api.functions.MapFunction;
@@ -19,6 +22,7 @@ import weir.api.functions.RichFunction;
 import weir.api.functions.RuntimeContext;
 import weir.api.graph.window.InternalWindowFunction;
 import weir.api.graph.window.WindowContents;
+import weir.api.state.MapStateDescriptor;
 import weir.api.typeinfo.TypeInfo;
 import weir.api.windowing.assigners.MergingWindowAssigner;
 import weir.api.windowing.assigners.WindowAssigner;
@@ -88,6 +92,28 @@ public sealed interface OperatorSpec extends Serializable {
   }
 
   record KeyedCoProcess(KeyedCoProcessFunction<?, ?, ?, ?> function) implements OperatorSpec {}
+
+  /**
+   * A non-keyed stream (input 0) with a broadcast stream (input 1); the operator keeps a
+   * broadcast state per descriptor.
+   */
+  record BroadcastProcess(BroadcastProcessFunction<?, ?, ?> function, List<MapStateDescriptor<?, ?>> broadcastStates)
+      implements OperatorSpec {
+    public BroadcastProcess {
+      broadcastStates = List.copyOf(broadcastStates);
+    }
+  }
+
+  /**
+   * A keyed stream (input 0) with a broadcast stream (input 1); the operator keeps a broadcast
+   * state per descriptor besides keyed state and timers.
+   */
+  record KeyedBroadcastProcess(KeyedBroadcastProcessFunction<?, ?, ?, ?> function,
+      List<MapStateDescriptor<?, ?>> broadcastStates) implements OperatorSpec {
+    public KeyedBroadcastProcess {
+      broadcastStates = List.copyOf(broadcastStates);
+    }
+  }
 
   /**
    * A keyed window operator (non-keyed {@code windowAll} runs keyed by a constant, with

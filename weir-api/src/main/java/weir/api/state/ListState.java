@@ -4,8 +4,8 @@ import java.util.List;
 import weir.api.annotation.Public;
 
 /**
- * A list of values per key. {@link #get()} returns an empty iterable, never {@code null}, when the
- * key has no values.
+ * A list of values per key, or, as operator state ({@link OperatorStateStore}), per subtask.
+ * {@link #get()} returns an empty iterable, never {@code null}, when the list is empty.
  *
  * @param <T> the element type
  * @since 0.1

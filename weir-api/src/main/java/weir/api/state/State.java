@@ -3,9 +3,11 @@ package weir.api.state;
 import weir.api.annotation.Public;
 
 /**
- * Base of keyed state. A state handle is obtained once in {@code open()} and then always refers
- * to the value of the key of the record (or timer) being processed: the same handle reads and
- * writes a different value for every key. State is only touched from the subtask's own thread.
+ * Base of state handles. A keyed state handle is obtained once in {@code open()} and then always
+ * refers to the value of the key of the record (or timer) being processed: the same handle reads
+ * and writes a different value for every key. An operator state handle ({@link
+ * OperatorStateStore}) holds one value for the whole subtask. State is only touched from the
+ * subtask's own thread.
  *
  * <p>Values read from state may be copies (the heap backend keeps values with a known serializer
  * in serialized form): to change a value, write it back with {@code update} or {@code add};
@@ -15,6 +17,6 @@ import weir.api.annotation.Public;
  */
 @Public
 public interface State {
-  /** Removes the value of the current key. */
+  /** Removes the value of the current key (for operator state: the subtask's value). */
   void clear();
 }

@@ -1,6 +1,8 @@
 package weir.bench.jmh;
 
 import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,6 +38,7 @@ import weir.runtime.time.RecordTimestamp;
 import weir.runtime.operators.SinkOperator;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
+import weir.runtime.state.OperatorStateBackend;
 import weir.runtime.state.WatermarkClock;
 import weir.runtime.task.TaskRuntimeContext;
 
@@ -121,7 +124,9 @@ public class RecordPathBenchmark {
 
   private static OperatorContext context(String name, HeapKeyedStateBackend state) {
     TaskRuntimeContext rc = new TaskRuntimeContext("bench", name, 0, 1, MAX_PARALLELISM, 0, new HashMap<>(), state);
-    return new OperatorContext(name, rc, state, ProcessingTimeService.SYSTEM, new RecordTimestamp(),
+    OperatorStateBackend operatorState = new OperatorStateBackend(name, new SerializerConfig(), 0, OptionalLong.empty(),
+        Map.of());
+    return new OperatorContext(name, rc, state, operatorState, ProcessingTimeService.SYSTEM, new RecordTimestamp(),
         new ProcessingTimers(), 0);
   }
 

@@ -40,7 +40,8 @@ class DocSnippetsTest {
     }
     assertThat(checked).contains("EventTimeSnippets#source-watermarks", "EventTimeSnippets#timers",
         "WindowSnippets#tumbling", "WindowSnippets#sliding", "WindowSnippets#sessions", "WindowSnippets#interval-join",
-        "WindowSnippets#window-join", "StateSnippets#ttl", "StateSnippets#ttl-event-time", "ConnectorSnippets#file-sink");
+        "WindowSnippets#window-join", "StateSnippets#ttl", "StateSnippets#ttl-event-time", "StateSnippets#operator-state",
+        "StateSnippets#broadcast-job", "StateSnippets#broadcast-state", "ConnectorSnippets#file-sink");
   }
 
   private static String region(String className, String name) throws IOException {

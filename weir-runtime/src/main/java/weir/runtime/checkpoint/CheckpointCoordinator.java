@@ -295,7 +295,7 @@ public final class CheckpointCoordinator {
     requestedSavepoints.clear();
     pending = p;
     // savepoints are always aligned: they must restore at any parallelism
-    CheckpointBarrier barrier = new CheckpointBarrier(p.id, config.isUnalignedCheckpointsEnabled() && p.savepoints.isEmpty()
+    CheckpointBarrier barrier = new CheckpointBarrier(p.id, p.timestamp, config.isUnalignedCheckpointsEnabled() && p.savepoints.isEmpty()
         ? config.getAlignedCheckpointTimeout().toNanos() : CheckpointBarrier.ALIGNED);
     try {
       for (Map.Entry<Key, byte[]> e : finished.entrySet()) {

@@ -1,7 +1,13 @@
 package weir.runtime.checkpoint;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.annotation.Nullable;
+import weir.runtime.operators.StreamOperator;
+import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.OperatorStateBackend;
 
 /**
  * One operator's state in one subtask's snapshot.
@@ -13,4 +19,27 @@ import java.util.Map;
  * @param unionLists the names of the lists that every subtask gets whole on restore
  */
 public record OperatorSnapshot(
-    String uid, Map<Integer, byte[]> keyGroups, Map<String, List<byte[]>> lists, List<String> unionLists) {}
+    String uid, Map<Integer, byte[]> keyGroups, Map<String, List<byte[]>> lists, List<String> unionLists) {
+  /**
+   * Takes the snapshot of {@code operator} for checkpoint {@code id} (triggered at {@code
+   * timestamp}): first the operator's own state, which also lets its user function bring its
+   * states up to date, then its operator state backend and its keyed state. Returns {@code null}
+   * for an operator without state, which is left out so that it needs no uid for a savepoint to
+   * match.
+   */
+  @Nullable
+  public static OperatorSnapshot take(String uid, StreamOperator operator, @Nullable OperatorStateBackend operatorState,
+      @Nullable HeapKeyedStateBackend keyedState, long id, long timestamp) throws Exception {
+    Map<String, List<byte[]>> lists = new LinkedHashMap<>(operator.snapshotOperatorState(id, timestamp));
+    List<String> unions = new ArrayList<>();
+    if (operatorState != null) {
+      OperatorStateBackend.Snapshot backend = operatorState.snapshot();
+      lists.putAll(backend.lists());
+      unions.addAll(backend.unionLists());
+    }
+    if (lists.isEmpty() && keyedState == null) {
+      return null;
+    }
+    return new OperatorSnapshot(uid, keyedState == null ? Map.of() : keyedState.snapshot(), lists, unions);
+  }
+}

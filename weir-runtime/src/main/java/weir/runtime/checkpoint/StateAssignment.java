@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import weir.runtime.state.KeyGroupRange;
 
@@ -69,41 +70,7 @@ public final class StateAssignment {
       any = true;
       int old = oldParallelism.get(uid);
       ended &= old == parallelism ? endedBySubtask.get(uid).getOrDefault(subtask, false) : allEnded.get(uid);
-      Map<Integer, byte[]> keyGroups = new HashMap<>();
-      Map<String, List<byte[]>> all = new LinkedHashMap<>();
-      Map<String, Boolean> union = new HashMap<>();
-      for (Map.Entry<Integer, OperatorSnapshot> e : snapshots.entrySet()) {
-        OperatorSnapshot op = e.getValue();
-        op.keyGroups().forEach((kg, bytes) -> {
-          if (range.contains(kg)) {
-            keyGroups.put(kg, bytes);
-          }
-        });
-        op.lists().forEach((name, elements) -> {
-          union.put(name, op.unionLists().contains(name));
-          List<byte[]> target = all.computeIfAbsent(name, n -> new ArrayList<>());
-          if (old == parallelism && !op.unionLists().contains(name)) {
-            if (e.getKey() == subtask) {
-              target.addAll(elements);
-            }
-          } else {
-            target.addAll(elements);
-          }
-        });
-      }
-      Map<String, List<byte[]>> lists = new LinkedHashMap<>();
-      all.forEach((name, elements) -> {
-        if (union.get(name) || old == parallelism) {
-          lists.put(name, elements);
-        } else {
-          List<byte[]> mine = new ArrayList<>();
-          for (int i = subtask; i < elements.size(); i += parallelism) {
-            mine.add(elements.get(i));
-          }
-          lists.put(name, mine);
-        }
-      });
-      operators.put(uid, new TaskRestore.Operator(keyGroups, lists));
+      operators.put(uid, assign(snapshots, old, subtask, parallelism, range));
     }
     ChannelState inFlight = null;
     if (!uids.isEmpty() && channels.containsKey(uids.get(0))) {
@@ -116,5 +83,53 @@ public final class StateAssignment {
       inFlight = channels.get(uids.get(0)).get(subtask);
     }
     return new TaskRestore(checkpointId, any && ended, operators, inFlight);
+  }
+
+  /**
+   * The part of one operator's state that subtask {@code subtask} of {@code parallelism}, owning
+   * the key groups {@code range}, starts from: its key groups, its own lists when the parallelism
+   * is unchanged and otherwise every {@code parallelism}-th element of all lists from its index
+   * on, and the union lists whole.
+   *
+   * @param snapshots the operator's snapshots by old subtask index
+   * @param oldParallelism the parallelism the snapshots were taken at
+   */
+  public static TaskRestore.Operator assign(SortedMap<Integer, OperatorSnapshot> snapshots, int oldParallelism,
+      int subtask, int parallelism, KeyGroupRange range) {
+    Map<Integer, byte[]> keyGroups = new HashMap<>();
+    Map<String, List<byte[]>> all = new LinkedHashMap<>();
+    Map<String, Boolean> union = new HashMap<>();
+    for (Map.Entry<Integer, OperatorSnapshot> e : snapshots.entrySet()) {
+      OperatorSnapshot op = e.getValue();
+      op.keyGroups().forEach((kg, bytes) -> {
+        if (range.contains(kg)) {
+          keyGroups.put(kg, bytes);
+        }
+      });
+      op.lists().forEach((name, elements) -> {
+        union.put(name, op.unionLists().contains(name));
+        List<byte[]> target = all.computeIfAbsent(name, n -> new ArrayList<>());
+        if (oldParallelism == parallelism && !op.unionLists().contains(name)) {
+          if (e.getKey() == subtask) {
+            target.addAll(elements);
+          }
+        } else {
+          target.addAll(elements);
+        }
+      });
+    }
+    Map<String, List<byte[]>> lists = new LinkedHashMap<>();
+    all.forEach((name, elements) -> {
+      if (union.get(name) || oldParallelism == parallelism) {
+        lists.put(name, elements);
+      } else {
+        List<byte[]> mine = new ArrayList<>();
+        for (int i = subtask; i < elements.size(); i += parallelism) {
+          mine.add(elements.get(i));
+        }
+        lists.put(name, mine);
+      }
+    });
+    return new TaskRestore.Operator(keyGroups, lists);
   }
 }

@@ -2,7 +2,8 @@ package weir.runtime.exchange;
 
 /**
  * Checkpoint {@code id}'s barrier in a channel: everything the producer sent before it belongs to
- * the state that checkpoint captures, everything after to the state after it.
+ * the state that checkpoint captures, everything after to the state after it. It carries the
+ * time the checkpoint was triggered, which user functions see in their snapshot context.
  *
  * <p>{@code alignmentTimeoutNanos} says how a subtask takes the checkpoint: {@link #ALIGNED}
  * (wait for the barrier on every input before the snapshot; savepoints and jobs without unaligned
@@ -14,20 +15,27 @@ public final class CheckpointBarrier extends ControlEvent {
   public static final long ALIGNED = -1;
 
   private final long id;
+  private final long timestamp;
   private final long alignmentTimeoutNanos;
 
   /** An aligned barrier. */
-  public CheckpointBarrier(long id) {
-    this(id, ALIGNED);
+  public CheckpointBarrier(long id, long timestamp) {
+    this(id, timestamp, ALIGNED);
   }
 
-  public CheckpointBarrier(long id, long alignmentTimeoutNanos) {
+  public CheckpointBarrier(long id, long timestamp, long alignmentTimeoutNanos) {
     this.id = id;
+    this.timestamp = timestamp;
     this.alignmentTimeoutNanos = alignmentTimeoutNanos;
   }
 
   public long id() {
     return id;
+  }
+
+  /** When the checkpoint was triggered, in milliseconds since the epoch. */
+  public long timestamp() {
+    return timestamp;
   }
 
   /** {@link #ALIGNED}, 0 for unaligned at once, or the time after which alignment gives way to unaligned. */

@@ -56,7 +56,7 @@ public final class SinkOperator<T> implements OneInputOperator<T> {
 
   @Override
   @SuppressWarnings("unchecked")
-  public Map<String, List<byte[]>> snapshotOperatorState(long checkpointId) throws Exception {
+  public Map<String, List<byte[]>> snapshotOperatorState(long checkpointId, long timestamp) throws Exception {
     writer.flush(false);
     Map<String, List<byte[]>> state = new LinkedHashMap<>();
     if (committing != null) {

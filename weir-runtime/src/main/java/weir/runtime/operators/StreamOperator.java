@@ -35,11 +35,13 @@ public interface StreamOperator {
   default void endInput() throws Exception {}
 
   /**
-   * Checkpoint {@code checkpointId}'s barrier reached the operator: returns its operator state
-   * (keyed state and timers are snapshotted by the task), as lists of serialized elements by
-   * name. Runs on the subtask's thread; keep it short.
+   * Checkpoint {@code checkpointId}'s barrier (triggered at {@code timestamp}) reached the
+   * operator: returns the operator's own state as lists of serialized elements by name. The task
+   * then snapshots the operator state backend, keyed state and timers, so what a user function
+   * writes into its states here is part of the checkpoint. Runs on the subtask's thread; keep it
+   * short.
    */
-  default Map<String, List<byte[]>> snapshotOperatorState(long checkpointId) throws Exception {
+  default Map<String, List<byte[]>> snapshotOperatorState(long checkpointId, long timestamp) throws Exception {
     return Map.of();
   }
 

@@ -1,9 +1,15 @@
 package weir.runtime.operators;
 
+import java.util.List;
+import java.util.Map;
 import weir.api.functions.Function;
 import weir.api.graph.FunctionLifecycle;
 
-/** Base of operators that drive one user function: opens and closes it with the operator. */
+/**
+ * Base of operators that drive one user function: initializes its state (when it is a {@code
+ * CheckpointedFunction}) and opens it with the operator, lets it snapshot its state at each
+ * checkpoint, and closes it with the operator.
+ */
 abstract class UdfOperator<F extends Function> implements StreamOperator {
   protected final F function;
   protected final OperatorContext context;
@@ -20,7 +26,16 @@ abstract class UdfOperator<F extends Function> implements StreamOperator {
 
   @Override
   public void open() throws Exception {
+    FunctionLifecycle.initializeState(function, new FunctionStateInitialization(context.operatorState(),
+        context.runtimeContext()));
     FunctionLifecycle.open(function, context.runtimeContext());
+  }
+
+  /** Lets the function bring its states up to date; the task snapshots them next. */
+  @Override
+  public Map<String, List<byte[]>> snapshotOperatorState(long checkpointId, long timestamp) throws Exception {
+    FunctionLifecycle.snapshotState(function, new FunctionStateSnapshot(checkpointId, timestamp));
+    return Map.of();
   }
 
   @Override

@@ -26,8 +26,9 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
   public static final Object NO_MORE_SPLITS = new Object();
 
   /**
-   * Mailbox message: checkpoint {@code id} was triggered. The splits before it in the mailbox
-   * were assigned before the enumerator's snapshot, so the reader's snapshot must hold them.
+   * Mailbox message: checkpoint {@code id} was triggered at {@code timestamp}. The splits before
+   * it in the mailbox were assigned before the enumerator's snapshot, so the reader's snapshot
+   * must hold them.
    */
   public record CheckpointMark(CheckpointBarrier barrier) {}
 

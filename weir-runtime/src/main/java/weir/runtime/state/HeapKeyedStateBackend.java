@@ -3,6 +3,7 @@ package weir.runtime.state;
 import java.util.Arrays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import weir.api.typeinfo.DataInputDeserializer;
@@ -125,12 +126,42 @@ public final class HeapKeyedStateBackend {
     }
   }
 
+  /**
+   * Makes no key current, so that state handles and timers fail until the next {@link
+   * #setCurrentKey}: for code that runs outside any key's record or timer.
+   */
+  public void clearCurrentKey() {
+    this.currentKey = null;
+  }
+
   /** The current key. */
   public Object currentKey() {
     if (currentKey == null) {
-      throw new IllegalStateException("Keyed state of operator '" + operatorName + "' used before any key was set");
+      throw new IllegalStateException("Keyed state or timers of operator '" + operatorName + "' used while no key is"
+          + " current: they belong to the key of the record or timer being processed (a keyed broadcast process"
+          + " function reaches keyed state from processBroadcastElement through ctx.applyToKeyedState)");
     }
     return currentKey;
+  }
+
+  /**
+   * The keys of this subtask that have a value in the state named {@code stateName} (without
+   * namespace); none when no such state is registered. A copy: the states may change while it is
+   * walked.
+   */
+  public List<Object> keys(String stateName) {
+    List<Object> keys = new ArrayList<>();
+    StateTable<?, ?> table = tables.get(stateName);
+    if (table != null) {
+      for (int i = 0; i < range.size(); i++) {
+        table.map(i).forEach(e -> {
+          if (e.namespace() == VoidNamespace.INSTANCE) {
+            keys.add(e.key());
+          }
+        });
+      }
+    }
+    return keys;
   }
 
   int currentKeyGroupIndex() {

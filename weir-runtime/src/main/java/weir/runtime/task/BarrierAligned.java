@@ -9,10 +9,10 @@ import weir.runtime.exchange.InFlightRecords;
  */
 interface BarrierAligned {
   /**
-   * Aligned: checkpoint {@code id} has arrived on every input channel (or the channel ended);
-   * the task snapshots, sends the barrier on and acknowledges.
+   * Aligned: checkpoint {@code id}, triggered at {@code timestamp}, has arrived on every input
+   * channel (or the channel ended); the task snapshots, sends the barrier on and acknowledges.
    */
-  void onAligned(long checkpointId) throws Exception;
+  void onAligned(long checkpointId, long timestamp) throws Exception;
 
   /**
    * Unaligned: the task snapshots now and posts the barrier ahead of its output; it acknowledges

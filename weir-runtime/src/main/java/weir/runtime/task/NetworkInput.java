@@ -52,11 +52,12 @@ final class NetworkInput implements TaskInput {
   private final BarrierAligned aligned;
   private int openChannels;
   private int nextChannel;
-  // the checkpoint being aligned, or -1; the newest one started so far
+  // the checkpoint being aligned, or -1; the newest one started so far; and when it was triggered
   private long pendingCheckpoint = -1;
+  private long pendingTimestamp;
   private long lastCheckpoint = -1;
   private int blockedChannels;
-  // the options of the pending checkpoint's first barrier; null while it was only started
+  // the pending checkpoint's barrier (its options); null when none is pending
   @Nullable private CheckpointBarrier pendingBarrier;
   private long alignmentStart;
   // unaligned: the pending checkpoint's snapshot is taken; per channel whether its barrier
@@ -264,7 +265,7 @@ final class NetworkInput implements TaskInput {
   public void startCheckpoint(CheckpointBarrier barrier) throws Exception {
     long id = barrier.id();
     if (id > pendingCheckpoint && id > lastCheckpoint) {
-      begin(id, null);
+      begin(id, barrier);
       completeIfAligned();
     }
   }
@@ -293,8 +294,6 @@ final class NetworkInput implements TaskInput {
     }
     if (id > pendingCheckpoint) {
       begin(id, barrier);
-    } else if (pendingBarrier == null) {
-      pendingBarrier = barrier; // started by the coordinator: the first barrier brings the options
     }
     if (!unaligned && barrier.alignmentTimeoutNanos() == 0) {
       goUnaligned();
@@ -320,8 +319,6 @@ final class NetworkInput implements TaskInput {
       }
       if (id > pendingCheckpoint) {
         begin(id, b.barrier());
-      } else if (pendingBarrier == null) {
-        pendingBarrier = b.barrier();
       }
       if (!unaligned) {
         goUnaligned();
@@ -334,7 +331,7 @@ final class NetworkInput implements TaskInput {
   }
 
   /** Starts checkpoint {@code id}; an older checkpoint still aligning was aborted and is dropped. */
-  private void begin(long id, @Nullable CheckpointBarrier barrier) {
+  private void begin(long id, CheckpointBarrier barrier) {
     unblockAll();
     if (unaligned) {
       Arrays.fill(inFlight, null);
@@ -342,6 +339,7 @@ final class NetworkInput implements TaskInput {
     }
     pendingCheckpoint = id;
     pendingBarrier = barrier;
+    pendingTimestamp = barrier.timestamp();
   }
 
   /** Takes the pending checkpoint unaligned: the snapshot now, the channels settle as their barriers come. */
@@ -357,7 +355,7 @@ final class NetworkInput implements TaskInput {
       }
     }
     unblockAll();
-    aligned.onUnalignedSnapshot(pendingBarrier != null ? pendingBarrier : new CheckpointBarrier(pendingCheckpoint, 0));
+    aligned.onUnalignedSnapshot(pendingBarrier);
   }
 
   private void settle(int c) {
@@ -405,7 +403,7 @@ final class NetworkInput implements TaskInput {
     pendingCheckpoint = -1;
     pendingBarrier = null;
     unblockAll();
-    aligned.onAligned(id);
+    aligned.onAligned(id, pendingTimestamp);
   }
 
   private void unblockAll() {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import weir.api.connector.sink.Sink;
 import weir.api.connector.sink.SinkWriter;
 import weir.api.connector.sink.WriterInitContext;
@@ -32,6 +33,7 @@ import weir.runtime.graph.JobVertex;
 import weir.runtime.graph.StreamEdge;
 import weir.runtime.graph.StreamNode;
 import weir.runtime.graph.UserCode;
+import weir.runtime.operators.BroadcastProcessOperator;
 import weir.runtime.operators.BroadcastingOutput;
 import weir.runtime.operators.ChainingOutput;
 import weir.runtime.operators.WriterOutput;
@@ -40,6 +42,7 @@ import weir.runtime.operators.DiscardingOutput;
 import weir.runtime.operators.FilterOperator;
 import weir.runtime.operators.FlatMapOperator;
 import weir.runtime.operators.IntervalJoinOperator;
+import weir.runtime.operators.KeyedBroadcastProcessOperator;
 import weir.runtime.operators.KeyedCoProcessOperator;
 import weir.runtime.operators.KeyedProcessOperator;
 import weir.runtime.operators.MapOperator;
@@ -56,6 +59,7 @@ import weir.runtime.time.ProcessingTimers;
 import weir.runtime.time.RecordTimestamp;
 import weir.runtime.state.HeapKeyedStateBackend;
 import weir.runtime.state.KeyGroups;
+import weir.runtime.state.OperatorStateBackend;
 import weir.runtime.state.WatermarkClock;
 import weir.runtime.window.WindowOperators;
 
@@ -68,6 +72,7 @@ final class OperatorChain {
   private final Map<Integer, StreamOperator> operators = new HashMap<>();
   private final Map<Integer, Output<?>> outputs = new HashMap<>();
   private final Map<Integer, HeapKeyedStateBackend> backends = new HashMap<>();
+  private final Map<Integer, OperatorStateBackend> operatorStates = new HashMap<>();
   private final List<StreamOperator> inOrder = new ArrayList<>();
   private final JobVertex vertex;
 
@@ -105,6 +110,12 @@ final class OperatorChain {
   @Nullable
   HeapKeyedStateBackend backendOf(int nodeId) {
     return backends.get(nodeId);
+  }
+
+  /** The operator state backend of the node {@code nodeId}; absent for a source head. */
+  @Nullable
+  OperatorStateBackend operatorStateOf(int nodeId) {
+    return operatorStates.get(nodeId);
   }
 
   /** The operator of the node {@code nodeId}; absent for a source head. */
@@ -208,10 +219,14 @@ final class OperatorChain {
     if (keyed != null) {
       backends.put(node.id(), keyed);
     }
+    OperatorStateBackend operatorState = new OperatorStateBackend(node.name(), d.serializerConfig(), d.subtaskIndex(),
+        d.restore() == null ? OptionalLong.empty() : OptionalLong.of(d.restore().checkpointId()),
+        restored == null ? Map.of() : restored.lists());
+    operatorStates.put(node.id(), operatorState);
     TaskRuntimeContext rc = new TaskRuntimeContext(d.jobName(), node.name(), d.subtaskIndex(), node.parallelism(),
         node.maxParallelism(), d.attemptNumber(), d.counters(), keyed);
-    OperatorContext ctx = new OperatorContext(node.name(), rc, keyed, d.clock(), timestamp, processingTimers,
-        d.autoWatermarkInterval());
+    OperatorContext ctx = new OperatorContext(node.name(), rc, keyed, operatorState, d.clock(), timestamp,
+        processingTimers, d.autoWatermarkInterval());
     if (node.kind() == StreamNode.Kind.SINK) {
       return sinkOperator(code.sink(), d, node, place, restored);
     }
@@ -237,6 +252,15 @@ final class OperatorChain {
       return Operators.createShared(copies, place, TimestampsAndWatermarksOperator.class, a.strategy(), ctx, out);
     } else if (spec instanceof OperatorSpec.KeyedCoProcess) {
       return Operators.createShared(copies, place, KeyedCoProcessOperator.class, fn, k0, code.keySelector(1), ctx, out);
+    } else if (spec instanceof OperatorSpec.BroadcastProcess b) {
+      return Operators.createShared(copies, place, BroadcastProcessOperator.class, fn, b.broadcastStates(), ctx, out);
+    } else if (spec instanceof OperatorSpec.KeyedBroadcastProcess b) {
+      if (k0 == null) {
+        throw new IllegalStateException("Bug in graph construction: keyed broadcast process '" + node.name()
+            + "' without key");
+      }
+      return Operators.createShared(copies, place, KeyedBroadcastProcessOperator.class, fn, b.broadcastStates(), k0,
+          ctx, out);
     } else if (spec instanceof OperatorSpec.IntervalJoin) {
       return Operators.createShared(copies, place, IntervalJoinOperator.class, spec, k0, code.keySelector(1), ctx, out);
     } else if (spec instanceof OperatorSpec.Window window) {

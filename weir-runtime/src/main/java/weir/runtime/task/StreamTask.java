@@ -1,7 +1,6 @@
 package weir.runtime.task;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import weir.api.connector.SimpleVersionedSerializer;
@@ -15,7 +14,6 @@ import weir.runtime.exchange.InFlightRecords;
 import weir.runtime.exchange.SpscChannel;
 import weir.api.typeinfo.TypeInfo;
 import weir.api.typeinfo.TypeSerializer;
-import weir.runtime.state.HeapKeyedStateBackend;
 
 import java.lang.invoke.MethodHandles;
 import java.util.List;
@@ -286,7 +284,7 @@ public final class StreamTask implements Tasklet, BarrierAligned {
           if (phase == Phase.RUNNING) {
             input.startCheckpoint(m.barrier());
           } else if (phase == Phase.FINISHING) {
-            onAligned(m.id());
+            onAligned(m.id(), m.barrier().timestamp());
           }
         }
         case COMPLETE -> {
@@ -330,15 +328,15 @@ public final class StreamTask implements Tasklet, BarrierAligned {
    * source, at the checkpoint's mark.
    */
   @Override
-  public void onAligned(long id) throws Exception {
+  public void onAligned(long id, long timestamp) throws Exception {
     if (checkpoints == null || phase == Phase.DONE || phase == Phase.ENDING) {
       return;
     }
     long start = System.nanoTime();
-    List<OperatorSnapshot> operators = snapshotOperators(id);
+    List<OperatorSnapshot> operators = snapshotOperators(id, timestamp);
     boolean ended = phase != Phase.RUNNING;
     if (!ended) {
-      CheckpointBarrier barrier = new CheckpointBarrier(id);
+      CheckpointBarrier barrier = new CheckpointBarrier(id, timestamp);
       for (RecordWriter writer : writers) {
         writer.broadcast(barrier);
       }
@@ -357,14 +355,14 @@ public final class StreamTask implements Tasklet, BarrierAligned {
       onUnalignedSnapshot(barrier);
       onInFlightComplete(barrier.id(), new InFlightRecords[0]);
     } else {
-      onAligned(barrier.id());
+      onAligned(barrier.id(), barrier.timestamp());
     }
   }
 
   @Override
   public void onUnalignedSnapshot(CheckpointBarrier barrier) throws Exception {
     long start = System.nanoTime();
-    List<OperatorSnapshot> operators = snapshotOperators(barrier.id());
+    List<OperatorSnapshot> operators = snapshotOperators(barrier.id(), barrier.timestamp());
     List<byte[]> outputs = new ArrayList<>();
     for (RecordWriter writer : writers) {
       TypeSerializer<Object> serializer = serializerOf(writer.elementType());
@@ -423,31 +421,29 @@ public final class StreamTask implements Tasklet, BarrierAligned {
     return (TypeSerializer<Object>) type.createSerializer(deployment.serializerConfig());
   }
 
-  /** Every stateful operator's snapshot for checkpoint {@code id}, the source's splits included. */
+  /**
+   * Every stateful operator's snapshot for checkpoint {@code id} triggered at {@code timestamp},
+   * the source's splits included.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private List<OperatorSnapshot> snapshotOperators(long id) throws Exception {
+  private List<OperatorSnapshot> snapshotOperators(long id, long timestamp) throws Exception {
     List<OperatorSnapshot> operators = new ArrayList<>();
     for (StreamNode node : deployment.vertex().operators()) {
-      Map<String, List<byte[]>> lists = new LinkedHashMap<>();
-      Map<Integer, byte[]> keyGroups = Map.of();
       StreamOperator op = chain.operatorOf(node.id());
       if (op == null) {
-        lists.put(SPLITS, input.snapshotSplits(id, (SimpleVersionedSerializer) node.source().getSplitSerializer()));
-      } else {
-        try {
-          lists.putAll(op.snapshotOperatorState(id));
-          HeapKeyedStateBackend backend = chain.backendOf(node.id());
-          if (backend != null) {
-            keyGroups = backend.snapshot();
-          }
-        } catch (Exception e) {
-          throw OperatorFailure.of(op.name(), new IllegalStateException("Snapshot for checkpoint " + id + " failed: "
-              + e.getMessage(), e));
-        }
+        operators.add(new OperatorSnapshot(node.stateUid(), Map.of(), Map.of(SPLITS,
+            input.snapshotSplits(id, (SimpleVersionedSerializer) node.source().getSplitSerializer())), List.of()));
+        continue;
       }
-      if (op == null || !lists.isEmpty() || chain.backendOf(node.id()) != null) {
-        // stateless operators are left out, so that they need no uid for a savepoint to match
-        operators.add(new OperatorSnapshot(node.stateUid(), keyGroups, lists, List.of()));
+      try {
+        OperatorSnapshot snapshot = OperatorSnapshot.take(node.stateUid(), op, chain.operatorStateOf(node.id()),
+            chain.backendOf(node.id()), id, timestamp);
+        if (snapshot != null) {
+          operators.add(snapshot);
+        }
+      } catch (Exception e) {
+        throw OperatorFailure.of(op.name(), new IllegalStateException("Snapshot for checkpoint " + id + " failed: "
+            + e.getMessage(), e));
       }
     }
     return operators;

@@ -360,7 +360,7 @@ class HeapKeyedStateBackendTest {
 
     assertThatThrownBy(state::value)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("used before any key was set");
+        .hasMessageContaining("used while no key is current");
   }
 
   @Test

@@ -63,7 +63,7 @@ class NetworkInput_unalignedTest {
     }
 
     @Override
-    public void onAligned(long id) {
+    public void onAligned(long id, long timestamp) {
       events.add("aligned " + id + " after " + head.seen);
     }
 
@@ -109,13 +109,13 @@ class NetworkInput_unalignedTest {
 
   @Test
   void an_unaligned_barrier_snapshots_at_once_and_records_other_channels_until_their_barrier() throws Exception {
-    send(0, "a1", new CheckpointBarrier(1, 0), "a2");
+    send(0, "a1", new CheckpointBarrier(1, 0, 0), "a2");
     send(1, "b1", "b2");
     input.process(100, task);
     assertThat(calls.events).containsExactly("snapshot 1 after [a1]");
     assertThat(head.seen).containsExactly("a1", "a2", "b1", "b2"); // nothing is blocked
 
-    send(1, "b3", new WatermarkEvent(9), new CheckpointBarrier(1, 0), "b4");
+    send(1, "b3", new WatermarkEvent(9), new CheckpointBarrier(1, 0, 0), "b4");
     input.process(100, task);
     assertThat(calls.events).containsExactly("snapshot 1 after [a1]", "complete 1");
     assertThat(elements(calls.inFlight[0])).isEmpty();
@@ -126,14 +126,14 @@ class NetworkInput_unalignedTest {
   @Test
   void a_priority_barrier_overtakes_the_records_before_it_which_are_in_flight() throws Exception {
     send(0, "a1", "a2");
-    channels[0].postPriority(new CheckpointBarrier(1, 0));
+    channels[0].postPriority(new CheckpointBarrier(1, 0, 0));
     send(0, "a3");
     send(1, "b1");
     input.process(100, task);
     assertThat(calls.events).containsExactly("snapshot 1 after []");
     assertThat(head.seen).containsExactly("a1", "a2", "a3", "b1");
 
-    channels[1].postPriority(new CheckpointBarrier(1, 0));
+    channels[1].postPriority(new CheckpointBarrier(1, 0, 0));
     send(1, "b2");
     input.process(100, task);
     assertThat(calls.events).containsExactly("snapshot 1 after []", "complete 1");
@@ -143,7 +143,7 @@ class NetworkInput_unalignedTest {
 
   @Test
   void an_alignment_that_takes_longer_than_the_timeout_switches_to_unaligned() throws Exception {
-    send(0, "a1", new CheckpointBarrier(1, 1), "a2");
+    send(0, "a1", new CheckpointBarrier(1, 0, 1), "a2");
     send(1, "b1");
     input.process(100, task);
     assertThat(head.seen).containsExactly("a1", "b1"); // channel 0 is blocked behind its barrier
@@ -156,7 +156,7 @@ class NetworkInput_unalignedTest {
     input.pollCheckpointEvents();
     assertThat(calls.events).containsExactly("snapshot 1 after [a1, b1]");
 
-    send(1, "b2", new CheckpointBarrier(1, 1));
+    send(1, "b2", new CheckpointBarrier(1, 0, 1));
     input.process(100, task);
     assertThat(calls.events).containsExactly("snapshot 1 after [a1, b1]", "complete 1");
     assertThat(elements(calls.inFlight[0])).isEmpty();
@@ -166,19 +166,19 @@ class NetworkInput_unalignedTest {
 
   @Test
   void aligned_barriers_block_and_snapshot_once_all_arrived() throws Exception {
-    send(0, "a1", new CheckpointBarrier(1), "a2");
+    send(0, "a1", new CheckpointBarrier(1, 0), "a2");
     send(1, "b1");
     input.process(100, task);
     input.pollCheckpointEvents();
     assertThat(calls.events).isEmpty();
-    send(1, new CheckpointBarrier(1));
+    send(1, new CheckpointBarrier(1, 0));
     input.process(100, task);
     assertThat(calls.events).containsExactly("aligned 1 after [a1, b1]");
   }
 
   @Test
   void a_channel_that_ends_settles_with_what_it_delivered_before_its_end() throws Exception {
-    send(0, new CheckpointBarrier(1, 0));
+    send(0, new CheckpointBarrier(1, 0, 0));
     send(1, "b1");
     input.process(100, task);
     send(1, "b2", ControlEvent.END_OF_PARTITION);

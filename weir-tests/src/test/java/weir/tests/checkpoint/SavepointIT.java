@@ -18,15 +18,13 @@ import weir.api.datastream.StreamExecutionEnvironment;
 import weir.api.environment.JobClient;
 import weir.api.environment.JobStatus;
 import weir.api.eventtime.WatermarkStrategy;
-import weir.api.functions.AbstractRichFunction;
-import weir.api.functions.MapFunction;
-import weir.api.functions.RuntimeContext;
 import weir.api.functions.Collector;
 import weir.api.tuple.Tuple3;
 import weir.api.windowing.assigners.TumblingEventTimeWindows;
 import weir.api.windowing.functions.ProcessWindowFunction;
 import weir.api.windowing.windows.TimeWindow;
 import weir.tests.support.CollectingSink;
+import weir.tests.support.Pace;
 
 /**
  * Savepoints: a job stopped with a savepoint resumes from it, also with another parallelism, and
@@ -42,27 +40,6 @@ class SavepointIT {
   private static final long RECORDS = 100_000;
   private static final int KEYS = 97;
 
-  /** Slows the job down (a millisecond every 20 records) when {@code slow}. */
-  static final class Pace extends AbstractRichFunction implements MapFunction<Long, Long> {
-    private final boolean slow;
-    private transient long seen;
-
-    Pace(boolean slow) {
-      this.slow = slow;
-    }
-
-    @Override
-    public void open(RuntimeContext ctx) {}
-
-    @Override
-    public Long map(Long value) throws Exception {
-      if (slow && ++seen % 20 == 0) {
-        Thread.sleep(1);
-      }
-      return value;
-    }
-  }
-
   private static JobClient start(int parallelism, boolean slow, Path checkpoints,
       SavepointRestoreSettings restore, CollectingSink<Tuple3<Long, Long, Long>> sink) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(parallelism);
@@ -72,7 +49,7 @@ class SavepointIT {
     env.fromSource(new NumberSequenceSource(1, RECORDS),
             WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((v, ts) -> v), "numbers")
         .uid("numbers")
-        .map(new Pace(slow))
+        .map(new Pace(slow ? 20 : 0))
         .keyBy(v -> v % KEYS)
         .process(new CheckpointRecoveryIT.SumAtEnd())
         .uid("sums")
@@ -168,7 +145,7 @@ class SavepointIT {
     env.fromSource(new NumberSequenceSource(1, RECORDS),
             WatermarkStrategy.<Long>forMonotonousTimestamps().withTimestampAssigner((v, ts) -> v), "numbers")
         .uid("numbers")
-        .map(new Pace(slow))
+        .map(new Pace(slow ? 20 : 0))
         .keyBy(v -> v % KEYS)
         .window(TumblingEventTimeWindows.of(Duration.ofMillis(5_000)))
         .process(new CountWindow())

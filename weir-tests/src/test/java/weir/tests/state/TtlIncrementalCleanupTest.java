@@ -18,7 +18,7 @@ import weir.testing.SubtaskSettings;
  * owns a single key group, so that all keys are in the one map the cleanup goes round.
  */
 class TtlIncrementalCleanupTest {
-  private static final SubtaskSettings ONE_KEY_GROUP = new SubtaskSettings(0, 1, 1);
+  private static final SubtaskSettings ONE_KEY_GROUP = SubtaskSettings.of(0, 1).withMaxParallelism(1);
 
   private static StateTtlConfig.Builder ttl() {
     return StateTtlConfig.newBuilder(Duration.ofMillis(100));
