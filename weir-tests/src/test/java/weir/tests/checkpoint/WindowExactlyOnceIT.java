@@ -255,13 +255,14 @@ class WindowExactlyOnceIT {
   }
 
   static Stream<Arguments> jobs() {
-    return Stream.of(Job.values()).flatMap(job -> Stream.of(Arguments.of(job, 1), Arguments.of(job, 2)));
+    return Stream.of(Job.values()).flatMap(job -> Stream.of(Arguments.of(job, 1, false), Arguments.of(job, 2, false),
+        Arguments.of(job, 1, true), Arguments.of(job, 2, true)));
   }
 
-  @ParameterizedTest(name = "{0} at parallelism {1}")
+  @ParameterizedTest(name = "{0} at parallelism {1}, unaligned {2}")
   @MethodSource("jobs")
   @Timeout(120)
-  void is_exactly_once_through_injected_failures(Job job, int parallelism) throws Exception {
+  void is_exactly_once_through_injected_failures(Job job, int parallelism, boolean unaligned) throws Exception {
     // an attempt gets no further than this before it fails, so even the last planned failure happens
     long maxRecordsBetweenFailures = job.records / 2 / (FAILURES_PER_RUN + 1);
     long injected = ExactlyOnceCheck.forJob((env, faults) -> job.build(events(env, faults, job.records)))
@@ -269,6 +270,7 @@ class WindowExactlyOnceIT {
         .seeds(1, 2, 3)
         .failuresPerRun(FAILURES_PER_RUN)
         .maxRecordsBetweenFailures(maxRecordsBetweenFailures)
+        .checkpointSettings(c -> c.enableUnalignedCheckpoints(unaligned))
         .verify();
     assertThat(injected).isGreaterThanOrEqualTo((long) SEEDS * FAILURES_PER_RUN);
   }
