@@ -4,6 +4,7 @@ import weir.api.functions.CoProcessFunction;
 import weir.api.functions.Function;
 import weir.api.functions.RuntimeContext;
 import weir.api.graph.FunctionLifecycle;
+import weir.api.state.CheckpointListener;
 import weir.api.state.CheckpointedFunction;
 import weir.api.state.FunctionInitializationContext;
 import weir.api.state.FunctionSnapshotContext;
@@ -13,7 +14,7 @@ import weir.api.state.FunctionSnapshotContext;
  * calls go on to that function, which sees them as if it ran on its own.
  */
 abstract class CoProcessAdapter<A, B, R, F extends Function> extends CoProcessFunction<A, B, R>
-    implements CheckpointedFunction {
+    implements CheckpointedFunction, CheckpointListener {
   private static final long serialVersionUID = 1L;
 
   protected final F function;
@@ -36,6 +37,16 @@ abstract class CoProcessAdapter<A, B, R, F extends Function> extends CoProcessFu
   @Override
   public void snapshotState(FunctionSnapshotContext context) throws Exception {
     FunctionLifecycle.snapshotState(function, context);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    FunctionLifecycle.notifyCheckpointComplete(function, checkpointId);
+  }
+
+  @Override
+  public void notifyCheckpointAborted(long checkpointId) throws Exception {
+    FunctionLifecycle.notifyCheckpointAborted(function, checkpointId);
   }
 
   @Override

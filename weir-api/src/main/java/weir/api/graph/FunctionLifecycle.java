@@ -4,13 +4,15 @@ import weir.api.annotation.Internal;
 import weir.api.functions.Function;
 import weir.api.functions.RichFunction;
 import weir.api.functions.RuntimeContext;
+import weir.api.state.CheckpointListener;
 import weir.api.state.CheckpointedFunction;
 import weir.api.state.FunctionInitializationContext;
 import weir.api.state.FunctionSnapshotContext;
 
 /**
- * Lifecycle calls on user functions: open and close, which only rich functions receive, and the
- * state calls, which only checkpointed functions receive.
+ * Lifecycle calls on user functions: open and close, which only rich functions receive, the
+ * state calls, which only checkpointed functions receive, and checkpoint notifications, which
+ * only checkpoint listeners receive.
  */
 @Internal
 public final class FunctionLifecycle {
@@ -34,6 +36,20 @@ public final class FunctionLifecycle {
   public static void snapshotState(Function function, FunctionSnapshotContext context) throws Exception {
     if (function instanceof CheckpointedFunction checkpointed) {
       checkpointed.snapshotState(context);
+    }
+  }
+
+  /** Tells {@code function} that a checkpoint completed, if it is a checkpoint listener. */
+  public static void notifyCheckpointComplete(Function function, long checkpointId) throws Exception {
+    if (function instanceof CheckpointListener listener) {
+      listener.notifyCheckpointComplete(checkpointId);
+    }
+  }
+
+  /** Tells {@code function} that a checkpoint was given up, if it is a checkpoint listener. */
+  public static void notifyCheckpointAborted(Function function, long checkpointId) throws Exception {
+    if (function instanceof CheckpointListener listener) {
+      listener.notifyCheckpointAborted(checkpointId);
     }
   }
 

@@ -8,7 +8,8 @@ import weir.api.graph.FunctionLifecycle;
 /**
  * Base of operators that drive one user function: initializes its state (when it is a {@code
  * CheckpointedFunction}) and opens it with the operator, lets it snapshot its state at each
- * checkpoint, and closes it with the operator.
+ * checkpoint, passes checkpoint notifications on (to a {@code CheckpointListener}), and closes it
+ * with the operator.
  */
 abstract class UdfOperator<F extends Function> implements StreamOperator {
   protected final F function;
@@ -36,6 +37,16 @@ abstract class UdfOperator<F extends Function> implements StreamOperator {
   public Map<String, List<byte[]>> snapshotOperatorState(long checkpointId, long timestamp) throws Exception {
     FunctionLifecycle.snapshotState(function, new FunctionStateSnapshot(checkpointId, timestamp));
     return Map.of();
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    FunctionLifecycle.notifyCheckpointComplete(function, checkpointId);
+  }
+
+  @Override
+  public void notifyCheckpointAborted(long checkpointId) throws Exception {
+    FunctionLifecycle.notifyCheckpointAborted(function, checkpointId);
   }
 
   @Override

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import weir.api.checkpoint.CheckpointConfig;
@@ -55,16 +57,18 @@ public final class ExactlyOnceCheck<T> {
     private final long seed;
     private final int failures;
     private final long maxRecordsBetween;
+    private final Set<FailureInjector.Point> points;
 
-    Faults(long seed, int failures, long maxRecordsBetween) {
+    Faults(long seed, int failures, long maxRecordsBetween, Set<FailureInjector.Point> points) {
       this.seed = seed;
       this.failures = failures;
       this.maxRecordsBetween = maxRecordsBetween;
+      this.points = points;
     }
 
     /** An identity map that injects this run's failures (none in the fault-free run). */
     public <X> FailureInjector<X> injector() {
-      return new FailureInjector<>(seed, failures, maxRecordsBetween);
+      return new FailureInjector<>(seed, failures, maxRecordsBetween, points);
     }
   }
 
@@ -75,6 +79,7 @@ public final class ExactlyOnceCheck<T> {
   private long maxRecordsBetween = 20_000;
   private Duration checkpointInterval = Duration.ofMillis(20);
   private Consumer<CheckpointConfig> checkpointSettings = config -> {};
+  private Set<FailureInjector.Point> points = EnumSet.of(FailureInjector.Point.RECORD);
 
   private ExactlyOnceCheck(JobUnderTest<T> job) {
     this.job = job;
@@ -114,6 +119,16 @@ public final class ExactlyOnceCheck<T> {
   }
 
   /**
+   * Where failures are injected: each failing attempt draws one of {@code points} (default
+   * {@link FailureInjector.Point#RECORD} only). Failures at checkpoint points happen only when a
+   * checkpoint comes after the drawn number of records, so plan more failures per run.
+   */
+  public ExactlyOnceCheck<T> failurePoints(FailureInjector.Point... points) {
+    this.points = EnumSet.copyOf(List.of(points));
+    return this;
+  }
+
+  /**
    * Further checkpoint settings for every run, e.g. {@code c -> c.enableUnalignedCheckpoints(true)};
    * the interval and directory are set by the check.
    */
@@ -129,10 +144,10 @@ public final class ExactlyOnceCheck<T> {
    *     job was put through as many as it meant to
    */
   public long verify() throws Exception {
-    Map<T, Integer> expected = counts(run(new Faults(0, 0, 1)).records);
+    Map<T, Integer> expected = counts(run(new Faults(0, 0, 1, points)).records);
     long injected = 0;
     for (long seed : seeds) {
-      Outcome outcome = run(new Faults(seed, failures, maxRecordsBetween));
+      Outcome outcome = run(new Faults(seed, failures, maxRecordsBetween, points));
       if (outcome.injected == 0) {
         throw new AssertionError("Seed " + seed + ": no failure was injected; put faults.injector() on a path "
             + "records take, or lower maxRecordsBetweenFailures");
