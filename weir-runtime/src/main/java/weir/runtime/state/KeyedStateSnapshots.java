@@ -100,7 +100,7 @@ final class KeyedStateSnapshots {
     StateMap<Object, ?, ?> map = (StateMap) table.map(keyGroupIndex);
     out.writeUTF(name);
     boolean binary = table.isBinary();
-    ValueCodec codec = binary ? null : codecOf(table.descriptor(), config, table.ttlConfig() != null);
+    ValueCodec<Object> codec = binary ? null : codecOf(table, config);
     // with cleanupFullSnapshot, expired values are left out of the snapshot
     TtlSnapshotFilter<Object> filter = (TtlSnapshotFilter<Object>) table.ttlSnapshotFilter();
     int[] count = {0};
@@ -176,19 +176,25 @@ final class KeyedStateSnapshots {
     return restored;
   }
 
-  /** How a state kept as objects writes and reads its values. */
-  interface ValueCodec {
-    void write(Object value, DataOutputView out) throws IOException;
-
-    Object read(DataInputView in) throws IOException;
+  /**
+   * The codec of the values of a table kept as objects: the one the table was registered with,
+   * or else one its descriptor implies.
+   */
+  @SuppressWarnings("unchecked")
+  static ValueCodec<Object> codecOf(StateTable<?, ?> table, SerializerConfig config) {
+    ValueCodec<?> own = table.objectCodec();
+    if (own != null) {
+      return (ValueCodec<Object>) own;
+    }
+    return codecOf(table.descriptor(), config, table.ttlConfig() != null);
   }
 
   /** The codec of the values of a state kept as objects, from its descriptor. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static ValueCodec codecOf(StateDescriptor<?> d, SerializerConfig config, boolean ttl) {
+  private static ValueCodec<Object> codecOf(StateDescriptor<?> d, SerializerConfig config, boolean ttl) {
     if (d instanceof ListStateDescriptor<?>) {
       TypeSerializer element = withTtl(serializerOf(d.getType(), config), ttl);
-      return new ValueCodec() {
+      return new ValueCodec<>() {
         @Override
         public void write(Object value, DataOutputView out) throws IOException {
           List<Object> list = (List<Object>) value;
@@ -212,7 +218,7 @@ final class KeyedStateSnapshots {
     if (d instanceof MapStateDescriptor<?, ?> m) {
       TypeSerializer keys = serializerOf(m.getKeyType(), config);
       TypeSerializer values = withTtl(serializerOf(m.getValueType(), config), ttl);
-      return new ValueCodec() {
+      return new ValueCodec<>() {
         @Override
         public void write(Object value, DataOutputView out) throws IOException {
           Map<Object, Object> map = (Map<Object, Object>) value;
@@ -235,7 +241,7 @@ final class KeyedStateSnapshots {
       };
     }
     TypeSerializer plain = withTtl(serializerOf(d.getType(), config), ttl);
-    return new ValueCodec() {
+    return new ValueCodec<>() {
       @Override
       public void write(Object value, DataOutputView out) throws IOException {
         plain.serialize(value, out);

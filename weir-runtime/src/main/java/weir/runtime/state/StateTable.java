@@ -21,6 +21,8 @@ public final class StateTable<N, V> {
   private final StateDescriptor<?> descriptor;
   private final StateMap<Object, N, V>[] maps;
   @Nullable private TypeSerializer<V> serializer;
+  // set for a state kept as objects whose codec its owner gave (getObjectState)
+  @Nullable private ValueCodec<V> objectCodec;
   // set for state with time-to-live: how its values carry their times
   @Nullable private final TtlLayout<V> ttl;
 
@@ -53,6 +55,17 @@ public final class StateTable<N, V> {
   /** Marks the table as binary: its values are kept serialized with {@code serializer}. */
   void setSerializer(@Nullable TypeSerializer<V> serializer) {
     this.serializer = serializer;
+  }
+
+  /** Has snapshots write and read the values, kept as objects, with {@code codec}. */
+  void setObjectCodec(ValueCodec<V> codec) {
+    this.objectCodec = codec;
+  }
+
+  /** The codec the owner of a state kept as objects gave, or {@code null} to derive one from the descriptor. */
+  @Nullable
+  ValueCodec<V> objectCodec() {
+    return objectCodec;
   }
 
   /**
