@@ -6,7 +6,8 @@ import weir.api.graph.window.WindowContents;
 
 /**
  * How a sliced window folds records into a slice's accumulator, combines slices into a window,
- * and turns the combination into the window's result: one shape for reduce and aggregate.
+ * and turns the combination into the window's result: one shape for reduce and aggregate. The
+ * session operator uses it the same way, a merge combining the accumulators of merging sessions.
  *
  * @param <IN> the record type
  * @param <A> the accumulator (for a reduce: the record type)
