@@ -1,6 +1,7 @@
 package weir.testing;
 
 import java.time.Duration;
+import java.util.Map;
 import weir.api.connector.sink.Sink;
 import weir.api.connector.source.lib.DataGeneratorSource;
 import weir.api.datastream.DataStream;
@@ -308,10 +309,26 @@ public final class FunctionTestHarness {
   }
 
   /** Like {@link #forWindow(Class, java.util.function.Function)}, for a generic input type and the given subtask. */
-  @SuppressWarnings("unchecked")
   public static <T, R> OneInputHarness<T, R> forWindow(TypeInfo<T> inputType,
       java.util.function.Function<DataStream<T>, DataStream<R>> windowing, SubtaskSettings settings)
       throws Exception {
+    return forWindow(inputType, windowing, settings, Map.of());
+  }
+
+  /**
+   * Like {@link #forWindow(TypeInfo, java.util.function.Function, SubtaskSettings)}, for an
+   * operator restored from the keyed state and timers that {@link
+   * OperatorHarness#snapshotKeyedState} took from one or more harnesses, as a job restores a
+   * checkpoint: the subtask takes the key groups it owns, so {@code settings} may have another
+   * parallelism than the harnesses snapshotted had. As after a restore in a job, the operator's
+   * watermark starts from the beginning of time.
+   *
+   * @param restoredKeyGroups snapshots by key group; merge those of several subtasks with {@code putAll}
+   */
+  @SuppressWarnings("unchecked")
+  public static <T, R> OneInputHarness<T, R> forWindow(TypeInfo<T> inputType,
+      java.util.function.Function<DataStream<T>, DataStream<R>> windowing, SubtaskSettings settings,
+      Map<Integer, byte[]> restoredKeyGroups) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(1);
     // a source that is never run: it only gives the windowing function a stream of the input type
     DataStream<T> input = env.fromSource(new DataGeneratorSource<T>(index -> null, 0), inputType, "input");
@@ -330,7 +347,7 @@ public final class FunctionTestHarness {
           + " may only key the input before windowing it, but it applies '" + before.getName() + "' first");
     }
     KeySelector<T, Object> keySelector = (KeySelector<T, Object>) window.getKeySelector();
-    return oneInput(windowed.getName(), settings, true,
+    return oneInput(windowed.getName(), settings, true, restoredKeyGroups,
         f -> WindowOperators.create(new java.util.HashMap<>(), "window", spec, keySelector, f.context, f.output));
   }
 
@@ -342,7 +359,12 @@ public final class FunctionTestHarness {
 
   private static <I, O> OneInputHarness<I, O> oneInput(String name, SubtaskSettings settings, boolean keyed,
       OperatorFactory<OneInputOperator<I>, O> factory) throws Exception {
-    SubtaskFixture<O> fixture = new SubtaskFixture<>(name, settings, keyed);
+    return oneInput(name, settings, keyed, Map.of(), factory);
+  }
+
+  private static <I, O> OneInputHarness<I, O> oneInput(String name, SubtaskSettings settings, boolean keyed,
+      Map<Integer, byte[]> restoredKeyGroups, OperatorFactory<OneInputOperator<I>, O> factory) throws Exception {
+    SubtaskFixture<O> fixture = new SubtaskFixture<>(name, settings, keyed, restoredKeyGroups);
     OneInputHarness<I, O> harness = new OneInputHarness<>(factory.create(fixture), fixture);
     harness.open();
     return harness;
@@ -350,7 +372,7 @@ public final class FunctionTestHarness {
 
   private static <A, B, O> TwoInputHarness<A, B, O> twoInput(String name, SubtaskSettings settings, boolean keyed,
       OperatorFactory<TwoInputOperator<A, B>, O> factory) throws Exception {
-    SubtaskFixture<O> fixture = new SubtaskFixture<>(name, settings, keyed);
+    SubtaskFixture<O> fixture = new SubtaskFixture<>(name, settings, keyed, Map.of());
     TwoInputHarness<A, B, O> harness = new TwoInputHarness<>(factory.create(fixture), fixture);
     harness.open();
     return harness;

@@ -3,6 +3,7 @@ package weir.testing;
 import java.util.HashMap;
 import java.util.Map;
 import javax.annotation.Nullable;
+import weir.api.typeinfo.DynamicSerializer;
 import weir.api.typeinfo.SerializerConfig;
 import weir.api.connector.sink.WriterInitContext;
 import weir.runtime.operators.OperatorContext;
@@ -34,13 +35,20 @@ final class SubtaskFixture<O> {
   @Nullable final HeapKeyedStateBackend keyedState;
   final OperatorContext context;
 
-  SubtaskFixture(String operatorName, SubtaskSettings settings, boolean keyed) {
+  /**
+   * @param restoredKeyGroups for a keyed operator, the keyed state and timers to start from, by key
+   *     group, as {@link OperatorHarness#snapshotKeyedState} gives them (key groups this subtask
+   *     does not own are ignored); empty for a fresh start
+   */
+  SubtaskFixture(String operatorName, SubtaskSettings settings, boolean keyed, Map<Integer, byte[]> restoredKeyGroups) {
     this.operatorName = operatorName;
     this.settings = settings;
+    SerializerConfig serializerConfig = new SerializerConfig();
     this.keyedState = keyed
         ? new HeapKeyedStateBackend(operatorName,
             KeyGroups.rangeOf(settings.subtaskIndex(), settings.maxParallelism(), settings.parallelism()),
-            settings.maxParallelism(), new SerializerConfig(), clock::currentProcessingTime, new WatermarkClock())
+            settings.maxParallelism(), serializerConfig, clock::currentProcessingTime, new WatermarkClock(),
+            new DynamicSerializer<>(serializerConfig), restoredKeyGroups)
         : null;
     TaskRuntimeContext runtimeContext = new TaskRuntimeContext(JOB_NAME, operatorName, settings.subtaskIndex(),
         settings.parallelism(), settings.maxParallelism(), 0, counters, keyedState);
