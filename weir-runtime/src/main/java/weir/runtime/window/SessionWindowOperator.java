@@ -16,7 +16,6 @@ import weir.api.state.ValueStateDescriptor;
 import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataOutputSerializer;
 import weir.api.typeinfo.DynamicSerializer;
-import weir.api.typeinfo.InvalidTypeException;
 import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeInfo;
 import weir.api.typeinfo.TypeSerializer;
@@ -143,24 +142,12 @@ public final class SessionWindowOperator<K, IN, A, R, OUT>
     this.windowFunction = (InternalWindowFunction<R, OUT, K, TimeWindow>) spec.windowFunction();
     this.functionContext = WindowFunctionContext.of(assigner, backend, timers, output);
     SerializerConfig config = backend.serializerConfig();
-    this.accumulatorSerializer = serializerOf((TypeInfo<A>) spec.contentsType(), config);
+    this.accumulatorSerializer = SliceAggregator.accumulatorSerializer(spec, config);
     // one entry per key, kept as an object: its accumulators are bytes inside it
     this.sessions = backend.getObjectState(new ValueStateDescriptor<>(SESSIONS_STATE, TypeInfo.unknown()),
         new KeySessions.Codec<>(accumulatorSerializer, new DynamicSerializer<>(config), SLOT_WIDTH));
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
     this.lateRecordsDropped = context.runtimeContext().getCounter(WindowOperator.LATE_RECORDS_DROPPED);
-  }
-
-  @Nullable
-  private static <A> TypeSerializer<A> serializerOf(TypeInfo<A> type, SerializerConfig config) {
-    if (type.isUnknown()) {
-      return null;
-    }
-    try {
-      return type.createSerializer(config);
-    } catch (InvalidTypeException e) {
-      return null;
-    }
   }
 
   @Override

@@ -13,8 +13,6 @@ import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
 import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataOutputSerializer;
-import weir.api.typeinfo.InvalidTypeException;
-import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeInfo;
 import weir.api.typeinfo.TypeSerializer;
 import weir.api.windowing.assigners.SlidingEventTimeWindows;
@@ -125,7 +123,7 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     this.windowFunction = (InternalWindowFunction<R, OUT, K, TimeWindow>) spec.windowFunction();
     // one ring per key, kept as an object: its accumulators are bytes inside it
     this.rings = backend.getState(new ValueStateDescriptor<>("window-slices", TypeInfo.unknown()));
-    this.accumulatorSerializer = serializerOf((TypeInfo<A>) spec.contentsType(), backend.serializerConfig());
+    this.accumulatorSerializer = SliceAggregator.accumulatorSerializer(spec, backend.serializerConfig());
     this.windowState = new NamespacedStateStore<>(backend, new TimeWindow(0, 0));
     this.globalState = new NamespacedStateStore<>(backend, VoidNamespace.INSTANCE);
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
@@ -141,18 +139,6 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
       this.offset = t.getOffset().toMillis();
     }
     this.sliceLength = gcd(size, slide);
-  }
-
-  @Nullable
-  private static <A> TypeSerializer<A> serializerOf(TypeInfo<A> type, SerializerConfig config) {
-    if (type.isUnknown()) {
-      return null;
-    }
-    try {
-      return type.createSerializer(config);
-    } catch (InvalidTypeException e) {
-      return null;
-    }
   }
 
   private static long gcd(long a, long b) {
