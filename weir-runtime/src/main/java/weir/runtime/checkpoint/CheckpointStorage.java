@@ -1,6 +1,7 @@
 package weir.runtime.checkpoint;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CheckpointStorage {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStorage.class);
+  // walks of a folder that is still being written to before giving up on deleting it
+  private static final int DISCARD_ATTEMPTS = 3;
   private static final byte[] MAGIC = "WEIRCHK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   static final String METADATA = "_metadata";
 
@@ -199,18 +202,25 @@ public final class CheckpointStorage {
     writeAtomically(target, METADATA, Files.readAllBytes(source.resolve(METADATA)));
   }
 
-  /** Deletes checkpoint {@code id}'s folder. */
+  /**
+   * Deletes checkpoint {@code id}'s folder. The folder of an aborted checkpoint may still be
+   * written to while it is deleted (a task's state file appears, or its temporary file is
+   * renamed); the walk then fails, and is tried again.
+   */
   public void discard(long id) {
     Path folder = folderOf(id);
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    Exception failure = null;
+    for (int attempt = 0; attempt < DISCARD_ATTEMPTS && Files.exists(folder); attempt++) {
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException | UncheckedIOException e) {
+        failure = e;
       }
-    } catch (IOException e) {
-      LOG.warn("Could not delete checkpoint folder {}: {}", folder, e.toString());
+    }
+    if (Files.exists(folder)) {
+      LOG.warn("Could not delete checkpoint folder {}: {}", folder, String.valueOf(failure));
     }
   }
 
