@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CheckpointStorage {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStorage.class);
+  // walks of a folder that is still being written to before giving up on deleting it
+  private static final int DISCARD_ATTEMPTS = 3;
   private static final byte[] MAGIC = "WEIRCHK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   static final String METADATA = "_metadata";
 
@@ -202,20 +204,24 @@ public final class CheckpointStorage {
 
   /**
    * Deletes checkpoint {@code id}'s folder. A failure is logged, never thrown: the caller is
-   * cleaning up, and a folder without metadata is never restored from.
+   * cleaning up, and a folder without metadata is never restored from. The folder of an aborted
+   * checkpoint may still be written to while it is deleted (a task's state file appears, or its
+   * temporary file is renamed); the walk then fails, and is tried again.
    */
   public void discard(long id) {
     Path folder = folderOf(id);
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    Exception failure = null;
+    for (int attempt = 0; attempt < DISCARD_ATTEMPTS && Files.exists(folder); attempt++) {
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException | UncheckedIOException e) {
+        failure = e;
       }
-    } catch (IOException | UncheckedIOException e) {
-      // Files.walk reports a file that vanished while it walked unchecked
-      LOG.warn("Could not delete checkpoint folder {}: {}", folder, e.toString());
+    }
+    if (Files.exists(folder)) {
+      LOG.warn("Could not delete checkpoint folder {}: {}", folder, String.valueOf(failure));
     }
   }
 

@@ -12,9 +12,6 @@ import weir.api.state.KeyedStateStore;
 import weir.api.state.ValueState;
 import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataOutputSerializer;
-import weir.api.typeinfo.InvalidTypeException;
-import weir.api.typeinfo.SerializerConfig;
-import weir.api.typeinfo.TypeInfo;
 import weir.api.typeinfo.TypeSerializer;
 import weir.api.windowing.assigners.SlidingEventTimeWindows;
 import weir.api.windowing.assigners.TumblingEventTimeWindows;
@@ -125,7 +122,7 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     context.processingTimers().register(timers);
     this.aggregator = (SliceAggregator) SliceAggregator.of(spec.contents());
     this.windowFunction = (InternalWindowFunction<R, OUT, K, TimeWindow>) spec.windowFunction();
-    this.accumulatorSerializer = serializerOf((TypeInfo<A>) spec.contentsType(), backend.serializerConfig());
+    this.accumulatorSerializer = SliceAggregator.accumulatorSerializer(spec, backend.serializerConfig());
     // one ring per key, kept as an object changed in place: its accumulators are bytes inside it
     this.rings = backend.getInPlaceState(SLICES_STATE,
         new SliceRing.Codec<>(accumulatorSerializer != null, SLOT_WIDTH, backend.serializerConfig()));
@@ -144,18 +141,6 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
       this.offset = t.getOffset().toMillis();
     }
     this.sliceLength = gcd(size, slide);
-  }
-
-  @Nullable
-  private static <A> TypeSerializer<A> serializerOf(TypeInfo<A> type, SerializerConfig config) {
-    if (type.isUnknown()) {
-      return null;
-    }
-    try {
-      return type.createSerializer(config);
-    } catch (InvalidTypeException e) {
-      return null;
-    }
   }
 
   private static long gcd(long a, long b) {
