@@ -208,26 +208,6 @@ public final class HeapKeyedStateBackend {
         : new HeapValueState<>(this, newTable(d), binarySerializer(d)));
   }
 
-  /**
-   * A value state (without time-to-live) whose values stay the objects it is given, for an
-   * operator that keeps a structure of its own per key and changes it in place: reads return the
-   * stored object itself, not a copy. Snapshots write and read the values with {@code codec};
-   * the descriptor's type is not used.
-   */
-  public <T> ValueState<T> getObjectState(ValueStateDescriptor<T> d, ValueCodec<T> codec) {
-    if (d.getTtlConfig() != null) {
-      throw new IllegalArgumentException("Bug in operator '" + operatorName + "': state '" + d.getName()
-          + "' kept as objects with a codec of its own cannot have a time-to-live");
-    }
-    ValueState<T> state = registered(d, ValueState.class);
-    if (state != null) {
-      return state;
-    }
-    StateTable<VoidNamespace, T> table = newTable(d);
-    table.setCodec(codec);
-    return register(d, new HeapValueState<>(this, table, null));
-  }
-
   public <T> ListState<T> getListState(ListStateDescriptor<T> d) {
     ListState<T> state = registered(d, ListState.class);
     if (state != null) {

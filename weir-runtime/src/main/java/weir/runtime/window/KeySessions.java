@@ -7,8 +7,10 @@ import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataInputView;
 import weir.api.typeinfo.DataOutputSerializer;
 import weir.api.typeinfo.DataOutputView;
+import weir.api.typeinfo.DynamicSerializer;
+import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeSerializer;
-import weir.runtime.state.ValueCodec;
+import weir.runtime.state.StateValueCodec;
 
 /**
  * The open sessions of one key, side by side with their accumulators: one keyed-state entry per
@@ -24,6 +26,10 @@ import weir.runtime.state.ValueCodec;
  * an accumulator outgrows it, updated in place; bounds are primitives too. An update then stores
  * no reference into this long-lived object, which keeps the garbage collector's card refinement
  * away (see {@code ValueArena}). Without a serializer accumulators are kept as objects.
+ *
+ * <p>A key's sessions are an in-place keyed state of the key, written to snapshots by their
+ * {@link Codec} with the pending timer they remember; the timer itself is snapshotted with the
+ * operator's other timers.
  *
  * <p>Owned by the subtask's thread; the scratch buffers are the operator's, shared by all keys.
  *
@@ -189,35 +195,46 @@ final class KeySessions<A> {
   }
 
   /**
-   * Writes a key's sessions into snapshots and reads them back:
+   * Writes the sessions of one operator's keys to snapshots and reads them back, key by key:
    *
    * <pre>
-   * long timer, int count, count × ( long start, long end, int length, accumulator bytes )
+   * sessions : byte version (1), byte binary, long timer, int count,
+   *            count × ( long start, long end, int length, accumulator bytes )
    * </pre>
    *
-   * The accumulator bytes are those of the accumulator serializer, or, for accumulators kept as
-   * objects, of a serializer that finds each value's serializer from its class.
+   * Accumulators kept as bytes are written as they lie in their slots, written by the
+   * accumulator's serializer; accumulators kept as objects each with a {@link DynamicSerializer},
+   * which names its class. The restored sessions have the operator's mode, which must be the
+   * snapshot's.
+   *
+   * <p>Owned by the subtask's thread.
    */
-  static final class Codec<A> implements ValueCodec<KeySessions<A>> {
-    @Nullable private final TypeSerializer<A> serializer;
-    private final TypeSerializer<A> objectSerializer;
+  static final class Codec<A> implements StateValueCodec<KeySessions<A>> {
+    private static final int VERSION = 1;
+
+    private final boolean binary;
     private final int slotWidth;
+    private final DynamicSerializer<A> objects;
     private final DataOutputSerializer scratch = new DataOutputSerializer(64);
     private final DataInputDeserializer in = new DataInputDeserializer();
+    private byte[] buffer = new byte[64];
 
     /**
-     * @param serializer the serializer of accumulators kept as bytes, or {@code null} when they are kept as objects
-     * @param objectSerializer writes and reads accumulators kept as objects
+     * @param binary whether the operator keeps accumulators as bytes
+     * @param slotWidth the slot width of a key's new sessions
+     * @param config for the serializer of accumulators kept as objects
      */
-    Codec(@Nullable TypeSerializer<A> serializer, TypeSerializer<A> objectSerializer, int slotWidth) {
-      this.serializer = serializer;
-      this.objectSerializer = objectSerializer;
+    Codec(boolean binary, int slotWidth, SerializerConfig config) {
+      this.binary = binary;
       this.slotWidth = slotWidth;
+      this.objects = new DynamicSerializer<>(config);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void write(KeySessions<A> sessions, DataOutputView out) throws IOException {
+      out.writeByte(VERSION);
+      out.writeBoolean(sessions.bytes != null);
       out.writeLong(sessions.timer);
       out.writeInt(sessions.size);
       for (int i = 0; i < sessions.size; i++) {
@@ -228,7 +245,7 @@ final class KeySessions<A> {
           out.write(sessions.bytes, i * sessions.slotWidth, sessions.lengths[i]);
         } else {
           scratch.clear();
-          objectSerializer.serialize((A) sessions.objects[i], scratch);
+          objects.serialize((A) sessions.objects[i], scratch);
           out.writeInt(scratch.position());
           out.write(scratch.getSharedBuffer(), 0, scratch.position());
         }
@@ -237,18 +254,32 @@ final class KeySessions<A> {
 
     @Override
     public KeySessions<A> read(DataInputView source) throws IOException {
-      KeySessions<A> sessions = new KeySessions<>(serializer != null, slotWidth);
+      int version = source.readUnsignedByte();
+      if (version != VERSION) {
+        throw new IOException("Cannot read the sessions of a key in format version " + version
+            + "; this version of Weir reads version " + VERSION);
+      }
+      boolean snapshotBinary = source.readBoolean();
+      if (snapshotBinary != binary) {
+        throw new IOException("The sessions were snapshotted with accumulators kept as "
+            + (snapshotBinary ? "bytes" : "objects") + ", but the operator now keeps them as "
+            + (binary ? "bytes" : "objects") + ": the accumulator type (or whether it has a serializer) changed");
+      }
+      KeySessions<A> sessions = new KeySessions<>(binary, slotWidth);
       sessions.timer = source.readLong();
       int count = source.readInt();
       for (int i = 0; i < count; i++) {
         sessions.insert(i, source.readLong(), source.readLong());
-        byte[] accumulator = new byte[source.readInt()];
-        source.readFully(accumulator);
-        if (serializer != null) {
-          sessions.setBytes(i, accumulator, accumulator.length);
+        int length = source.readInt();
+        if (buffer.length < length) {
+          buffer = new byte[Math.max(length, 2 * buffer.length)];
+        }
+        source.readFully(buffer, 0, length);
+        if (binary) {
+          sessions.setBytes(i, buffer, length);
         } else {
-          in.setBuffer(accumulator, 0, accumulator.length);
-          sessions.objects[i] = objectSerializer.deserialize(in);
+          in.setBuffer(buffer, 0, length);
+          sessions.objects[i] = objects.deserialize(in);
         }
       }
       return sessions;

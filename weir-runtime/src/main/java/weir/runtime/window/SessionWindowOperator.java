@@ -12,12 +12,9 @@ import weir.api.graph.window.InternalWindowFunction;
 import weir.api.graph.window.WindowContents;
 import weir.api.metrics.Counter;
 import weir.api.state.ValueState;
-import weir.api.state.ValueStateDescriptor;
 import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataOutputSerializer;
-import weir.api.typeinfo.DynamicSerializer;
 import weir.api.typeinfo.SerializerConfig;
-import weir.api.typeinfo.TypeInfo;
 import weir.api.typeinfo.TypeSerializer;
 import weir.api.windowing.assigners.DynamicEventTimeSessionWindows;
 import weir.api.windowing.assigners.DynamicProcessingTimeSessionWindows;
@@ -143,9 +140,9 @@ public final class SessionWindowOperator<K, IN, A, R, OUT>
     this.functionContext = WindowFunctionContext.of(assigner, backend, timers, output);
     SerializerConfig config = backend.serializerConfig();
     this.accumulatorSerializer = SliceAggregator.accumulatorSerializer(spec, config);
-    // one entry per key, kept as an object: its accumulators are bytes inside it
-    this.sessions = backend.getObjectState(new ValueStateDescriptor<>(SESSIONS_STATE, TypeInfo.unknown()),
-        new KeySessions.Codec<>(accumulatorSerializer, new DynamicSerializer<>(config), SLOT_WIDTH));
+    // one entry per key, kept as an object changed in place: its accumulators are bytes inside it
+    this.sessions = backend.getInPlaceState(SESSIONS_STATE,
+        new KeySessions.Codec<>(accumulatorSerializer != null, SLOT_WIDTH, config));
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
     this.lateRecordsDropped = context.runtimeContext().getCounter(WindowOperator.LATE_RECORDS_DROPPED);
   }
