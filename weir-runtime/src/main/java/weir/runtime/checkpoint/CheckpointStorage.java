@@ -36,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CheckpointStorage {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointStorage.class);
-  // walks of a folder that is still being written to before giving up on deleting it
-  private static final int DISCARD_ATTEMPTS = 3;
   private static final byte[] MAGIC = "WEIRCHK1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   static final String METADATA = "_metadata";
 
@@ -204,24 +202,20 @@ public final class CheckpointStorage {
 
   /**
    * Deletes checkpoint {@code id}'s folder. A failure is logged, never thrown: the caller is
-   * cleaning up, and a folder without metadata is never restored from. The folder of an aborted
-   * checkpoint may still be written to while it is deleted (a task's state file appears, or its
-   * temporary file is renamed); the walk then fails, and is tried again.
+   * cleaning up, and a folder without metadata is never restored from.
    */
   public void discard(long id) {
     Path folder = folderOf(id);
-    Exception failure = null;
-    for (int attempt = 0; attempt < DISCARD_ATTEMPTS && Files.exists(folder); attempt++) {
-      try (Stream<Path> files = Files.walk(folder)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      } catch (IOException | UncheckedIOException e) {
-        failure = e;
-      }
+    if (!Files.exists(folder)) {
+      return;
     }
-    if (Files.exists(folder)) {
-      LOG.warn("Could not delete checkpoint folder {}: {}", folder, String.valueOf(failure));
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Files.walk reports a file that vanished while it walked unchecked
+      LOG.warn("Could not delete checkpoint folder {}: {}", folder, e.toString());
     }
   }
 
