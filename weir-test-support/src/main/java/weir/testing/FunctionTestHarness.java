@@ -2,8 +2,6 @@ package weir.testing;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import javax.annotation.Nullable;
 import weir.api.connector.sink.Sink;
 import weir.api.connector.source.lib.DataGeneratorSource;
 import weir.api.datastream.DataStream;
@@ -361,26 +359,10 @@ public final class FunctionTestHarness {
   }
 
   /** Like {@link #forWindow(Class, java.util.function.Function)}, for a generic input type and the given subtask. */
+  @SuppressWarnings("unchecked")
   public static <T, R> OneInputHarness<T, R> forWindow(TypeInfo<T> inputType,
       java.util.function.Function<DataStream<T>, DataStream<R>> windowing, SubtaskSettings settings)
       throws Exception {
-    return forWindow(inputType, windowing, settings, Map.of());
-  }
-
-  /**
-   * Like {@link #forWindow(TypeInfo, java.util.function.Function, SubtaskSettings)}, for an
-   * operator restored from the keyed state and timers that {@link
-   * OperatorHarness#snapshotKeyedState} took from one or more harnesses, as a job restores a
-   * checkpoint: the subtask takes the key groups it owns, so {@code settings} may have another
-   * parallelism than the harnesses snapshotted had. As after a restore in a job, the operator's
-   * watermark starts from the beginning of time.
-   *
-   * @param restoredKeyGroups snapshots by key group; merge those of several subtasks with {@code putAll}
-   */
-  @SuppressWarnings("unchecked")
-  public static <T, R> OneInputHarness<T, R> forWindow(TypeInfo<T> inputType,
-      java.util.function.Function<DataStream<T>, DataStream<R>> windowing, SubtaskSettings settings,
-      Map<Integer, byte[]> restoredKeyGroups) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(1);
     DataStream<T> input = unrunSource(env, inputType, "input");
     OneInputTransformation<?, R> window = windowOf(windowing.apply(input), "forWindow");
@@ -391,7 +373,7 @@ public final class FunctionTestHarness {
     }
     OperatorSpec.Window spec = (OperatorSpec.Window) window.getOperation();
     KeySelector<T, Object> keySelector = (KeySelector<T, Object>) window.getKeySelector();
-    return oneInput(window.getName(), settings, true, restoredKeyGroups.isEmpty() ? null : restoredKeyGroups,
+    return oneInput(window.getName(), settings, true,
         f -> WindowOperators.create(new java.util.HashMap<>(), "window", f.userCode(spec), f.userCode(keySelector),
             f.context, f.output));
   }
@@ -488,14 +470,7 @@ public final class FunctionTestHarness {
 
   private static <I, O> OneInputHarness<I, O> oneInput(String name, SubtaskSettings settings, boolean keyed,
       OperatorFactory<OneInputOperator<I>, O> factory) throws Exception {
-    return oneInput(name, settings, keyed, null, factory);
-  }
-
-  private static <I, O> OneInputHarness<I, O> oneInput(String name, SubtaskSettings settings, boolean keyed,
-      @Nullable Map<Integer, byte[]> restoredKeyGroups, OperatorFactory<OneInputOperator<I>, O> factory)
-      throws Exception {
-    OneInputHarness<I, O> harness = new OneInputHarness<>(factory,
-        new SubtaskFixture<>(name, settings, keyed, restoredKeyGroups));
+    OneInputHarness<I, O> harness = new OneInputHarness<>(factory, new SubtaskFixture<>(name, settings, keyed, null));
     harness.open();
     return harness;
   }

@@ -1,6 +1,5 @@
 package weir.testing;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -226,18 +225,6 @@ public abstract class OperatorHarness<O> implements AutoCloseable {
     }
     StateTable<Object, Object> table = (StateTable<Object, Object>) table(stateName);
     return (V) table.userValue(keyGroup - range.start(), key, VoidNamespace.INSTANCE);
-  }
-
-  /**
-   * The operator's keyed state and timers as a checkpoint takes them: one byte array per key
-   * group this subtask owns. Start a fresh operator from them with {@link
-   * FunctionTestHarness#forWindow(weir.api.typeinfo.TypeInfo, java.util.function.Function,
-   * SubtaskSettings, Map)}, at this or another parallelism.
-   *
-   * @throws IllegalStateException if the operator is not keyed
-   */
-  public Map<Integer, byte[]> snapshotKeyedState() throws IOException {
-    return backend().snapshot();
   }
 
   /**

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static weir.testing.WindowTests.describe;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,14 +14,12 @@ import weir.api.datastream.DataStream;
 import weir.api.datastream.OutputTag;
 import weir.api.datastream.WindowedStream;
 import weir.api.functions.AggregateFunction;
-import weir.api.functions.Collector;
 import weir.api.typeinfo.TypeInfo;
 import weir.api.windowing.assigners.EventTimeSessionWindows;
-import weir.api.windowing.functions.ProcessWindowFunction;
 import weir.api.windowing.windows.TimeWindow;
-import weir.runtime.state.KeyGroups;
 import weir.runtime.window.SessionWindowOperator;
 import weir.testing.WindowTests.Count;
+import weir.testing.WindowTests.CountOfWindow;
 
 /**
  * The session operator's state in checkpoints: sessions (open, and fired but kept for their
@@ -33,17 +29,10 @@ import weir.testing.WindowTests.Count;
  */
 class SessionWindowOperator_snapshotTest {
   private static final OutputTag<String> LATE = OutputTag.of("late", String.class);
-  private static final int KEYS = 60;
+  // one letter per key, as WindowTests reads keys
+  private static final String KEYS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   private static final long GAP = 10;
   private static final long LATENESS = 15;
-
-  /** Emits {@code "key[start,end)=count"}. */
-  static final class CountOfSession extends ProcessWindowFunction<Long, String, String, TimeWindow> {
-    @Override
-    public void process(String key, Context context, Iterable<Long> counts, Collector<String> out) {
-      out.collect(key + describe(context.window()) + "=" + counts.iterator().next());
-    }
-  }
 
   /**
    * Collects the records of a session in a list whose type it leaves open, so the operator keeps
@@ -74,54 +63,53 @@ class SessionWindowOperator_snapshotTest {
     }
   }
 
-  /** A step of the input: a record, or a watermark when {@code record} is null. */
-  private record Step(String record, long watermark) {}
-
   @ParameterizedTest(name = "parallelism {0} to {1}, accumulators as {2}")
   @CsvSource({"1, 1, bytes", "1, 2, bytes", "2, 1, bytes", "2, 3, bytes", "3, 2, objects", "1, 4, objects"})
   void when_the_operators_are_restored_from_a_snapshot_then_they_go_on_as_if_never_stopped(int before, int after,
       String accumulators) throws Exception {
     Function<DataStream<String>, DataStream<String>> windowing = in -> {
-      WindowedStream<String, String, TimeWindow> windowed = in.keyBy(SessionWindowOperator_snapshotTest::keyOf)
+      WindowedStream<String, String, TimeWindow> windowed = in.keyBy(WindowTests::key)
           .window(EventTimeSessionWindows.withGap(ofMillis(GAP))).allowedLateness(ofMillis(LATENESS))
           .sideOutputLateData(LATE);
-      return accumulators.equals("bytes") ? windowed.aggregate(new Count(), new CountOfSession())
+      return accumulators.equals("bytes") ? windowed.aggregate(new Count(), new CountOfWindow<>())
           : windowed.aggregate(new Collect<>());
     };
     Random random = new Random(before * 31L + after);
     long watermarkAtSnapshot = 300;
-    List<Step> first = steps(random, 0, watermarkAtSnapshot, Long.MIN_VALUE, watermarkAtSnapshot);
-    List<Step> second = steps(random, 250, 600, watermarkAtSnapshot, Long.MAX_VALUE);
+    List<String> first = steps(random, 0, watermarkAtSnapshot, Long.MIN_VALUE, watermarkAtSnapshot);
+    List<String> second = steps(random, 250, 600, watermarkAtSnapshot, Long.MAX_VALUE);
 
     // one operator that never stops
     List<Object> expected = new ArrayList<>();
     List<String> expectedLate;
-    try (var whole = harness(windowing, 0, 1, Map.of())) {
-      run(List.of(whole), first);
+    try (OneInputHarness<String, ?> whole = harness(windowing, 0, 1)) {
+      SnapshotRoundTrip.ONE_INPUT.run(List.of(whole), first);
       whole.takeOutput();
       int lateBefore = whole.sideOutput(LATE).size();
-      run(List.of(whole), second);
+      SnapshotRoundTrip.ONE_INPUT.run(List.of(whole), second);
       expected.addAll(whole.outputWithTimestamps());
       expectedLate = whole.sideOutput(LATE).subList(lateBefore, whole.sideOutput(LATE).size());
     }
 
     // the first part on `before` subtasks, a snapshot of each, the rest on `after` restored subtasks
-    Map<Integer, byte[]> snapshot = new HashMap<>();
-    List<OneInputHarness<String, String>> old = new ArrayList<>();
+    List<OneInputHarness<String, ?>> old = new ArrayList<>();
     for (int i = 0; i < before; i++) {
-      old.add(harness(windowing, i, before, Map.of()));
+      old.add(harness(windowing, i, before));
     }
-    run(old, first);
+    SnapshotRoundTrip.ONE_INPUT.run(old, first);
+    SubtaskSnapshot[] snapshots = new SubtaskSnapshot[before];
     long sessionsBefore = 0;
-    for (var h : old) {
-      snapshot.putAll(h.snapshotKeyedState());
-      sessionsBefore += h.keyCount(SessionWindowOperator.SESSIONS_STATE);
-      h.close();
+    for (int i = 0; i < before; i++) {
+      snapshots[i] = old.get(i).snapshot();
+      sessionsBefore += old.get(i).keyCount(SessionWindowOperator.SESSIONS_STATE);
     }
     assertThat(sessionsBefore).as("keys with sessions in the snapshot").isPositive();
-    List<OneInputHarness<String, String>> restored = new ArrayList<>();
+    List<OneInputHarness<String, ?>> restored = new ArrayList<>();
     for (int i = 0; i < after; i++) {
-      restored.add(harness(windowing, i, after, snapshot));
+      restored.add(old.get(0).restore(SubtaskSettings.of(i, after), snapshots));
+    }
+    for (var h : old) {
+      h.close();
     }
     long sessionsAfter = 0;
     for (var h : restored) {
@@ -129,7 +117,7 @@ class SessionWindowOperator_snapshotTest {
       h.processWatermark(watermarkAtSnapshot); // the watermark is not in the snapshot: it comes back from the input
     }
     assertThat(sessionsAfter).isEqualTo(sessionsBefore);
-    run(restored, second);
+    SnapshotRoundTrip.ONE_INPUT.run(restored, second);
     List<Object> actual = new ArrayList<>();
     List<String> actualLate = new ArrayList<>();
     for (var h : restored) {
@@ -143,51 +131,28 @@ class SessionWindowOperator_snapshotTest {
     assertThat(actualLate).containsExactlyInAnyOrderElementsOf(expectedLate);
   }
 
-  private static OneInputHarness<String, String> harness(Function<DataStream<String>, DataStream<String>> windowing,
-      int subtask, int parallelism, Map<Integer, byte[]> restored) throws Exception {
-    return FunctionTestHarness.forWindow(TypeInfo.of(String.class), windowing, SubtaskSettings.of(subtask, parallelism),
-        restored);
+  private static OneInputHarness<String, ?> harness(Function<DataStream<String>, DataStream<String>> windowing,
+      int subtask, int parallelism) throws Exception {
+    return FunctionTestHarness.forWindow(TypeInfo.of(String.class), windowing, SubtaskSettings.of(subtask, parallelism));
   }
 
   /**
-   * Records of random keys around a time advancing from {@code from} to {@code end}, some late,
-   * and watermarks now and then from {@code watermark} on, the last one {@code lastWatermark}.
+   * Steps of {@link SnapshotRoundTrip}: records of random keys around a time advancing from
+   * {@code from} to {@code end}, some late, and watermarks now and then from {@code watermark} on,
+   * the last one {@code lastWatermark}.
    */
-  private static List<Step> steps(Random random, long from, long end, long watermark, long lastWatermark) {
-    List<Step> steps = new ArrayList<>();
+  private static List<String> steps(Random random, long from, long end, long watermark, long lastWatermark) {
+    List<String> steps = new ArrayList<>();
     for (long now = from; now < end; now += random.nextInt(3)) {
       if (random.nextInt(8) == 0) {
         watermark = Math.max(watermark, now - random.nextInt(25));
-        steps.add(new Step(null, watermark));
+        steps.add("wm " + watermark);
       } else {
         long time = Math.max(0, now - random.nextInt(30));
-        steps.add(new Step("k" + random.nextInt(KEYS) + "@" + time, 0));
+        steps.add(KEYS.charAt(random.nextInt(KEYS.length())) + "@" + time);
       }
     }
-    steps.add(new Step(null, lastWatermark));
+    steps.add("wm " + lastWatermark);
     return steps;
-  }
-
-  /** Feeds each record to the subtask owning its key, and each watermark to all. */
-  private static void run(List<OneInputHarness<String, String>> subtasks, List<Step> steps) throws Exception {
-    int maxParallelism = subtasks.get(0).settings().maxParallelism();
-    for (Step step : steps) {
-      if (step.record() == null) {
-        for (var h : subtasks) {
-          h.processWatermark(step.watermark());
-        }
-        continue;
-      }
-      int keyGroup = KeyGroups.keyGroupOf(keyOf(step.record()), maxParallelism);
-      for (var h : subtasks) {
-        if (KeyGroups.rangeOf(h.settings().subtaskIndex(), maxParallelism, subtasks.size()).contains(keyGroup)) {
-          h.processElement(step.record(), WindowTests.time(step.record()));
-        }
-      }
-    }
-  }
-
-  private static String keyOf(String record) {
-    return record.substring(0, record.indexOf('@'));
   }
 }
