@@ -2,15 +2,9 @@ package weir.runtime.window;
 
 import java.io.IOException;
 import java.util.Arrays;
-import javax.annotation.Nullable;
-import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataInputView;
-import weir.api.typeinfo.DataOutputSerializer;
 import weir.api.typeinfo.DataOutputView;
-import weir.api.typeinfo.DynamicSerializer;
 import weir.api.typeinfo.SerializerConfig;
-import weir.api.typeinfo.TypeSerializer;
-import weir.runtime.state.StateValueCodec;
 
 /**
  * The open sessions of one key, side by side with their accumulators: one keyed-state entry per
@@ -21,47 +15,27 @@ import weir.runtime.state.StateValueCodec;
  * intersect or touch, since a window that meets two sessions merges them. A key rarely has more
  * than one or two open, so searches are linear.
  *
- * <p>Why: every record of a session changes its end and accumulator. With a serializer, the
- * accumulators are kept as bytes in a primitive array, in slots of a fixed width that grows when
- * an accumulator outgrows it, updated in place; bounds are primitives too. An update then stores
- * no reference into this long-lived object, which keeps the garbage collector's card refinement
- * away (see {@code ValueArena}). Without a serializer accumulators are kept as objects.
+ * <p>Why: every record of a session changes its end and accumulator. Session {@code i}'s
+ * accumulator is in slot {@code i} of the {@link AccumulatorSlots}, and the bounds are primitives
+ * too, so an update stores no reference into this long-lived object.
  *
- * <p>A key's sessions are an in-place keyed state of the key, written to snapshots by their
- * {@link Codec} with the pending timer they remember; the timer itself is snapshotted with the
- * operator's other timers.
+ * <p>The timer is the key's one pending timer; it is never later than what a session is due for
+ * next (its end, or its cleanup once it has fired), but may be earlier.
  *
  * <p>Owned by the subtask's thread; the scratch buffers are the operator's, shared by all keys.
  *
  * @param <A> the accumulator type
  */
-final class KeySessions<A> {
-  /** {@link #timer} when no timer is set. */
-  static final long NO_TIMER = Long.MIN_VALUE;
+final class KeySessions<A> extends AccumulatorSlots<A> {
   private static final int INITIAL_CAPACITY = 2;
 
   // session i is [bounds[2i], bounds[2i + 1])
   private long[] bounds;
-  @Nullable private byte[] bytes;
-  private int[] lengths;
-  @Nullable private Object[] objects;
-  private int slotWidth;
   private int size;
-  /**
-   * The time of the key's one pending timer, or {@link #NO_TIMER}; it is never later than what a
-   * session is due for next (its end, or its cleanup once it has fired), but may be earlier.
-   */
-  long timer = NO_TIMER;
 
   KeySessions(boolean binary, int slotWidth) {
+    super(binary, INITIAL_CAPACITY, slotWidth);
     this.bounds = new long[2 * INITIAL_CAPACITY];
-    this.lengths = new int[INITIAL_CAPACITY];
-    this.slotWidth = slotWidth;
-    if (binary) {
-      this.bytes = new byte[INITIAL_CAPACITY * slotWidth];
-    } else {
-      this.objects = new Object[INITIAL_CAPACITY];
-    }
   }
 
   int size() {
@@ -90,45 +64,17 @@ final class KeySessions<A> {
     return i;
   }
 
-  /** The accumulator of session {@code session}: a fresh copy when kept as bytes, the stored object otherwise. */
-  @SuppressWarnings("unchecked")
-  A accumulator(int session, @Nullable TypeSerializer<A> serializer, DataInputDeserializer in) throws IOException {
-    if (serializer == null) {
-      return (A) objects[session];
-    }
-    in.setBuffer(bytes, session * slotWidth, lengths[session]);
-    return serializer.deserialize(in);
-  }
-
-  /** Sets the accumulator of session {@code session}; {@code out} is scratch space. */
-  void setAccumulator(int session, A acc, @Nullable TypeSerializer<A> serializer, DataOutputSerializer out)
-      throws IOException {
-    if (serializer == null) {
-      objects[session] = acc;
-      return;
-    }
-    out.clear();
-    serializer.serialize(acc, out);
-    setBytes(session, out.getSharedBuffer(), out.position());
-  }
-
-  private void setBytes(int session, byte[] source, int length) {
-    if (length > slotWidth) {
-      widen(length);
-    }
-    System.arraycopy(source, 0, bytes, session * slotWidth, length);
-    lengths[session] = length;
-  }
-
   /** Inserts the session {@code [start, end)} at position {@code at}, without an accumulator yet. */
   void insert(int at, long start, long end) {
-    if (size == lengths.length) {
-      grow();
+    if (size == capacity()) {
+      int capacity = 2 * size;
+      bounds = Arrays.copyOf(bounds, 2 * capacity);
+      grow(capacity);
     }
     shift(at, at + 1, size - at);
     bounds[2 * at] = start;
     bounds[2 * at + 1] = end;
-    lengths[at] = 0;
+    clearAt(at);
     size++;
   }
 
@@ -138,8 +84,7 @@ final class KeySessions<A> {
    */
   void merge(int first, int last, long start, long end) {
     shift(last, first + 1, size - last);
-    size -= last - first - 1;
-    clearTail();
+    clearTail(size - (last - first - 1));
     bounds[2 * first] = start;
     bounds[2 * first + 1] = end;
   }
@@ -147,77 +92,35 @@ final class KeySessions<A> {
   /** Removes session {@code session}. */
   void remove(int session) {
     shift(session + 1, session, size - session - 1);
-    size--;
-    clearTail();
+    clearTail(size - 1);
   }
 
   /** Moves {@code count} sessions from position {@code from} to position {@code to}. */
   private void shift(int from, int to, int count) {
-    if (count <= 0) {
-      return;
-    }
-    System.arraycopy(bounds, 2 * from, bounds, 2 * to, 2 * count);
-    System.arraycopy(lengths, from, lengths, to, count);
-    if (bytes != null) {
-      System.arraycopy(bytes, from * slotWidth, bytes, to * slotWidth, count * slotWidth);
-    } else {
-      System.arraycopy(objects, from, objects, to, count);
+    if (count > 0) {
+      System.arraycopy(bounds, 2 * from, bounds, 2 * to, 2 * count);
+      moveSlots(from, to, count);
     }
   }
 
-  /** Lets go of the accumulator objects of the slots past the last session. */
-  private void clearTail() {
-    if (objects != null) {
-      Arrays.fill(objects, size, objects.length, null);
+  /** Keeps the first {@code newSize} sessions, emptying the slots of the others. */
+  private void clearTail(int newSize) {
+    for (int i = newSize; i < size; i++) {
+      clearAt(i);
     }
-  }
-
-  private void grow() {
-    int capacity = lengths.length * 2;
-    bounds = Arrays.copyOf(bounds, 2 * capacity);
-    lengths = Arrays.copyOf(lengths, capacity);
-    if (bytes != null) {
-      bytes = Arrays.copyOf(bytes, capacity * slotWidth);
-    } else {
-      objects = Arrays.copyOf(objects, capacity);
-    }
-  }
-
-  /** Re-lays the slots out wider, for an accumulator of {@code length} bytes. */
-  private void widen(int length) {
-    int width = Math.max(length, slotWidth * 2);
-    byte[] wider = new byte[lengths.length * width];
-    for (int i = 0; i < size; i++) {
-      System.arraycopy(bytes, i * slotWidth, wider, i * width, lengths[i]);
-    }
-    bytes = wider;
-    slotWidth = width;
+    size = newSize;
   }
 
   /**
-   * Writes the sessions of one operator's keys to snapshots and reads them back, key by key:
+   * Writes the sessions of one operator's keys to snapshots and reads them back, key by key, in
+   * the format of {@link AccumulatorSlots.Codec} (version 1), an entry being a session:
    *
    * <pre>
-   * sessions : byte version (1), byte binary, long timer, int count,
-   *            count × ( long start, long end, int length, accumulator bytes )
+   * entry : long start, long end, accumulator
    * </pre>
-   *
-   * Accumulators kept as bytes are written as they lie in their slots, written by the
-   * accumulator's serializer; accumulators kept as objects each with a {@link DynamicSerializer},
-   * which names its class. The restored sessions have the operator's mode, which must be the
-   * snapshot's.
-   *
-   * <p>Owned by the subtask's thread.
    */
-  static final class Codec<A> implements StateValueCodec<KeySessions<A>> {
-    private static final int VERSION = 1;
-
-    private final boolean binary;
+  static final class Codec<A> extends AccumulatorSlots.Codec<KeySessions<A>, A> {
     private final int slotWidth;
-    private final DynamicSerializer<A> objects;
-    private final DataOutputSerializer scratch = new DataOutputSerializer(64);
-    private final DataInputDeserializer in = new DataInputDeserializer();
-    private byte[] buffer = new byte[64];
 
     /**
      * @param binary whether the operator keeps accumulators as bytes
@@ -225,64 +128,34 @@ final class KeySessions<A> {
      * @param config for the serializer of accumulators kept as objects
      */
     Codec(boolean binary, int slotWidth, SerializerConfig config) {
-      this.binary = binary;
+      super(1, "sessions of a key", binary, config);
       this.slotWidth = slotWidth;
-      this.objects = new DynamicSerializer<>(config);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void write(KeySessions<A> sessions, DataOutputView out) throws IOException {
-      out.writeByte(VERSION);
-      out.writeBoolean(sessions.bytes != null);
-      out.writeLong(sessions.timer);
-      out.writeInt(sessions.size);
+    KeySessions<A> create(boolean binary) {
+      return new KeySessions<>(binary, slotWidth);
+    }
+
+    @Override
+    int count(KeySessions<A> sessions) {
+      return sessions.size;
+    }
+
+    @Override
+    void writeEntries(KeySessions<A> sessions, DataOutputView out) throws IOException {
       for (int i = 0; i < sessions.size; i++) {
         out.writeLong(sessions.start(i));
         out.writeLong(sessions.end(i));
-        if (sessions.bytes != null) {
-          out.writeInt(sessions.lengths[i]);
-          out.write(sessions.bytes, i * sessions.slotWidth, sessions.lengths[i]);
-        } else {
-          scratch.clear();
-          objects.serialize((A) sessions.objects[i], scratch);
-          out.writeInt(scratch.position());
-          out.write(scratch.getSharedBuffer(), 0, scratch.position());
-        }
+        writeAccumulator(sessions, i, out);
       }
     }
 
     @Override
-    public KeySessions<A> read(DataInputView source) throws IOException {
-      int version = source.readUnsignedByte();
-      if (version != VERSION) {
-        throw new IOException("Cannot read the sessions of a key in format version " + version
-            + "; this version of Weir reads version " + VERSION);
-      }
-      boolean snapshotBinary = source.readBoolean();
-      if (snapshotBinary != binary) {
-        throw new IOException("The sessions were snapshotted with accumulators kept as "
-            + (snapshotBinary ? "bytes" : "objects") + ", but the operator now keeps them as "
-            + (binary ? "bytes" : "objects") + ": the accumulator type (or whether it has a serializer) changed");
-      }
-      KeySessions<A> sessions = new KeySessions<>(binary, slotWidth);
-      sessions.timer = source.readLong();
-      int count = source.readInt();
-      for (int i = 0; i < count; i++) {
-        sessions.insert(i, source.readLong(), source.readLong());
-        int length = source.readInt();
-        if (buffer.length < length) {
-          buffer = new byte[Math.max(length, 2 * buffer.length)];
-        }
-        source.readFully(buffer, 0, length);
-        if (binary) {
-          sessions.setBytes(i, buffer, length);
-        } else {
-          in.setBuffer(buffer, 0, length);
-          sessions.objects[i] = objects.deserialize(in);
-        }
-      }
-      return sessions;
+    void readEntry(KeySessions<A> sessions, DataInputView source) throws IOException {
+      int i = sessions.size;
+      sessions.insert(i, source.readLong(), source.readLong());
+      readAccumulator(sessions, i, source);
     }
   }
 }

@@ -205,21 +205,21 @@ public final class SessionWindowOperator<K, IN, A, R, OUT>
       acc = null;
     } else if (last == first + 1 && sessions.start(first) <= window.getStart()
         && window.getEnd() <= sessions.end(first)) {
-      acc = sessions.accumulator(first, accumulatorSerializer, in);
+      acc = sessions.accumulatorAt(first, accumulatorSerializer, in);
     } else {
       long start = Math.min(window.getStart(), sessions.start(first));
       long end = Math.max(window.getEnd(), sessions.end(last - 1));
       if (!eventTime && end - 1 <= getCurrentProcessingTime()) {
         throw WindowOperator.mergedIntoThePast(getCurrentProcessingTime(), new TimeWindow(start, end));
       }
-      acc = sessions.accumulator(first, accumulatorSerializer, in);
+      acc = sessions.accumulatorAt(first, accumulatorSerializer, in);
       for (int i = first + 1; i < last; i++) {
-        acc = aggregator.merge(acc, sessions.accumulator(i, accumulatorSerializer, in));
+        acc = aggregator.merge(acc, sessions.accumulatorAt(i, accumulatorSerializer, in));
       }
       sessions.merge(first, last, start, end);
     }
     acc = aggregator.add(record, acc);
-    sessions.setAccumulator(first, acc, accumulatorSerializer, out);
+    sessions.setAccumulatorAt(first, acc, accumulatorSerializer, out);
     long maxTimestamp = sessions.end(first) - 1;
     long due = maxTimestamp;
     if (eventTime && maxTimestamp <= watermark) {
@@ -298,7 +298,7 @@ public final class SessionWindowOperator<K, IN, A, R, OUT>
       long start = sessions.start(i);
       long end = sessions.end(i);
       if (end - 1 == time) {
-        emit(key, start, end, sessions.accumulator(i, accumulatorSerializer, in));
+        emit(key, start, end, sessions.accumulatorAt(i, accumulatorSerializer, in));
       }
       long cleanupTime = cleanupTime(end - 1);
       if (cleanupTime <= time) {

@@ -190,8 +190,8 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     if (acc == null) {
       // a new slice: the key's timer must fire no later than the first open window holding it
       long due = firstOpenWindowEnd(sliceEnd, watermark) - 1;
-      if (ring.timer == Long.MIN_VALUE || due < ring.timer) {
-        if (ring.timer != Long.MIN_VALUE) {
+      if (ring.timer == SliceRing.NO_TIMER || due < ring.timer) {
+        if (ring.timer != SliceRing.NO_TIMER) {
           timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, ring.timer);
         }
         setTimer(ring, due);
@@ -236,7 +236,7 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     if (ring == null) {
       return;
     }
-    ring.timer = Long.MIN_VALUE;
+    ring.timer = SliceRing.NO_TIMER;
     // slices before this id are needed by no later window
     long firstKept = Math.floorDiv(start + slide - offset, sliceLength);
     long firstId = Math.floorDiv(start - offset, sliceLength);

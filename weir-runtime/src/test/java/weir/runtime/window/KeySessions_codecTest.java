@@ -1,7 +1,6 @@
 package weir.runtime.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,7 +11,10 @@ import weir.api.typeinfo.DataOutputSerializer;
 import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.StringSerializer;
 
-/** A key's sessions in snapshots: bounds, accumulators and timer come back, in either mode, and foreign formats are refused. */
+/**
+ * A key's sessions in snapshots: bounds, accumulators and timer come back, in either mode. The
+ * header and accumulator format it shares with slice rings is checked by {@link SliceRing_codecTest}.
+ */
 class KeySessions_codecTest {
   private static final int SLOT_WIDTH = 16;
   private final SerializerConfig config = new SerializerConfig();
@@ -30,11 +32,11 @@ class KeySessions_codecTest {
     StringSerializer strings = StringSerializer.INSTANCE;
     KeySessions<String> sessions = new KeySessions<>(true, SLOT_WIDTH);
     sessions.insert(0, 10, 20);
-    sessions.setAccumulator(0, "a", strings, scratch);
+    sessions.setAccumulatorAt(0, "a", strings, scratch);
     sessions.insert(1, 30, 45);
-    sessions.setAccumulator(1, "an accumulator wider than a slot", strings, scratch);
+    sessions.setAccumulatorAt(1, "an accumulator wider than a slot", strings, scratch);
     sessions.insert(2, 50, 60);
-    sessions.setAccumulator(2, "c", strings, scratch);
+    sessions.setAccumulatorAt(2, "c", strings, scratch);
     sessions.remove(2);
     sessions.timer = 19;
     KeySessions.Codec<String> codec = new KeySessions.Codec<>(true, SLOT_WIDTH, config);
@@ -44,8 +46,8 @@ class KeySessions_codecTest {
     assertThat(restored.size()).isEqualTo(2);
     assertThat(List.of(restored.start(0), restored.end(0), restored.start(1), restored.end(1)))
         .containsExactly(10L, 20L, 30L, 45L);
-    assertThat(restored.accumulator(0, strings, in)).isEqualTo("a");
-    assertThat(restored.accumulator(1, strings, in)).isEqualTo("an accumulator wider than a slot");
+    assertThat(restored.accumulatorAt(0, strings, in)).isEqualTo("a");
+    assertThat(restored.accumulatorAt(1, strings, in)).isEqualTo("an accumulator wider than a slot");
     assertThat(restored.timer).isEqualTo(19);
   }
 
@@ -54,33 +56,13 @@ class KeySessions_codecTest {
     KeySessions<Object> sessions = new KeySessions<>(false, SLOT_WIDTH);
     List<String> accumulator = new ArrayList<>(List.of("x", "y"));
     sessions.insert(0, 5, 9);
-    sessions.setAccumulator(0, accumulator, null, scratch);
+    sessions.setAccumulatorAt(0, accumulator, null, scratch);
     sessions.timer = 8;
     KeySessions.Codec<Object> codec = new KeySessions.Codec<>(false, SLOT_WIDTH, config);
 
     KeySessions<Object> restored = codec.read(new DataInputDeserializer(write(codec, sessions)));
 
-    assertThat(restored.accumulator(0, null, in)).isEqualTo(accumulator).isNotSameAs(accumulator);
+    assertThat(restored.accumulatorAt(0, null, in)).isEqualTo(accumulator).isNotSameAs(accumulator);
     assertThat(restored.timer).isEqualTo(8);
-  }
-
-  @Test
-  void when_the_operator_keeps_accumulators_in_another_mode_then_the_sessions_are_refused() throws Exception {
-    KeySessions<Object> sessions = new KeySessions<>(false, SLOT_WIDTH);
-    sessions.insert(0, 1, 2);
-    sessions.setAccumulator(0, "x", null, scratch);
-    byte[] bytes = write(new KeySessions.Codec<>(false, SLOT_WIDTH, config), sessions);
-
-    assertThatThrownBy(() -> new KeySessions.Codec<>(true, SLOT_WIDTH, config).read(new DataInputDeserializer(bytes)))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("kept as objects, but the operator now keeps them as bytes");
-  }
-
-  @Test
-  void when_sessions_have_an_unknown_format_version_then_they_are_refused() {
-    byte[] bytes = {9, 0};
-    assertThatThrownBy(() -> new KeySessions.Codec<>(true, SLOT_WIDTH, config).read(new DataInputDeserializer(bytes)))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("sessions of a key in format version 9");
   }
 }
