@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import weir.api.connector.source.lib.NumberSequenceSource;
 import weir.api.eventtime.WatermarkStrategy;
 import weir.api.functions.AggregateFunction;
@@ -15,9 +15,9 @@ import weir.api.windowing.windows.TimeWindow;
 import weir.testing.faults.ExactlyOnceCheck;
 
 /**
- * Session windows through injected failures: the session operator's sessions, accumulators and
- * timers come back from each checkpoint, so every session is committed exactly once with exactly
- * its records, as in a run without failures.
+ * Session windows through injected failures, with aligned and unaligned checkpoints: the session
+ * operator's sessions, accumulators and timers come back from each checkpoint, so every session is
+ * committed exactly once with exactly its records, as in a run without failures.
  *
  * <h3>Design of this test</h3>
  * Number {@code v} is an event of key {@code (v / 100) % 7 * 10 + v % 10} at {@code 2v} ms plus an
@@ -28,7 +28,9 @@ import weir.testing.faults.ExactlyOnceCheck;
  * restart (the watermark then starts again from the restored position). Timestamps are even and
  * the gap is odd, so no record can start exactly where a session that fired ended (it would join
  * it or not depending on when the watermark came): a session's result depends on the input
- * alone, whatever the order in which two subtasks' records meet.
+ * alone, whatever the order in which two subtasks' records meet. {@link WindowExactlyOnceIT} puts
+ * aggregated sessions through failures too, but its sessions only grow; here records bridge
+ * sessions that formed apart, so merges of accumulators are restored and replayed as well.
  */
 class SessionWindowExactlyOnceIT {
   private static final long JITTER = 40;
@@ -67,11 +69,11 @@ class SessionWindowExactlyOnceIT {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {1, 2})
+  @ParameterizedTest(name = "parallelism {0}, unaligned {1}")
+  @CsvSource({"1, false", "2, false", "1, true", "2, true"})
   @Timeout(180)
-  void when_the_job_fails_again_and_again_then_every_session_is_committed_once_with_its_records(int parallelism)
-      throws Exception {
+  void when_the_job_fails_again_and_again_then_every_session_is_committed_once_with_its_records(int parallelism,
+      boolean unaligned) throws Exception {
     ExactlyOnceCheck.forJob((env, faults) -> env
             .fromSource(new NumberSequenceSource(0, 59_999),
                 WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(JITTER))
@@ -85,6 +87,7 @@ class SessionWindowExactlyOnceIT {
         .seeds(1, 2, 3, 4)
         .failuresPerRun(6)
         .maxRecordsBetweenFailures(15_000)
+        .checkpointSettings(c -> c.enableUnalignedCheckpoints(unaligned))
         .verify();
   }
 }
