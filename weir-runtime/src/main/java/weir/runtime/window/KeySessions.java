@@ -192,26 +192,17 @@ final class KeySessions<A> {
    * Writes a key's sessions into snapshots and reads them back:
    *
    * <pre>
-   * long timer, int count, count × ( long start, long end, int length, accumulator bytes )
+   * long timer, int count, count × ( long start, long end, accumulator )
    * </pre>
    *
-   * The accumulator bytes are those of the accumulator serializer, or, for accumulators kept as
-   * objects, of a serializer that finds each value's serializer from its class.
+   * with each accumulator as {@link AccumulatorCodec} writes it.
    */
   static final class Codec<A> implements ValueCodec<KeySessions<A>> {
-    @Nullable private final TypeSerializer<A> serializer;
-    private final TypeSerializer<A> objectSerializer;
+    private final AccumulatorCodec<A> accumulators;
     private final int slotWidth;
-    private final DataOutputSerializer scratch = new DataOutputSerializer(64);
-    private final DataInputDeserializer in = new DataInputDeserializer();
 
-    /**
-     * @param serializer the serializer of accumulators kept as bytes, or {@code null} when they are kept as objects
-     * @param objectSerializer writes and reads accumulators kept as objects
-     */
-    Codec(@Nullable TypeSerializer<A> serializer, TypeSerializer<A> objectSerializer, int slotWidth) {
-      this.serializer = serializer;
-      this.objectSerializer = objectSerializer;
+    Codec(AccumulatorCodec<A> accumulators, int slotWidth) {
+      this.accumulators = accumulators;
       this.slotWidth = slotWidth;
     }
 
@@ -224,31 +215,25 @@ final class KeySessions<A> {
         out.writeLong(sessions.start(i));
         out.writeLong(sessions.end(i));
         if (sessions.bytes != null) {
-          out.writeInt(sessions.lengths[i]);
-          out.write(sessions.bytes, i * sessions.slotWidth, sessions.lengths[i]);
+          accumulators.writeBytes(sessions.bytes, i * sessions.slotWidth, sessions.lengths[i], out);
         } else {
-          scratch.clear();
-          objectSerializer.serialize((A) sessions.objects[i], scratch);
-          out.writeInt(scratch.position());
-          out.write(scratch.getSharedBuffer(), 0, scratch.position());
+          accumulators.writeObject((A) sessions.objects[i], out);
         }
       }
     }
 
     @Override
     public KeySessions<A> read(DataInputView source) throws IOException {
-      KeySessions<A> sessions = new KeySessions<>(serializer != null, slotWidth);
+      KeySessions<A> sessions = new KeySessions<>(accumulators.keepsBytes(), slotWidth);
       sessions.timer = source.readLong();
       int count = source.readInt();
       for (int i = 0; i < count; i++) {
         sessions.insert(i, source.readLong(), source.readLong());
-        byte[] accumulator = new byte[source.readInt()];
-        source.readFully(accumulator);
-        if (serializer != null) {
+        byte[] accumulator = accumulators.readBytes(source);
+        if (sessions.bytes != null) {
           sessions.setBytes(i, accumulator, accumulator.length);
         } else {
-          in.setBuffer(accumulator, 0, accumulator.length);
-          sessions.objects[i] = objectSerializer.deserialize(in);
+          sessions.objects[i] = accumulators.object(accumulator);
         }
       }
       return sessions;

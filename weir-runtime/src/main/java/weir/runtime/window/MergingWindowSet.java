@@ -1,22 +1,28 @@
 package weir.runtime.window;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import javax.annotation.Nullable;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
+import weir.api.typeinfo.DataInputView;
+import weir.api.typeinfo.DataOutputView;
 import weir.api.typeinfo.TypeInfo;
+import weir.api.typeinfo.TypeSerializer;
 import weir.api.windowing.assigners.MergingWindowAssigner;
 import weir.api.windowing.windows.Window;
 import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.ValueCodec;
 
 /**
  * The windows of a merging assigner (sessions) that are in flight for the backend's current key,
  * each mapped to its <em>state window</em>: the namespace its contents are kept under. When
  * windows merge, the merged window takes over the state window of one of them and the contents
  * of the others are merged into it, so a growing session moves no contents; the mapping itself is
- * keyed state (a value state in the void namespace holding two short parallel lists), so it is
- * scoped by key like all window state. This is Flink's {@code MergingWindowSet}.
+ * keyed state (a value state in the void namespace holding two short parallel lists, written to
+ * snapshots with the assigner's window serializer), so it is scoped by key, checkpointed and
+ * rescaled like all window state. This is Flink's {@code MergingWindowSet}.
  *
  * <p>Why lists and not a map state: a key has one or two sessions in flight, and this is read on
  * every record; a hash map per key costs a chain of dependent cache misses (entry, map, table,
@@ -77,6 +83,38 @@ final class MergingWindowSet<W extends Window> {
     }
   }
 
+  /**
+   * Writes a key's windows in flight into snapshots and reads them back with the assigner's
+   * window serializer: {@code int count, count × (window, state window)}.
+   */
+  static final class InFlightCodec<W> implements ValueCodec<InFlight<W>> {
+    private final TypeSerializer<W> windowSerializer;
+
+    InFlightCodec(TypeSerializer<W> windowSerializer) {
+      this.windowSerializer = windowSerializer;
+    }
+
+    @Override
+    public void write(InFlight<W> inFlight, DataOutputView out) throws IOException {
+      out.writeInt(inFlight.windows.size());
+      for (int i = 0; i < inFlight.windows.size(); i++) {
+        windowSerializer.serialize(inFlight.windows.get(i), out);
+        windowSerializer.serialize(inFlight.stateWindows.get(i), out);
+      }
+    }
+
+    @Override
+    public InFlight<W> read(DataInputView in) throws IOException {
+      InFlight<W> inFlight = new InFlight<>();
+      int count = in.readInt();
+      for (int i = 0; i < count; i++) {
+        inFlight.windows.add(windowSerializer.deserialize(in));
+        inFlight.stateWindows.add(windowSerializer.deserialize(in));
+      }
+      return inFlight;
+    }
+  }
+
   MergingWindowSet(MergingWindowAssigner<?, W> assigner, ValueState<InFlight<W>> mapping) {
     this.assigner = assigner;
     this.mapping = mapping;
@@ -86,8 +124,9 @@ final class MergingWindowSet<W extends Window> {
   @SuppressWarnings("unchecked")
   static <W extends Window> MergingWindowSet<W> of(MergingWindowAssigner<?, W> assigner, HeapKeyedStateBackend backend) {
     // kept as an object, changed in place
-    ValueState<InFlight<W>> mapping =
-        backend.getState(new ValueStateDescriptor<>(WindowOperator.MERGING_WINDOWS_STATE, TypeInfo.unknown()));
+    ValueState<InFlight<W>> mapping = backend.getObjectState(
+        new ValueStateDescriptor<>(WindowOperator.MERGING_WINDOWS_STATE, TypeInfo.unknown()),
+        new InFlightCodec<>(assigner.getWindowSerializer()));
     return new MergingWindowSet<>(assigner, mapping);
   }
 

@@ -15,7 +15,6 @@ import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
 import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataOutputSerializer;
-import weir.api.typeinfo.DynamicSerializer;
 import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeInfo;
 import weir.api.typeinfo.TypeSerializer;
@@ -145,7 +144,7 @@ public final class SessionWindowOperator<K, IN, A, R, OUT>
     this.accumulatorSerializer = SliceAggregator.accumulatorSerializer(spec, config);
     // one entry per key, kept as an object: its accumulators are bytes inside it
     this.sessions = backend.getObjectState(new ValueStateDescriptor<>(SESSIONS_STATE, TypeInfo.unknown()),
-        new KeySessions.Codec<>(accumulatorSerializer, new DynamicSerializer<>(config), SLOT_WIDTH));
+        new KeySessions.Codec<>(new AccumulatorCodec<>(accumulatorSerializer, config), SLOT_WIDTH));
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
     this.lateRecordsDropped = context.runtimeContext().getCounter(WindowOperator.LATE_RECORDS_DROPPED);
   }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.util.Arrays;
 import javax.annotation.Nullable;
 import weir.api.typeinfo.DataInputDeserializer;
+import weir.api.typeinfo.DataInputView;
 import weir.api.typeinfo.DataOutputSerializer;
+import weir.api.typeinfo.DataOutputView;
 import weir.api.typeinfo.TypeSerializer;
+import weir.runtime.state.ValueCodec;
 
 /**
  * The slice accumulators of one key, side by side: slot {@code id mod capacity} holds slice
@@ -67,6 +70,18 @@ final class SliceRing<A> {
 
   /** Sets the accumulator of slice {@code id}; {@code out} is scratch space. */
   void put(long id, A acc, @Nullable TypeSerializer<A> serializer, DataOutputSerializer out) throws IOException {
+    int slot = claim(id);
+    if (serializer == null) {
+      objects[slot] = acc;
+      return;
+    }
+    out.clear();
+    serializer.serialize(acc, out);
+    store(slot, out.getSharedBuffer(), out.position());
+  }
+
+  /** The slot of slice {@code id}, taken for it if it had none. */
+  private int claim(long id) {
     int slot = slot(id);
     if (ids[slot] != id && ids[slot] != EMPTY) {
       grow(id);
@@ -76,17 +91,14 @@ final class SliceRing<A> {
       ids[slot] = id;
       size++;
     }
-    if (serializer == null) {
-      objects[slot] = acc;
-      return;
-    }
-    out.clear();
-    serializer.serialize(acc, out);
-    int length = out.position();
+    return slot;
+  }
+
+  private void store(int slot, byte[] source, int length) {
     if (length > slotWidth) {
       widen(length);
     }
-    System.arraycopy(out.getSharedBuffer(), 0, bytes, slot * slotWidth, length);
+    System.arraycopy(source, 0, bytes, slot * slotWidth, length);
     lengths[slot] = length;
   }
 
@@ -164,6 +176,60 @@ final class SliceRing<A> {
       }
     }
     return true;
+  }
+
+  /**
+   * Writes a key's slices into snapshots and reads them back:
+   *
+   * <pre>
+   * long timer, int count, count × ( long slice id, accumulator )
+   * </pre>
+   *
+   * with each accumulator as {@link AccumulatorCodec} writes it.
+   */
+  static final class Codec<A> implements ValueCodec<SliceRing<A>> {
+    private final AccumulatorCodec<A> accumulators;
+    private final int slotWidth;
+
+    Codec(AccumulatorCodec<A> accumulators, int slotWidth) {
+      this.accumulators = accumulators;
+      this.slotWidth = slotWidth;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void write(SliceRing<A> ring, DataOutputView out) throws IOException {
+      out.writeLong(ring.timer);
+      out.writeInt(ring.size);
+      for (int slot = 0; slot < ring.ids.length; slot++) {
+        if (ring.ids[slot] == EMPTY) {
+          continue;
+        }
+        out.writeLong(ring.ids[slot]);
+        if (ring.bytes != null) {
+          accumulators.writeBytes(ring.bytes, slot * ring.slotWidth, ring.lengths[slot], out);
+        } else {
+          accumulators.writeObject((A) ring.objects[slot], out);
+        }
+      }
+    }
+
+    @Override
+    public SliceRing<A> read(DataInputView source) throws IOException {
+      SliceRing<A> ring = new SliceRing<>(accumulators.keepsBytes(), slotWidth);
+      ring.timer = source.readLong();
+      int count = source.readInt();
+      for (int i = 0; i < count; i++) {
+        int slot = ring.claim(source.readLong());
+        byte[] accumulator = accumulators.readBytes(source);
+        if (ring.bytes != null) {
+          ring.store(slot, accumulator, accumulator.length);
+        } else {
+          ring.objects[slot] = accumulators.object(accumulator);
+        }
+      }
+      return ring;
+    }
   }
 
   /** Re-lays the slots out wider, for an accumulator of {@code length} bytes. */

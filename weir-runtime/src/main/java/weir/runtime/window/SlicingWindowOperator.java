@@ -121,9 +121,10 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     context.processingTimers().register(timers);
     this.aggregator = (SliceAggregator) SliceAggregator.of(spec.contents());
     this.windowFunction = (InternalWindowFunction<R, OUT, K, TimeWindow>) spec.windowFunction();
-    // one ring per key, kept as an object: its accumulators are bytes inside it
-    this.rings = backend.getState(new ValueStateDescriptor<>("window-slices", TypeInfo.unknown()));
     this.accumulatorSerializer = SliceAggregator.accumulatorSerializer(spec, backend.serializerConfig());
+    // one ring per key, kept as an object: its accumulators are bytes inside it
+    this.rings = backend.getObjectState(new ValueStateDescriptor<>("window-slices", TypeInfo.unknown()),
+        new SliceRing.Codec<>(new AccumulatorCodec<>(accumulatorSerializer, backend.serializerConfig()), SLOT_WIDTH));
     this.windowState = new NamespacedStateStore<>(backend, new TimeWindow(0, 0));
     this.globalState = new NamespacedStateStore<>(backend, VoidNamespace.INSTANCE);
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
