@@ -344,7 +344,9 @@ public final class FunctionTestHarness {
    * }</pre>
    *
    * <p>The window's state is inspectable through {@link OperatorHarness#keyCount}; its contents
-   * are named {@code WindowOperator.CONTENTS_STATE}.
+   * are named {@code WindowOperator.CONTENTS_STATE}, except for session windows with a reduce or
+   * aggregate and the default trigger, whose sessions are named {@code
+   * SessionWindowOperator.SESSIONS_STATE} (one entry per key).
    *
    * @param windowing builds the windowed stream; it may only key the input before windowing it,
    *     since the harness feeds its records straight into the window operator

@@ -29,6 +29,32 @@ final class SnapshotRoundTrip<H extends OperatorHarness<?>> {
     void feed(H harness, String record) throws Exception;
 
     H restore(H from, SubtaskSettings settings, SubtaskSnapshot... snapshots) throws Exception;
+
+    /** Runs steps on the subtasks of one operator: a record on the one owning its key, a watermark on all. */
+    default void run(List<H> subtasks, List<String> steps) throws Exception {
+      for (String step : steps) {
+        if (step.startsWith("wm ")) {
+          long watermark = Long.parseLong(step.substring(3));
+          for (H subtask : subtasks) {
+            subtask.processWatermark(watermark);
+          }
+        } else {
+          feed(owner(subtasks, step), step);
+        }
+      }
+    }
+
+    private H owner(List<H> subtasks, String record) {
+      String key = WindowTests.key(record.substring(record.indexOf(' ') + 1));
+      for (H subtask : subtasks) {
+        SubtaskSettings s = subtask.settings();
+        if (KeyGroups.rangeOf(s.subtaskIndex(), s.maxParallelism(), s.parallelism())
+            .contains(KeyGroups.keyGroupOf(key, s.maxParallelism()))) {
+          return subtask;
+        }
+      }
+      throw new IllegalStateException("No subtask owns key " + key);
+    }
   }
 
   /** Records go to the only input, with their time as timestamp. */
@@ -93,14 +119,14 @@ final class SnapshotRoundTrip<H extends OperatorHarness<?>> {
     List<TimestampedRecord<?>> expected;
     SubtaskSnapshot snapshot;
     try (H original = fresh.create()) {
-      run(List.of(original), before);
+      driver.run(List.of(original), before);
       snapshot = original.snapshot();
       original.takeOutput();
-      run(List.of(original), rest);
+      driver.run(List.of(original), rest);
       expected = outputOf(original);
 
       try (H same = driver.restore(original, SubtaskSettings.single(), snapshot)) {
-        run(List.of(same), rest);
+        driver.run(List.of(same), rest);
         assertThat(outputOf(same)).as("restored at the same parallelism")
             .containsExactlyInAnyOrderElementsOf(expected);
       }
@@ -111,13 +137,13 @@ final class SnapshotRoundTrip<H extends OperatorHarness<?>> {
       H second = driver.restore(original, SubtaskSettings.of(1, 2), snapshot);
       try (first; second; H merged = driver.restore(original, SubtaskSettings.single(), first.snapshot(),
           second.snapshot())) {
-        run(List.of(merged), rest);
+        driver.run(List.of(merged), rest);
         assertThat(outputOf(merged)).as("split over two subtasks, then merged back into one")
             .containsExactlyInAnyOrderElementsOf(expected);
       }
     }
     try (H withoutState = fresh.create()) {
-      run(List.of(withoutState), rest);
+      driver.run(List.of(withoutState), rest);
       assertThat(outputOf(withoutState)).as("the output without the snapshot's state")
           .isNotEqualTo(expected);
     }
@@ -128,7 +154,7 @@ final class SnapshotRoundTrip<H extends OperatorHarness<?>> {
     try (H first = driver.restore(original, SubtaskSettings.of(0, 2), snapshot);
         H second = driver.restore(original, SubtaskSettings.of(1, 2), snapshot)) {
       List<H> subtasks = List.of(first, second);
-      run(subtasks, rest);
+      driver.run(subtasks, rest);
       assertThat(first.output()).as("output of subtask 0 of 2").isNotEmpty();
       assertThat(second.output()).as("output of subtask 1 of 2").isNotEmpty();
       List<TimestampedRecord<?>> all = outputOf(first);
@@ -139,31 +165,5 @@ final class SnapshotRoundTrip<H extends OperatorHarness<?>> {
 
   private static List<TimestampedRecord<?>> outputOf(OperatorHarness<?> harness) {
     return new ArrayList<>(harness.outputWithTimestamps());
-  }
-
-  /** Runs steps on the subtasks: a record on the one owning its key, a watermark on all. */
-  private void run(List<H> subtasks, List<String> steps) throws Exception {
-    for (String step : steps) {
-      if (step.startsWith("wm ")) {
-        long watermark = Long.parseLong(step.substring(3));
-        for (H subtask : subtasks) {
-          subtask.processWatermark(watermark);
-        }
-      } else {
-        driver.feed(owner(subtasks, step), step);
-      }
-    }
-  }
-
-  private H owner(List<H> subtasks, String record) {
-    String key = WindowTests.key(record.substring(record.indexOf(' ') + 1));
-    for (H subtask : subtasks) {
-      SubtaskSettings s = subtask.settings();
-      if (KeyGroups.rangeOf(s.subtaskIndex(), s.maxParallelism(), s.parallelism())
-          .contains(KeyGroups.keyGroupOf(key, s.maxParallelism()))) {
-        return subtask;
-      }
-    }
-    throw new IllegalStateException("No subtask owns key " + key);
   }
 }

@@ -132,6 +132,19 @@ class WindowOperator_assignersTest {
   }
 
   @Test
+  void when_a_record_gets_exactly_the_window_of_a_merged_session_then_it_joins_the_session_with_its_contents()
+      throws Exception {
+    try (var harness = keyed(s -> s.window(EventTimeSessionWindows.withDynamicGap(WindowOperator_assignersTest::gapOf))
+        .process(new Describe<>()))) {
+      feed(harness, "a@0~5", "a@3~5"); // [0,8), its contents kept under [0,5)
+      feed(harness, "a@0~8"); // the window [0,8) itself: no merge, the session keeps its contents
+      harness.processWatermark(Long.MAX_VALUE);
+      assertThat(harness.output()).containsExactly("a[0,8)=a@0~5,a@0~8,a@3~5");
+      assertThat(harness.keyCount(CONTENTS)).isZero();
+    }
+  }
+
+  @Test
   void when_processing_time_sessions_grow_together_then_they_fire_once_the_clock_passes_the_merged_end()
       throws Exception {
     try (var harness = keyed(s -> s.window(ProcessingTimeSessionWindows.withGap(ofMillis(10)))

@@ -201,8 +201,11 @@ final class MergingWindowSet<W extends Window> {
           mergeFunction.merge(mergeResult, mergedWindows, stateWindowResult, mergedStateWindows);
         }
       }
-      if (mergeResults.isEmpty() || (resultWindow.equals(newWindow) && !mergedNewWindow)) {
-        // the new window merged with nothing: it is its own state window
+      if ((mergeResults.isEmpty() || (resultWindow.equals(newWindow) && !mergedNewWindow))
+          && inFlight.get(resultWindow) == null) {
+        // the new window merged with nothing: it is its own state window. A window equal to one in
+        // flight (a per-record gap can give exactly a merged session's bounds) is that session and
+        // keeps its state window; Flink maps it to itself again, which loses the session's contents
         inFlight.put(resultWindow, resultWindow);
       }
       return resultWindow;

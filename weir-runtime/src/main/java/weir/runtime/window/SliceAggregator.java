@@ -1,12 +1,19 @@
 package weir.runtime.window;
 
+import javax.annotation.Nullable;
 import weir.api.functions.AggregateFunction;
 import weir.api.functions.ReduceFunction;
+import weir.api.graph.OperatorSpec;
 import weir.api.graph.window.WindowContents;
+import weir.api.typeinfo.InvalidTypeException;
+import weir.api.typeinfo.SerializerConfig;
+import weir.api.typeinfo.TypeInfo;
+import weir.api.typeinfo.TypeSerializer;
 
 /**
  * How a sliced window folds records into a slice's accumulator, combines slices into a window,
- * and turns the combination into the window's result: one shape for reduce and aggregate.
+ * and turns the combination into the window's result: one shape for reduce and aggregate. The
+ * session operator uses it the same way, a merge combining the accumulators of merging sessions.
  *
  * @param <IN> the record type
  * @param <A> the accumulator (for a reduce: the record type)
@@ -26,6 +33,24 @@ interface SliceAggregator<IN, A, R> {
    * change its first argument in place, which must not be a slice's own accumulator object.
    */
   A copyOf(A first) throws Exception;
+
+  /**
+   * The serializer to keep the accumulators of {@code spec} as bytes with, or {@code null} to
+   * keep them as objects: when their type is not known or has no serializer.
+   */
+  @Nullable
+  @SuppressWarnings("unchecked")
+  static <A> TypeSerializer<A> accumulatorSerializer(OperatorSpec.Window spec, SerializerConfig config) {
+    TypeInfo<A> type = (TypeInfo<A>) spec.contentsType();
+    if (type.isUnknown()) {
+      return null;
+    }
+    try {
+      return type.createSerializer(config);
+    } catch (InvalidTypeException e) {
+      return null;
+    }
+  }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   static SliceAggregator<Object, Object, Object> of(WindowContents contents) {

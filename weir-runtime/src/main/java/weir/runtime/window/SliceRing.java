@@ -7,10 +7,8 @@ import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataInputView;
 import weir.api.typeinfo.DataOutputSerializer;
 import weir.api.typeinfo.DataOutputView;
-import weir.api.typeinfo.DynamicSerializer;
 import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeSerializer;
-import weir.runtime.state.StateValueCodec;
 
 /**
  * The slice accumulators of one key, side by side: slot {@code id mod capacity} holds slice
@@ -18,40 +16,23 @@ import weir.runtime.state.StateValueCodec;
  *
  * <p>Why: evaluating a window reads all its slices. As separate state entries they lie anywhere
  * in memory, and with many keys each read is a cache miss; here a key's slices share a few cache
- * lines, found with one lookup. With a serializer, accumulators are kept as bytes in a
- * primitive array updated in place (slots of a fixed width that grows when an accumulator
- * outgrows it), so updates store no references into this long-lived object, which keeps the
- * garbage collector's card refinement away (see {@code ValueArena}). Without one they are kept as
- * objects.
+ * lines, found with one lookup, in {@link AccumulatorSlots}.
  *
- * <p>A ring is keyed state of its key, written to snapshots by its {@link Codec}, with the pending
- * timer it remembers; the timer itself is snapshotted with the operator's other timers.
+ * <p>The ring's timer is the key's pending window timer.
  *
  * <p>Owned by the subtask's thread; the scratch buffers are the operator's, shared by all rings.
  */
-final class SliceRing<A> {
+final class SliceRing<A> extends AccumulatorSlots<A> {
   private static final long EMPTY = Long.MIN_VALUE;
   private static final int INITIAL_CAPACITY = 16;
 
   private long[] ids;
-  @Nullable private byte[] bytes;
-  private int[] lengths;
-  @Nullable private Object[] objects;
-  private int slotWidth;
   private int size;
-  /** The time of the key's one pending window timer, or {@code Long.MIN_VALUE}. */
-  long timer = Long.MIN_VALUE;
 
   SliceRing(boolean binary, int slotWidth) {
+    super(binary, INITIAL_CAPACITY, slotWidth);
     this.ids = new long[INITIAL_CAPACITY];
     Arrays.fill(ids, EMPTY);
-    this.lengths = new int[INITIAL_CAPACITY];
-    this.slotWidth = slotWidth;
-    if (binary) {
-      this.bytes = new byte[INITIAL_CAPACITY * slotWidth];
-    } else {
-      this.objects = new Object[INITIAL_CAPACITY];
-    }
   }
 
   boolean isEmpty() {
@@ -60,34 +41,14 @@ final class SliceRing<A> {
 
   /** The accumulator of slice {@code id}, or {@code null} when the slice is empty. */
   @Nullable
-  @SuppressWarnings("unchecked")
   A get(long id, @Nullable TypeSerializer<A> serializer, DataInputDeserializer in) throws IOException {
     int slot = slot(id);
-    if (ids[slot] != id) {
-      return null;
-    }
-    if (serializer == null) {
-      return (A) objects[slot];
-    }
-    in.setBuffer(bytes, slot * slotWidth, lengths[slot]);
-    return serializer.deserialize(in);
+    return ids[slot] == id ? accumulatorAt(slot, serializer, in) : null;
   }
 
   /** Sets the accumulator of slice {@code id}; {@code out} is scratch space. */
   void put(long id, A acc, @Nullable TypeSerializer<A> serializer, DataOutputSerializer out) throws IOException {
-    int slot = claim(id);
-    if (serializer == null) {
-      objects[slot] = acc;
-      return;
-    }
-    out.clear();
-    serializer.serialize(acc, out);
-    store(slot, out.getSharedBuffer(), out.position());
-  }
-
-  /** Sets the accumulator of slice {@code id} from its bytes; only for a binary ring. */
-  private void putBytes(long id, byte[] source, int length) {
-    store(claim(id), source, length);
+    setAccumulatorAt(claim(id), acc, serializer, out);
   }
 
   /** The slot of slice {@code id}, taken for it if it was empty; grows the ring if another slice holds it. */
@@ -104,22 +65,12 @@ final class SliceRing<A> {
     return slot;
   }
 
-  private void store(int slot, byte[] source, int length) {
-    if (length > slotWidth) {
-      widen(length);
-    }
-    System.arraycopy(source, 0, bytes, slot * slotWidth, length);
-    lengths[slot] = length;
-  }
-
   /** Empties the slot of slice {@code id}, if it holds it. */
   void remove(long id) {
     int slot = slot(id);
     if (ids[slot] == id) {
       ids[slot] = EMPTY;
-      if (objects != null) {
-        objects[slot] = null;
-      }
+      clearAt(slot);
       size--;
     }
   }
@@ -149,27 +100,19 @@ final class SliceRing<A> {
       }
     }
     long[] oldIds = ids;
-    int[] oldLengths = lengths;
-    byte[] oldBytes = bytes;
-    Object[] oldObjects = objects;
+    int[] targets = new int[oldIds.length];
     ids = new long[capacity];
     Arrays.fill(ids, EMPTY);
-    lengths = new int[capacity];
-    bytes = oldBytes == null ? null : new byte[capacity * slotWidth];
-    objects = oldObjects == null ? null : new Object[capacity];
     for (int old = 0; old < oldIds.length; old++) {
       if (oldIds[old] == EMPTY) {
+        targets[old] = -1;
         continue;
       }
       int slot = (int) (oldIds[old] & (capacity - 1));
       ids[slot] = oldIds[old];
-      lengths[slot] = oldLengths[old];
-      if (bytes != null) {
-        System.arraycopy(oldBytes, old * slotWidth, bytes, slot * slotWidth, oldLengths[old]);
-      } else {
-        objects[slot] = oldObjects[old];
-      }
+      targets[old] = slot;
     }
+    relayout(capacity, targets);
   }
 
   private boolean fits(int capacity, long id) {
@@ -188,42 +131,16 @@ final class SliceRing<A> {
     return true;
   }
 
-  /** Re-lays the slots out wider, for an accumulator of {@code length} bytes. */
-  private void widen(int length) {
-    int width = Math.max(length, slotWidth * 2);
-    byte[] wider = new byte[ids.length * width];
-    for (int slot = 0; slot < ids.length; slot++) {
-      if (ids[slot] != EMPTY) {
-        System.arraycopy(bytes, slot * slotWidth, wider, slot * width, lengths[slot]);
-      }
-    }
-    bytes = wider;
-    slotWidth = width;
-  }
-
   /**
-   * Writes the rings of one operator to snapshots and reads them back, key by key:
+   * Writes the rings of one operator to snapshots and reads them back, key by key, in the
+   * format of {@link AccumulatorSlots.Codec} (version 1), an entry being a slice:
    *
    * <pre>
-   * ring : byte version (1), byte binary, long timer, int count,
-   *        count × ( long slice id, int length, accumulator bytes )
+   * entry : long slice id, accumulator
    * </pre>
-   *
-   * A binary ring's accumulator bytes are those it holds, written by the accumulator's
-   * serializer; a ring of objects writes each accumulator with a {@link DynamicSerializer}, which
-   * names its class. The restored ring has the operator's mode, which must be the snapshot's.
-   *
-   * <p>Owned by the subtask's thread.
    */
-  static final class Codec<A> implements StateValueCodec<SliceRing<A>> {
-    private static final int VERSION = 1;
-
-    private final boolean binary;
+  static final class Codec<A> extends AccumulatorSlots.Codec<SliceRing<A>, A> {
     private final int slotWidth;
-    private final DynamicSerializer<A> objects;
-    private final DataOutputSerializer scratch = new DataOutputSerializer(64);
-    private final DataInputDeserializer in = new DataInputDeserializer();
-    private byte[] buffer = new byte[64];
 
     /**
      * @param binary whether the operator keeps accumulators as bytes
@@ -231,66 +148,33 @@ final class SliceRing<A> {
      * @param config for the serializer of accumulators kept as objects
      */
     Codec(boolean binary, int slotWidth, SerializerConfig config) {
-      this.binary = binary;
+      super(1, "slices of a window", binary, config);
       this.slotWidth = slotWidth;
-      this.objects = new DynamicSerializer<>(config);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void write(SliceRing<A> ring, DataOutputView out) throws IOException {
-      out.writeByte(VERSION);
-      out.writeBoolean(ring.bytes != null);
-      out.writeLong(ring.timer);
-      out.writeInt(ring.size);
+    SliceRing<A> create(boolean binary) {
+      return new SliceRing<>(binary, slotWidth);
+    }
+
+    @Override
+    int count(SliceRing<A> ring) {
+      return ring.size;
+    }
+
+    @Override
+    void writeEntries(SliceRing<A> ring, DataOutputView out) throws IOException {
       for (int slot = 0; slot < ring.ids.length; slot++) {
-        if (ring.ids[slot] == EMPTY) {
-          continue;
-        }
-        out.writeLong(ring.ids[slot]);
-        if (ring.bytes != null) {
-          out.writeInt(ring.lengths[slot]);
-          out.write(ring.bytes, slot * ring.slotWidth, ring.lengths[slot]);
-        } else {
-          scratch.clear();
-          objects.serialize((A) ring.objects[slot], scratch);
-          out.writeInt(scratch.position());
-          out.write(scratch.getSharedBuffer(), 0, scratch.position());
+        if (ring.ids[slot] != EMPTY) {
+          out.writeLong(ring.ids[slot]);
+          writeAccumulator(ring, slot, out);
         }
       }
     }
 
     @Override
-    public SliceRing<A> read(DataInputView source) throws IOException {
-      int version = source.readUnsignedByte();
-      if (version != VERSION) {
-        throw new IOException("Cannot read the slices of a window in format version " + version
-            + "; this version of Weir reads version " + VERSION);
-      }
-      boolean snapshotBinary = source.readBoolean();
-      if (snapshotBinary != binary) {
-        throw new IOException("The window's slices were snapshotted with accumulators kept as "
-            + (snapshotBinary ? "bytes" : "objects") + ", but the operator now keeps them as "
-            + (binary ? "bytes" : "objects") + ": the accumulator type (or whether it has a serializer) changed");
-      }
-      SliceRing<A> ring = new SliceRing<>(binary, slotWidth);
-      ring.timer = source.readLong();
-      int count = source.readInt();
-      for (int i = 0; i < count; i++) {
-        long id = source.readLong();
-        int length = source.readInt();
-        if (buffer.length < length) {
-          buffer = new byte[Math.max(length, 2 * buffer.length)];
-        }
-        source.readFully(buffer, 0, length);
-        if (binary) {
-          ring.putBytes(id, buffer, length);
-        } else {
-          in.setBuffer(buffer, 0, length);
-          ring.put(id, objects.deserialize(in), null, scratch);
-        }
-      }
-      return ring;
+    void readEntry(SliceRing<A> ring, DataInputView source) throws IOException {
+      readAccumulator(ring, ring.claim(source.readLong()), source);
     }
   }
 }

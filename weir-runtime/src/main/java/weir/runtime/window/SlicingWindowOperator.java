@@ -12,9 +12,6 @@ import weir.api.state.KeyedStateStore;
 import weir.api.state.ValueState;
 import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataOutputSerializer;
-import weir.api.typeinfo.InvalidTypeException;
-import weir.api.typeinfo.SerializerConfig;
-import weir.api.typeinfo.TypeInfo;
 import weir.api.typeinfo.TypeSerializer;
 import weir.api.windowing.assigners.SlidingEventTimeWindows;
 import weir.api.windowing.assigners.TumblingEventTimeWindows;
@@ -125,7 +122,7 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     context.processingTimers().register(timers);
     this.aggregator = (SliceAggregator) SliceAggregator.of(spec.contents());
     this.windowFunction = (InternalWindowFunction<R, OUT, K, TimeWindow>) spec.windowFunction();
-    this.accumulatorSerializer = serializerOf((TypeInfo<A>) spec.contentsType(), backend.serializerConfig());
+    this.accumulatorSerializer = SliceAggregator.accumulatorSerializer(spec, backend.serializerConfig());
     // one ring per key, kept as an object changed in place: its accumulators are bytes inside it
     this.rings = backend.getInPlaceState(SLICES_STATE,
         new SliceRing.Codec<>(accumulatorSerializer != null, SLOT_WIDTH, backend.serializerConfig()));
@@ -144,18 +141,6 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
       this.offset = t.getOffset().toMillis();
     }
     this.sliceLength = gcd(size, slide);
-  }
-
-  @Nullable
-  private static <A> TypeSerializer<A> serializerOf(TypeInfo<A> type, SerializerConfig config) {
-    if (type.isUnknown()) {
-      return null;
-    }
-    try {
-      return type.createSerializer(config);
-    } catch (InvalidTypeException e) {
-      return null;
-    }
   }
 
   private static long gcd(long a, long b) {
@@ -205,8 +190,8 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     if (acc == null) {
       // a new slice: the key's timer must fire no later than the first open window holding it
       long due = firstOpenWindowEnd(sliceEnd, watermark) - 1;
-      if (ring.timer == Long.MIN_VALUE || due < ring.timer) {
-        if (ring.timer != Long.MIN_VALUE) {
+      if (ring.timer == SliceRing.NO_TIMER || due < ring.timer) {
+        if (ring.timer != SliceRing.NO_TIMER) {
           timers.deleteEventTimeTimer(VoidNamespace.INSTANCE, ring.timer);
         }
         setTimer(ring, due);
@@ -251,7 +236,7 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     if (ring == null) {
       return;
     }
-    ring.timer = Long.MIN_VALUE;
+    ring.timer = SliceRing.NO_TIMER;
     // slices before this id are needed by no later window
     long firstKept = Math.floorDiv(start + slide - offset, sliceLength);
     long firstId = Math.floorDiv(start - offset, sliceLength);

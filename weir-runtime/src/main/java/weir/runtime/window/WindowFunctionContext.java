@@ -3,8 +3,12 @@ package weir.runtime.window;
 import weir.api.datastream.OutputTag;
 import weir.api.graph.window.InternalWindowFunction;
 import weir.api.state.KeyedStateStore;
+import weir.api.windowing.assigners.MergingWindowAssigner;
+import weir.api.windowing.assigners.WindowAssigner;
 import weir.api.windowing.windows.Window;
 import weir.runtime.operators.Output;
+import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.VoidNamespace;
 import weir.runtime.time.InternalTimerService;
 
 /**
@@ -14,17 +18,30 @@ import weir.runtime.time.InternalTimerService;
  * <p>Owned by the subtask's thread.
  */
 final class WindowFunctionContext<W extends Window> implements InternalWindowFunction.InternalWindowContext {
-  private final InternalTimerService<W> timers;
+  private final InternalTimerService<?> timers;
   private final Output<?> output;
   private final WindowStateStore windowState;
   private final WindowStateStore globalState;
 
-  WindowFunctionContext(InternalTimerService<W> timers, Output<?> output, WindowStateStore windowState,
+  private WindowFunctionContext(InternalTimerService<?> timers, Output<?> output, WindowStateStore windowState,
       WindowStateStore globalState) {
     this.timers = timers;
     this.output = output;
     this.windowState = windowState;
     this.globalState = globalState;
+  }
+
+  /**
+   * The context of a window operator whose windows come from {@code assigner}, with state in
+   * {@code backend}; per-window state is refused for a merging assigner, whose merges it could
+   * not follow (Flink refuses it too).
+   */
+  static <W extends Window> WindowFunctionContext<W> of(WindowAssigner<?, W> assigner, HeapKeyedStateBackend backend,
+      InternalTimerService<?> timers, Output<?> output) {
+    String refusal = assigner instanceof MergingWindowAssigner<?, ?>
+        ? "Per-window state is not allowed with merging windows (" + assigner + ")" : null;
+    return new WindowFunctionContext<>(timers, output, new WindowStateStore(backend, VoidNamespace.INSTANCE, refusal),
+        new WindowStateStore(backend, VoidNamespace.INSTANCE, null));
   }
 
   /** Makes the following calls refer to {@code window}. */

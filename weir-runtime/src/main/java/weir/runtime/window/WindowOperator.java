@@ -100,13 +100,9 @@ public final class WindowOperator<K, T, OUT, W extends Window>
     this.triggerContext = new WindowTriggerContext<>((Trigger<T, W>) spec.trigger(), timers,
         new WindowStateStore(state, VoidNamespace.INSTANCE, null));
     this.contents = WindowContentsStore.of(spec, state, triggerContext);
-    boolean merging = assigner instanceof MergingWindowAssigner<?, ?>;
-    this.mergingWindows = merging ? MergingWindowSet.of((MergingWindowAssigner<?, W>) assigner, state) : null;
-    // Flink refuses per-window function state for merging windows: it could not follow the merges
-    WindowStateStore windowState = new WindowStateStore(state, VoidNamespace.INSTANCE,
-        merging ? "Per-window state is not allowed with merging windows (" + assigner + ")" : null);
-    this.functionContext = new WindowFunctionContext<>(timers, output, windowState,
-        new WindowStateStore(state, VoidNamespace.INSTANCE, null));
+    this.mergingWindows = assigner instanceof MergingWindowAssigner<?, ?>
+        ? MergingWindowSet.of((MergingWindowAssigner<?, W>) assigner, state) : null;
+    this.functionContext = WindowFunctionContext.of(assigner, state, timers, output);
     this.assignerContext = context.clock()::currentProcessingTime;
     this.lateRecordsDropped = context.runtimeContext().getCounter(LATE_RECORDS_DROPPED);
   }
@@ -209,9 +205,7 @@ public final class WindowOperator<K, T, OUT, W extends Window>
           + " the current watermark by merging. Current watermark: " + timers.currentWatermark() + " window: "
           + mergeResult);
     } else if (!eventTime && mergeResult.maxTimestamp() <= timers.currentProcessingTime()) {
-      throw new UnsupportedOperationException("The end timestamp of a processing-time window cannot become earlier"
-          + " than the current processing time by merging. Current processing time: " + timers.currentProcessingTime()
-          + " window: " + mergeResult);
+      throw mergedIntoThePast(timers.currentProcessingTime(), mergeResult);
     }
     triggerContext.setWindow(mergeResult);
     triggerContext.onMerge(mergedWindows);
@@ -221,6 +215,12 @@ public final class WindowOperator<K, T, OUT, W extends Window>
       deleteCleanupTimer(merged);
     }
     contents.merge(stateWindowResult, mergedStateWindows);
+  }
+
+  /** The failure of a processing-time window that merging would end at or before {@code now}, as in Flink. */
+  static UnsupportedOperationException mergedIntoThePast(long now, Window mergeResult) {
+    return new UnsupportedOperationException("The end timestamp of a processing-time window cannot become earlier"
+        + " than the current processing time by merging. Current processing time: " + now + " window: " + mergeResult);
   }
 
   @Override

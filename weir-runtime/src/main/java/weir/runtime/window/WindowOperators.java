@@ -9,8 +9,10 @@ import weir.runtime.operators.Output;
 
 /**
  * Picks the operator that runs a window spec. Every spec can run on the general
- * {@link WindowOperator}; an operator specialized for some specs (say, aligned event-time windows
- * with incremental contents) is chosen here, before the general one, for the specs it supports.
+ * {@link WindowOperator}; an operator specialized for some specs is chosen here, before the
+ * general one, for the specs it supports: {@link SlicingWindowOperator} for aligned event-time
+ * windows and {@link SessionWindowOperator} for session windows, both with incremental contents
+ * and the default trigger.
  */
 public final class WindowOperators {
   private WindowOperators() {}
@@ -27,6 +29,9 @@ public final class WindowOperators {
       OperatorSpec.Window spec, KeySelector<T, K> keySelector, OperatorContext context, Output<OUT> output) {
     if (SlicingWindowOperator.supports(spec)) {
       return SlicingWindowOperator.create(copies, place, spec, keySelector, context, output);
+    }
+    if (SessionWindowOperator.supports(spec)) {
+      return SessionWindowOperator.create(copies, place, spec, keySelector, context, output);
     }
     return new WindowOperator<>(spec, keySelector, context, output);
   }
