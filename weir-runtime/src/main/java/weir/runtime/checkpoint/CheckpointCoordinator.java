@@ -31,7 +31,7 @@ import weir.runtime.exchange.CheckpointBarrier;
  * part. Each subtask acknowledges with its snapshot, which is written to the checkpoint's folder
  * off the subtask's thread. When all have acknowledged, the metadata is written atomically, the
  * checkpoint is complete, older ones beyond the retained count are deleted, and every subtask
- * is notified (sinks commit then).
+ * (sinks commit then) and every source's split enumerator is notified.
  *
  * <h3>Failures</h3>
  * A checkpoint that is declined or times out is aborted: its folder is deleted and the subtasks
@@ -67,6 +67,9 @@ public final class CheckpointCoordinator {
 
     /** Snapshots the enumerator and marks the checkpoint of {@code barrier} in every reader's mailbox. */
     CheckpointMetadata.VersionedBytes snapshotForCheckpoint(CheckpointBarrier barrier) throws Exception;
+
+    /** Checkpoint {@code id} is complete; tells the enumerator. */
+    void notifyCheckpointComplete(long id);
   }
 
   /** Where a checkpoint failure that the job does not tolerate goes. */
@@ -380,6 +383,14 @@ public final class CheckpointCoordinator {
     }
     for (Participant task : notify) {
       task.notifyCheckpointComplete(p.id);
+    }
+    for (Source source : sources) {
+      try {
+        source.notifyCheckpointComplete(p.id);
+      } catch (RuntimeException e) {
+        failureHandler.failJob(new IllegalStateException("The split enumerator of source '" + source.uid()
+            + "' failed when told that checkpoint " + p.id + " of job '" + jobName + "' completed", e));
+      }
     }
     for (CompletableFuture<Long> f : p.futures) {
       f.complete(p.id);
