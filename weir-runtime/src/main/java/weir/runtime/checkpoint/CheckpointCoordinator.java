@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +34,13 @@ import weir.runtime.exchange.CheckpointBarrier;
  * off the subtask's thread. When all have acknowledged, the metadata is written atomically, the
  * checkpoint is complete, older ones beyond the retained count are deleted, and every subtask
  * (sinks commit then) and every source's split enumerator is notified.
+ *
+ * <h3>Start of an attempt</h3>
+ * No checkpoint is triggered before every subtask of the attempt has initialized (built its
+ * operators and restored its state) and said so with {@link #taskInitialized}: a periodic trigger
+ * is skipped until then, and a requested checkpoint or savepoint waits. A checkpoint triggered
+ * earlier would put a barrier ahead of the first records of the subtasks that are ready, and
+ * alignment would hold those records back until the slowest subtask had restored.
  *
  * <h3>Failures</h3>
  * A checkpoint that is declined or times out is aborted: its folder is deleted and the subtasks
@@ -117,6 +126,8 @@ public final class CheckpointCoordinator {
   private final List<SavepointRequest> requestedSavepoints = new ArrayList<>();
   private final List<Stats> stats = new ArrayList<>();
   private Map<Key, Participant> participants = Map.of();
+  // the subtasks of the current attempt that have not finished initializing
+  private final Set<Key> initializing = new HashSet<>();
   private List<Source> sources = List.of();
   private long nextId;
   private long lastCompletedNanos = Long.MIN_VALUE / 2;
@@ -157,6 +168,8 @@ public final class CheckpointCoordinator {
       all.put(new Key(p.vertexId(), p.subtask()), p);
     }
     participants = all;
+    initializing.clear();
+    initializing.addAll(all.keySet());
     finished.clear(); // every subtask runs again, finished ones end at once and acknowledge anew
     sources = List.copyOf(sourceList);
     endedInputs = 0;
@@ -233,6 +246,18 @@ public final class CheckpointCoordinator {
     return List.copyOf(stats);
   }
 
+  /**
+   * A subtask of the current attempt has built its operators and restored its state; once every
+   * one has, checkpoints may start, and one that was asked for meanwhile is taken at once.
+   */
+  public synchronized void taskInitialized(Participant task) {
+    Key key = new Key(task.vertexId(), task.subtask());
+    if (participants.get(key) == task && initializing.remove(key) && initializing.isEmpty()
+        && (!requested.isEmpty() || !requestedSavepoints.isEmpty())) {
+      executor.execute(() -> trigger(true));
+    }
+  }
+
   /** A subtask's input ended; when every one's has, the final checkpoint is taken at once. */
   public synchronized void inputEnded() {
     if (++endedInputs >= participants.size() && config.isCheckpointingEnabled()) {
@@ -245,7 +270,7 @@ public final class CheckpointCoordinator {
   }
 
   private synchronized void trigger(boolean now) {
-    if (!running || pending != null || participants.isEmpty()) {
+    if (!running || pending != null || participants.isEmpty() || !initializing.isEmpty()) {
       return;
     }
     long pause = config.getMinPauseBetweenCheckpoints().toNanos();

@@ -8,21 +8,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import weir.api.connector.SimpleVersionedSerializer;
-import weir.api.connector.source.Boundedness;
-import weir.api.connector.source.Source;
-import weir.api.connector.source.SourceReader;
-import weir.api.connector.source.SourceReaderContext;
 import weir.api.connector.source.SplitEnumerator;
-import weir.api.connector.source.SplitEnumeratorContext;
 import weir.api.connector.source.lib.IndexRangeSplit;
-import weir.api.connector.source.lib.NumberSequenceSource;
 import weir.api.datastream.StreamExecutionEnvironment;
 import weir.api.eventtime.WatermarkStrategy;
+import weir.tests.support.DecoratedSequence;
+import weir.tests.support.ForwardingSplitEnumerator;
 
 /**
  * A source's split enumerator is told when a checkpoint completes.
@@ -37,57 +31,13 @@ import weir.api.eventtime.WatermarkStrategy;
 class SplitEnumeratorNotificationIT {
   private static final long COUNT = 10_000;
 
-  /** The numbers 1 to COUNT, whose splits are assigned only after a checkpoint completed. */
-  static final class GatedSequence implements Source<Long, IndexRangeSplit, Collection<IndexRangeSplit>> {
-    private static final long serialVersionUID = 1L;
-    private final NumberSequenceSource numbers = new NumberSequenceSource(1, COUNT);
-
-    @Override
-    public Boundedness getBoundedness() {
-      return numbers.getBoundedness();
-    }
-
-    @Override
-    public SplitEnumerator<IndexRangeSplit, Collection<IndexRangeSplit>> createEnumerator(
-        SplitEnumeratorContext<IndexRangeSplit> context) {
-      return new GatedEnumerator(numbers.createEnumerator(context));
-    }
-
-    @Override
-    public SplitEnumerator<IndexRangeSplit, Collection<IndexRangeSplit>> restoreEnumerator(
-        SplitEnumeratorContext<IndexRangeSplit> context, Collection<IndexRangeSplit> checkpoint) {
-      return new GatedEnumerator(numbers.restoreEnumerator(context, checkpoint));
-    }
-
-    @Override
-    public SourceReader<Long, IndexRangeSplit> createReader(SourceReaderContext context) {
-      return numbers.createReader(context);
-    }
-
-    @Override
-    public SimpleVersionedSerializer<IndexRangeSplit> getSplitSerializer() {
-      return numbers.getSplitSerializer();
-    }
-
-    @Override
-    public SimpleVersionedSerializer<Collection<IndexRangeSplit>> getEnumeratorCheckpointSerializer() {
-      return numbers.getEnumeratorCheckpointSerializer();
-    }
-  }
-
   /** Passes split requests on only once a checkpoint has completed; keeps them until then. */
-  static final class GatedEnumerator implements SplitEnumerator<IndexRangeSplit, Collection<IndexRangeSplit>> {
-    private final SplitEnumerator<IndexRangeSplit, Collection<IndexRangeSplit>> delegate;
+  static final class GatedEnumerator extends ForwardingSplitEnumerator {
     private final List<Integer> waiting = new ArrayList<>();
     private boolean open;
 
-    GatedEnumerator(SplitEnumerator<IndexRangeSplit, Collection<IndexRangeSplit>> delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public void start() {
-      delegate.start();
+    GatedEnumerator(SplitEnumerator<IndexRangeSplit, Collection<IndexRangeSplit>> stock) {
+      super(stock);
     }
 
     @Override
@@ -97,21 +47,6 @@ class SplitEnumeratorNotificationIT {
       } else {
         waiting.add(subtaskId);
       }
-    }
-
-    @Override
-    public void addSplitsBack(List<IndexRangeSplit> splits, int subtaskId) {
-      delegate.addSplitsBack(splits, subtaskId);
-    }
-
-    @Override
-    public void addReader(int subtaskId) {
-      delegate.addReader(subtaskId);
-    }
-
-    @Override
-    public Collection<IndexRangeSplit> snapshotState(long checkpointId) throws Exception {
-      return delegate.snapshotState(checkpointId);
     }
 
     @Override
@@ -126,15 +61,14 @@ class SplitEnumeratorNotificationIT {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2})
-  @Timeout(60)
   void when_a_checkpoint_completes_then_the_split_enumerator_is_told(int parallelism, @TempDir Path dir)
       throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(parallelism);
     env.enableCheckpointing(Duration.ofMillis(20));
     env.getCheckpointConfig().setCheckpointDirectory(dir);
     List<Long> result = new ArrayList<>();
-    try (var it = env.fromSource(new GatedSequence(), WatermarkStrategy.<Long>noWatermarks(), "gated")
-        .executeAndCollect()) {
+    try (var it = env.fromSource(new DecoratedSequence(1, COUNT, GatedEnumerator::new),
+        WatermarkStrategy.<Long>noWatermarks(), "gated").executeAndCollect()) {
       it.forEachRemaining(result::add);
     }
     assertThat(result).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, COUNT).boxed().toList());
