@@ -9,6 +9,7 @@ import weir.api.connector.sink.SinkWriter;
 import weir.api.connector.sink.WriterInitContext;
 import weir.api.datastream.DataStream;
 import weir.api.datastream.StreamExecutionEnvironment;
+import weir.api.functions.KeySelector;
 import weir.api.functions.MapFunction;
 import weir.api.tuple.Tuple2;
 import weir.api.typeinfo.TypeInfo;
@@ -85,7 +86,15 @@ public final class WeirPipelines implements PipelineRunner {
   public static DataStream<Tuple2<Long, Long>> runningSums(DataStream<Long> indices) {
     return indices
         .map(new KeyedRecord()).name("generate")
-        .keyBy(Tuple2::f0)
+        // an anonymous class, as on Flink: the key type is then known to be Long (a method
+        // reference to the generic record's accessor would leave it erased, and checkpoints would
+        // write every key with its class name)
+        .keyBy(new KeySelector<Tuple2<Long, Long>, Long>() {
+          @Override
+          public Long getKey(Tuple2<Long, Long> r) {
+            return r.f0();
+          }
+        })
         .reduce((acc, r) -> new Tuple2<>(acc.f0(), acc.f1() + r.f1())).name("running-sum");
   }
 
