@@ -42,6 +42,11 @@ public final class BenchArgs {
     return parsed;
   }
 
+  /** Whether {@code flag} was given. */
+  public boolean has(String flag) {
+    return values.containsKey(flag);
+  }
+
   /** The value of {@code flag}; a usage error if it was not given. */
   public String required(String flag) {
     String value = values.get(flag);

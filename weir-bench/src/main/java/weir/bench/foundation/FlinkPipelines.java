@@ -1,6 +1,8 @@
 package weir.bench.foundation;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.annotation.Nullable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -8,9 +10,13 @@ import org.apache.flink.api.common.functions.ReduceFunction;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
-import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -23,8 +29,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * ({@code Long} is immutable and is not copied; {@code Tuple2} crossing the keyBy is serialized
  * anyway), and the default (hashmap, on-heap) state backend holds the keyed sums.
  *
- * <p>Source: {@link NumberSequenceSource}{@code (0, n-1)}, Flink's own bounded FLIP-27 source,
- * followed by a chained map that turns index {@code i} into the record via {@link Generator}.
+ * <p>Source: {@code NumberSequenceSource(0, n-1)}, Flink's own bounded FLIP-27 source (its
+ * enumerator wrapped to count completed checkpoints, {@link FlinkSequenceSource}), followed by a chained map that turns index {@code i} into the record via {@link Generator}.
  * The source emits boxed {@code Long}s from a plain iterator over its split (one split per
  * subtask), and the map is chained into the same task, so the generation step costs one virtual
  * call per record; a custom FLIP-27 source emitting the records directly would save only that call
@@ -43,6 +49,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       This leaves out job tear-down and MiniCluster shutdown, which happen after that and before
  *       {@code execute()} returns.
  * </ul>
+ *
+ * <p>Checkpoints ({@link CheckpointSettings}): {@code enableCheckpointing(interval, EXACTLY_ONCE)}
+ * (aligned), the hashmap state backend with filesystem checkpoint storage in the settings' folder,
+ * other checkpoint options at their defaults (one retained checkpoint, no minimum pause), and the
+ * fixed-delay restart strategy with delay 0.
  */
 public final class FlinkPipelines implements PipelineRunner {
 
@@ -51,7 +62,8 @@ public final class FlinkPipelines implements PipelineRunner {
   static final AtomicLong SINK_COUNT = new AtomicLong();
 
   @Override
-  public RunResult run(String pipeline, long records, int parallelism) throws Exception {
+  public RunResult run(String pipeline, long records, int parallelism, @Nullable CheckpointSettings checkpoints)
+      throws Exception {
     if (records < 1) {
       throw new IllegalArgumentException("records must be >= 1, got " + records);
     }
@@ -59,15 +71,12 @@ public final class FlinkPipelines implements PipelineRunner {
     END_NANOS.set(0);
     SINK_COUNT.set(0);
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(parallelism);
-    DataStream<Long> indices =
-        env.fromSource(
-            new NumberSequenceSource(0, records - 1), WatermarkStrategy.noWatermarks(), "indices");
+    StreamExecutionEnvironment env = environment(parallelism, checkpoints);
+    DataStream<Long> indices = indices(env, records);
 
     switch (pipeline) {
       case STATELESS -> buildStateless(indices);
-      case KEYED -> buildKeyed(indices);
+      case KEYED -> runningSums(indices).sinkTo(new CountingDiscardingSink<>()).name("discard");
       default -> throw new IllegalArgumentException("unknown pipeline: " + pipeline);
     }
 
@@ -76,6 +85,36 @@ public final class FlinkPipelines implements PipelineRunner {
 
     return RunResult.ofProbes(
         records, FIRST_RECORD_NANOS.get(), END_NANOS.get(), executeCalled, SINK_COUNT.get());
+  }
+
+  /**
+   * The environment of a benchmark job: the local MiniCluster with {@code parallelism}, and
+   * checkpoints as {@code checkpoints} say (none if {@code null}).
+   */
+  public static StreamExecutionEnvironment environment(
+      int parallelism, @Nullable CheckpointSettings checkpoints) {
+    Configuration config = new Configuration();
+    if (checkpoints != null) {
+      config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+      config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.directory().toUri().toString());
+      config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+      config.set(
+          RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, CheckpointSettings.RESTARTS);
+      config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ZERO);
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+    env.setParallelism(parallelism);
+    if (checkpoints != null) {
+      env.enableCheckpointing(checkpoints.interval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+    }
+    return env;
+  }
+
+  /** The indices 0 .. records-1, from the stock number sequence source. */
+  public static DataStream<Long> indices(StreamExecutionEnvironment env, long records) {
+    return env.fromSource(
+        new FlinkSequenceSource(0, records - 1), WatermarkStrategy.noWatermarks(), "indices");
   }
 
   private static void buildStateless(DataStream<Long> indices) {
@@ -102,8 +141,12 @@ public final class FlinkPipelines implements PipelineRunner {
         .name("discard");
   }
 
-  private static void buildKeyed(DataStream<Long> indices) {
-    indices
+  /**
+   * The keyed pipeline up to its sink: index to record {@code (key, value)}, keyBy(key), and the
+   * running sum of the values per key, one updated {@code (key, sum)} per record.
+   */
+  public static DataStream<Tuple2<Long, Long>> runningSums(DataStream<Long> indices) {
+    return indices
         .map(new KeyedRecord())
         .name("generate")
         .keyBy(
@@ -120,9 +163,7 @@ public final class FlinkPipelines implements PipelineRunner {
                 return new Tuple2<>(acc.f0, acc.f1 + r.f1);
               }
             })
-        .name("running-sum")
-        .sinkTo(new CountingDiscardingSink<>())
-        .name("discard");
+        .name("running-sum");
   }
 
   /** Stamps the first record seen by this subtask; one flag check per record afterwards. */

@@ -71,6 +71,18 @@ public final class Generator {
     return kept;
   }
 
+  /**
+   * The final running sum of every key of the keyed pipeline over indices [0, n), indexed by key:
+   * computed in a plain loop.
+   */
+  public static long[] expectedKeyedSums(long n) {
+    long[] sums = new long[(int) KEYS];
+    for (long i = 0; i < n; i++) {
+      sums[(int) key(i)] += value(i);
+    }
+    return sums;
+  }
+
   /** Number of records the keyed pipeline must deliver to its sink: one per input record. */
   public static long expectedKeyedCount(long n) {
     return n;

@@ -1,5 +1,7 @@
 package weir.bench.foundation;
 
+import javax.annotation.Nullable;
+
 /**
  * One engine's implementation of the foundation pipelines; {@link BenchMain} runs exactly one
  * pipeline per JVM.
@@ -19,6 +21,10 @@ package weir.bench.foundation;
  *       record (its end-of-input / finish callback); the latest over all sink subtasks.
  *   <li>{@code sinkCount}: records received by the sink, summed over its subtasks.
  *   <li>The method returns only after the job has completed.
+ *   <li>With {@link CheckpointSettings}, the job takes checkpoints as they say, and its source is
+ *       the stock number sequence whose enumerator reports completed checkpoints to
+ *       {@link CheckpointProbes} ({@link FlinkSequenceSource}, {@link WeirSequenceSource}); the
+ *       same source is used without checkpoints, so the two differ only in checkpointing.
  * </ul>
  */
 public interface PipelineRunner {
@@ -34,6 +40,8 @@ public interface PipelineRunner {
    * @param pipeline {@link #STATELESS} or {@link #KEYED}
    * @param records number of source records (indices 0 .. records-1)
    * @param parallelism parallelism of every operator
+   * @param checkpoints how the job takes checkpoints, or {@code null} for none
    */
-  RunResult run(String pipeline, long records, int parallelism) throws Exception;
+  RunResult run(String pipeline, long records, int parallelism, @Nullable CheckpointSettings checkpoints)
+      throws Exception;
 }

@@ -1,13 +1,18 @@
 package weir.bench.foundation;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.annotation.Nullable;
+import weir.api.checkpoint.RestartStrategy;
 import weir.api.connector.sink.Sink;
 import weir.api.connector.sink.SinkWriter;
 import weir.api.connector.sink.WriterInitContext;
 import weir.api.datastream.DataStream;
 import weir.api.datastream.StreamExecutionEnvironment;
+import weir.api.functions.KeySelector;
 import weir.api.functions.MapFunction;
 import weir.api.tuple.Tuple2;
+import weir.api.typeinfo.TypeInfo;
 
 /**
  * The foundation pipelines on Weir's embedded engine, written to match {@link FlinkPipelines}
@@ -15,6 +20,12 @@ import weir.api.tuple.Tuple2;
  * {@link Generator} and stamps the first record, then the pipeline, then a discarding sink that
  * counts and stamps the arrival of its last record (on {@code flush(endOfInput = true)}).
  * Default configuration apart from the parallelism.
+ *
+ * <p>Checkpoints ({@link CheckpointSettings}): {@code enableCheckpointing(interval)} (aligned,
+ * exactly-once), the settings' folder as checkpoint directory, other checkpoint options at their
+ * defaults (one retained checkpoint, no minimum pause), and a fixed-delay restart with delay 0. The
+ * source is the stock number sequence of {@code env.fromSequence}, its enumerator wrapped to count
+ * completed checkpoints ({@link WeirSequenceSource}).
  */
 public final class WeirPipelines implements PipelineRunner {
   static final AtomicLong FIRST_RECORD_NANOS = new AtomicLong();
@@ -22,7 +33,8 @@ public final class WeirPipelines implements PipelineRunner {
   static final AtomicLong SINK_COUNT = new AtomicLong();
 
   @Override
-  public RunResult run(String pipeline, long records, int parallelism) throws Exception {
+  public RunResult run(String pipeline, long records, int parallelism, @Nullable CheckpointSettings checkpoints)
+      throws Exception {
     if (records < 1) {
       throw new IllegalArgumentException("records must be >= 1, got " + records);
     }
@@ -30,26 +42,60 @@ public final class WeirPipelines implements PipelineRunner {
     END_NANOS.set(0);
     SINK_COUNT.set(0);
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(parallelism);
-    DataStream<Long> indices = env.fromSequence(0, records - 1).name("indices");
+    StreamExecutionEnvironment env = environment(parallelism, checkpoints);
+    DataStream<Long> indices = indices(env, records);
     switch (pipeline) {
       case STATELESS -> indices
           .map(new StatelessRecord()).name("generate")
           .map(Generator::statelessMap).name("map")
           .filter(Generator::statelessFilter).name("filter")
           .sinkTo(new CountingDiscardingSink<>()).name("discard");
-      case KEYED -> indices
-          .map(new KeyedRecord()).name("generate")
-          .keyBy(Tuple2::f0)
-          .reduce((acc, r) -> new Tuple2<>(acc.f0(), acc.f1() + r.f1())).name("running-sum")
-          .sinkTo(new CountingDiscardingSink<>()).name("discard");
+      case KEYED -> runningSums(indices).sinkTo(new CountingDiscardingSink<>()).name("discard");
       default -> throw new IllegalArgumentException("unknown pipeline: " + pipeline);
     }
 
     long executeCalled = System.nanoTime();
     env.execute("foundation-" + pipeline);
     return new RunResult(records, FIRST_RECORD_NANOS.get(), END_NANOS.get(), executeCalled, SINK_COUNT.get());
+  }
+
+  /**
+   * The environment of a benchmark job: the embedded engine with {@code parallelism}, and
+   * checkpoints as {@code checkpoints} say (none if {@code null}).
+   */
+  public static StreamExecutionEnvironment environment(int parallelism, @Nullable CheckpointSettings checkpoints) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(parallelism);
+    if (checkpoints != null) {
+      env.enableCheckpointing(checkpoints.interval());
+      env.getCheckpointConfig().setCheckpointDirectory(checkpoints.directory());
+      env.setRestartStrategy(RestartStrategy.fixedDelay(CheckpointSettings.RESTARTS, Duration.ZERO));
+    }
+    return env;
+  }
+
+  /** The indices 0 .. records-1, from the stock number sequence source. */
+  public static DataStream<Long> indices(StreamExecutionEnvironment env, long records) {
+    return env.fromSource(new WeirSequenceSource(0, records - 1), TypeInfo.of(Long.class), "indices");
+  }
+
+  /**
+   * The keyed pipeline up to its sink: index to record {@code (key, value)}, keyBy(key), and the
+   * running sum of the values per key, one updated {@code (key, sum)} per record.
+   */
+  public static DataStream<Tuple2<Long, Long>> runningSums(DataStream<Long> indices) {
+    return indices
+        .map(new KeyedRecord()).name("generate")
+        // an anonymous class, as on Flink: the key type is then known to be Long (a method
+        // reference to the generic record's accessor would leave it erased, and checkpoints would
+        // write every key with its class name)
+        .keyBy(new KeySelector<Tuple2<Long, Long>, Long>() {
+          @Override
+          public Long getKey(Tuple2<Long, Long> r) {
+            return r.f0();
+          }
+        })
+        .reduce((acc, r) -> new Tuple2<>(acc.f0(), acc.f1() + r.f1())).name("running-sum");
   }
 
   private static void markFirst() {

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -30,7 +32,14 @@ import weir.runtime.exchange.CheckpointBarrier;
  * part. Each subtask acknowledges with its snapshot, which is written to the checkpoint's folder
  * off the subtask's thread. When all have acknowledged, the metadata is written atomically, the
  * checkpoint is complete, older ones beyond the retained count are deleted, and every subtask
- * is notified (sinks commit then).
+ * (sinks commit then) and every source's split enumerator is notified.
+ *
+ * <h3>Start of an attempt</h3>
+ * No checkpoint is triggered before every subtask of the attempt has initialized (built its
+ * operators and restored its state) and said so with {@link #taskInitialized}: a periodic trigger
+ * is skipped until then, and a requested checkpoint or savepoint waits. A checkpoint triggered
+ * earlier would put a barrier ahead of the first records of the subtasks that are ready, and
+ * alignment would hold those records back until the slowest subtask had restored.
  *
  * <h3>Failures</h3>
  * A checkpoint that is declined or times out, or whose attempt fails, is aborted: its folder is
@@ -74,6 +83,9 @@ public final class CheckpointCoordinator {
 
     /** Snapshots the enumerator and marks the checkpoint of {@code barrier} in every reader's mailbox. */
     CheckpointMetadata.VersionedBytes snapshotForCheckpoint(CheckpointBarrier barrier) throws Exception;
+
+    /** Checkpoint {@code id} is complete; tells the enumerator. */
+    void notifyCheckpointComplete(long id);
   }
 
   /** Where a checkpoint failure that the job does not tolerate goes. */
@@ -122,6 +134,8 @@ public final class CheckpointCoordinator {
   private final List<SavepointRequest> requestedSavepoints = new ArrayList<>();
   private final List<Stats> stats = new ArrayList<>();
   private Map<Key, Participant> participants = Map.of();
+  // the subtasks of the current attempt that have not finished initializing
+  private final Set<Key> initializing = new HashSet<>();
   private List<Source> sources = List.of();
   private long nextId;
   private long lastCompletedNanos = Long.MIN_VALUE / 2;
@@ -166,6 +180,8 @@ public final class CheckpointCoordinator {
       all.put(new Key(p.vertexId(), p.subtask()), p);
     }
     participants = all;
+    initializing.clear();
+    initializing.addAll(all.keySet());
     finished.clear(); // every subtask runs again, finished ones end at once and acknowledge anew
     sources = List.copyOf(sourceList);
     endedInputs = 0;
@@ -268,6 +284,18 @@ public final class CheckpointCoordinator {
     return List.copyOf(stats);
   }
 
+  /**
+   * A subtask of the current attempt has built its operators and restored its state; once every
+   * one has, checkpoints may start, and one that was asked for meanwhile is taken at once.
+   */
+  public synchronized void taskInitialized(Participant task) {
+    Key key = new Key(task.vertexId(), task.subtask());
+    if (participants.get(key) == task && initializing.remove(key) && initializing.isEmpty()
+        && (!requested.isEmpty() || !requestedSavepoints.isEmpty())) {
+      executor.execute(() -> trigger(true));
+    }
+  }
+
   /** A subtask's input ended; when every one's has, the final checkpoint is taken at once. */
   public synchronized void inputEnded() {
     if (++endedInputs >= participants.size() && config.isCheckpointingEnabled()) {
@@ -280,7 +308,8 @@ public final class CheckpointCoordinator {
   }
 
   private synchronized void trigger(boolean now) {
-    if (!running || pending != null || participants.isEmpty() || (draining && endedInputs < participants.size())) {
+    if (!running || pending != null || participants.isEmpty() || !initializing.isEmpty()
+        || (draining && endedInputs < participants.size())) {
       return;
     }
     long pause = config.getMinPauseBetweenCheckpoints().toNanos();
@@ -418,6 +447,14 @@ public final class CheckpointCoordinator {
     }
     for (Participant task : notify) {
       task.notifyCheckpointComplete(p.id);
+    }
+    for (Source source : sources) {
+      try {
+        source.notifyCheckpointComplete(p.id);
+      } catch (RuntimeException e) {
+        failureHandler.failJob(new IllegalStateException("The split enumerator of source '" + source.uid()
+            + "' failed when told that checkpoint " + p.id + " of job '" + jobName + "' completed", e));
+      }
     }
     for (CompletableFuture<Long> f : p.futures) {
       f.complete(p.id);

@@ -5,16 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -201,20 +203,45 @@ public final class CheckpointStorage {
   }
 
   /**
-   * Deletes checkpoint {@code id}'s folder. A failure is logged, never thrown: the caller is
-   * cleaning up, and a folder without metadata is never restored from.
+   * Deletes checkpoint {@code id}'s folder; a failure is logged, never thrown. A subtask's state
+   * may still be being written into the folder of an aborted checkpoint (a temporary file renamed
+   * while the folder is listed), so entries that vanish meanwhile are skipped: {@code Files.walk}
+   * would report them as an {@code UncheckedIOException}, which escaped the abort and left the
+   * job's end or restart unfinished.
    */
   public void discard(long id) {
     Path folder = folderOf(id);
     if (!Files.exists(folder)) {
       return;
     }
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      // Files.walk reports a file that vanished while it walked unchecked
+    try {
+      Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.deleteIfExists(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          if (e instanceof NoSuchFileException) {
+            return FileVisitResult.CONTINUE;
+          }
+          throw e;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+          if (e != null && !(e instanceof NoSuchFileException)) {
+            throw e;
+          }
+          Files.deleteIfExists(dir);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (NoSuchFileException e) {
+      // the folder itself vanished meanwhile: nothing left to delete
+    } catch (IOException e) {
       LOG.warn("Could not delete checkpoint folder {}: {}", folder, e.toString());
     }
   }

@@ -75,6 +75,7 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
   }
 
   /** Checkpoint {@code id} is complete. */
+  @Override
   public synchronized void notifyCheckpointComplete(long id) {
     enumerator.notifyCheckpointComplete(id);
   }

@@ -166,6 +166,9 @@ public final class StreamTask implements Tasklet, BarrierAligned {
       restoreInFlight(restore.channels());
     }
     phase = Phase.RUNNING;
+    if (checkpoints != null) {
+      deployment.checkpoints().taskInitialized(checkpoints);
+    }
   }
 
   private SourceReader<?, ?> createReader(Source<?, ?, ?> source, SourceCoordinator<?> coordinator) throws Exception {

@@ -92,6 +92,7 @@ class CheckpointCoordinator_abortTest {
         s.acknowledged = new CountDownLatch(1);
       }
       coordinator.start(subtasks, List.of());
+      subtasks.forEach(coordinator::taskInitialized);
       coordinator.triggerCheckpoint();
       for (Subtask s : subtasks) {
         assertThat(s.acknowledged.await(1, TimeUnit.MINUTES)).isTrue();
