@@ -183,10 +183,10 @@ public abstract class OperatorHarness<O> implements AutoCloseable {
    */
   public HarnessSnapshot snapshot(long checkpointId) throws Exception {
     checkOpen();
-    OperatorSnapshot taken = OperatorSnapshot.take(SNAPSHOT_UID, operator, fixture.operatorState,
+    OperatorSnapshot.Pending taken = OperatorSnapshot.take(SNAPSHOT_UID, operator, fixture.operatorState,
         fixture.keyedState, checkpointId, fixture.clock.currentProcessingTime());
     return new HarnessSnapshot(fixture.settings.fresh(), checkpointId,
-        taken != null ? taken : new OperatorSnapshot(SNAPSHOT_UID, Map.of(), Map.of(), List.of()));
+        taken != null ? taken.finish() : new OperatorSnapshot(SNAPSHOT_UID, Map.of(), Map.of(), List.of()));
   }
 
   /** Closes the operator and its function, once; later calls do nothing. */

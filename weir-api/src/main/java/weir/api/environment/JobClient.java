@@ -2,9 +2,11 @@ package weir.api.environment;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import weir.api.annotation.Public;
+import weir.api.checkpoint.CheckpointStats;
 
 /**
  * A handle to a submitted job. Thread-safe.
@@ -27,6 +29,14 @@ public interface JobClient {
    * complete, exceptionally when checkpointing is off or the checkpoint fails.
    */
   CompletableFuture<Long> triggerCheckpoint();
+
+  /**
+   * The figures of the job's completed checkpoints, oldest first (savepoints included): how long
+   * each took and how big it was, and per subtask how long it aligned barriers, how long it
+   * stopped processing for its snapshot and how long the snapshot took to write. Empty when
+   * checkpointing is off.
+   */
+  List<CheckpointStats> getCheckpointStats();
 
   /**
    * Takes a savepoint into a new folder under {@code directory}: a checkpoint that belongs to

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -18,6 +20,7 @@ import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import weir.api.checkpoint.CheckpointConfig;
+import weir.api.checkpoint.CheckpointStats;
 import weir.runtime.exchange.CheckpointBarrier;
 
 /**
@@ -29,8 +32,9 @@ import weir.runtime.exchange.CheckpointBarrier;
  * snapshots); each source subtask snapshots when it reaches the marker and sends barrier n
  * downstream. Every other subtask is triggered too: it starts aligning n, and completes once
  * every input channel delivered barrier n or ended, so subtasks whose inputs ended still take
- * part. Each subtask acknowledges with its snapshot, which is written to the checkpoint's folder
- * off the subtask's thread. When all have acknowledged, the metadata is written atomically, the
+ * part. Each subtask acknowledges with the synchronous part of its snapshot (operator state
+ * written, keyed state frozen copy-on-write); the coordinator's thread serializes the rest and
+ * writes it to the checkpoint's folder while the subtask goes on. When all have acknowledged, the metadata is written atomically, the
  * checkpoint is complete, older ones beyond the retained count are deleted, and every subtask
  * (sinks commit then) and every source's split enumerator is notified.
  *
@@ -93,10 +97,6 @@ public final class CheckpointCoordinator {
     void failJob(Throwable cause);
   }
 
-  /** Figures of one completed checkpoint. */
-  public record Stats(long id, long durationMillis, long sizeBytes, long maxSyncNanos, long maxAlignmentNanos,
-      Map<String, Long> syncNanosBySubtask) {}
-
   private record Key(int vertexId, int subtask) {}
 
   /** A savepoint asked for: the folder to create it under, and who waits for it. */
@@ -110,7 +110,7 @@ public final class CheckpointCoordinator {
     final Map<Key, StateHandle> handles = new LinkedHashMap<>();
     final Map<Key, byte[]> endedStates = new HashMap<>();
     final Map<String, CheckpointMetadata.VersionedBytes> enumerators = new LinkedHashMap<>();
-    final Map<String, Long> syncNanos = new LinkedHashMap<>();
+    final Map<String, CheckpointStats.Subtask> subtaskStats = new LinkedHashMap<>();
     final List<CompletableFuture<Long>> futures = new ArrayList<>();
     final List<SavepointRequest> savepoints = new ArrayList<>();
     long size;
@@ -132,7 +132,7 @@ public final class CheckpointCoordinator {
   private final Map<Key, byte[]> finished = new HashMap<>();
   private final List<CompletableFuture<Long>> requested = new ArrayList<>();
   private final List<SavepointRequest> requestedSavepoints = new ArrayList<>();
-  private final List<Stats> stats = new ArrayList<>();
+  private final List<CheckpointStats> stats = new ArrayList<>();
   private Map<Key, Participant> participants = Map.of();
   // the subtasks of the current attempt that have not finished initializing
   private final Set<Key> initializing = new HashSet<>();
@@ -280,7 +280,7 @@ public final class CheckpointCoordinator {
   }
 
   /** The figures of the completed checkpoints, oldest first. */
-  public synchronized List<Stats> stats() {
+  public synchronized List<CheckpointStats> stats() {
     return List.copyOf(stats);
   }
 
@@ -352,11 +352,13 @@ public final class CheckpointCoordinator {
   }
 
   /**
-   * A subtask's snapshot of checkpoint {@code id}, taken on its thread in {@code syncNanos}
-   * after aligning for {@code alignmentNanos}; written to storage off that thread.
+   * A subtask's snapshot of checkpoint {@code id}, whose synchronous part it took on its thread in
+   * {@code syncNanos} after aligning for {@code alignmentNanos}; {@code snapshot} writes the rest,
+   * on the coordinator's thread, which then stores it.
    */
-  public void acknowledge(Participant task, long id, TaskSnapshot snapshot, long syncNanos) {
-    executor.execute(() -> write(task, id, snapshot, syncNanos));
+  public void acknowledge(Participant task, long id, Callable<TaskSnapshot> snapshot, long alignmentNanos,
+      long syncNanos) {
+    executor.execute(() -> write(task, id, snapshot, alignmentNanos, syncNanos));
   }
 
   /** A subtask could not take its part of checkpoint {@code id}. */
@@ -366,7 +368,8 @@ public final class CheckpointCoordinator {
     }
   }
 
-  private void write(Participant task, long id, TaskSnapshot snapshot, long syncNanos) {
+  private void write(Participant task, long id, Callable<TaskSnapshot> pendingSnapshot, long alignmentNanos,
+      long syncNanos) {
     Key key = new Key(task.vertexId(), task.subtask());
     synchronized (this) {
       if (pending == null || pending.id != id || !pending.awaiting.containsKey(key)) {
@@ -374,8 +377,11 @@ public final class CheckpointCoordinator {
       }
     }
     try {
+      long start = System.nanoTime();
+      TaskSnapshot snapshot = pendingSnapshot.call();
       byte[] bytes = snapshot.toBytes();
       StateHandle handle = storage.writeState(id, key.vertexId(), key.subtask(), bytes);
+      long asyncNanos = System.nanoTime() - start;
       synchronized (this) {
         Pending p = pending;
         if (p == null || p.id != id || p.awaiting.remove(key) == null) {
@@ -383,7 +389,8 @@ public final class CheckpointCoordinator {
         }
         p.handles.put(key, handle);
         p.size += handle.length();
-        p.syncNanos.put(key.vertexId() + "/" + key.subtask(), syncNanos);
+        p.subtaskStats.put(key.vertexId() + "/" + key.subtask(),
+            new CheckpointStats.Subtask(alignmentNanos, syncNanos, asyncNanos, handle.length()));
         if (snapshot.ended()) {
           p.endedStates.put(key, bytes);
         }
@@ -391,7 +398,7 @@ public final class CheckpointCoordinator {
           complete(p);
         }
       }
-    } catch (IOException e) {
+    } catch (Exception e) {
       synchronized (this) {
         if (pending != null && pending.id == id) {
           abort(pending, "writing the state of subtask " + key.subtask() + " of vertex " + key.vertexId()
@@ -430,10 +437,12 @@ public final class CheckpointCoordinator {
     while (retained.size() > config.getRetainedCheckpoints()) {
       storage.discard(retained.pollFirst());
     }
-    long maxSync = p.syncNanos.values().stream().mapToLong(Long::longValue).max().orElse(0);
-    Stats s = new Stats(p.id, (System.nanoTime() - p.startNanos) / 1_000_000, p.size, maxSync, 0, p.syncNanos);
+    CheckpointStats s = new CheckpointStats(p.id, (System.nanoTime() - p.startNanos) / 1_000_000, p.size,
+        Collections.unmodifiableMap(p.subtaskStats));
     stats.add(s);
-    LOG.info("Job '{}': checkpoint {} complete in {} ms, {} bytes", jobName, p.id, s.durationMillis(), p.size);
+    LOG.info("Job '{}': checkpoint {} complete in {} ms, {} bytes; longest alignment {} µs, synchronous part {} µs, "
+        + "asynchronous part {} ms", jobName, p.id, s.durationMillis(), p.size, s.maxAlignmentNanos() / 1000,
+        s.maxSyncNanos() / 1000, s.maxAsyncNanos() / 1_000_000);
     // subtasks that acknowledged with their input ended finish once told: carry their state on
     for (Map.Entry<Key, byte[]> e : p.endedStates.entrySet()) {
       finished.put(e.getKey(), e.getValue());

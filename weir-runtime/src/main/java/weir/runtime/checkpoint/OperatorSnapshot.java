@@ -1,5 +1,6 @@
 package weir.runtime.checkpoint;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import javax.annotation.Nullable;
 import weir.runtime.operators.StreamOperator;
 import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.KeyedStateSnapshot;
 import weir.runtime.state.OperatorStateBackend;
 
 /**
@@ -21,14 +23,34 @@ import weir.runtime.state.OperatorStateBackend;
 public record OperatorSnapshot(
     String uid, Map<Integer, byte[]> keyGroups, Map<String, List<byte[]>> lists, List<String> unionLists) {
   /**
-   * Takes the snapshot of {@code operator} for checkpoint {@code id} (triggered at {@code
-   * timestamp}): first the operator's own state, which also lets its user function bring its
-   * states up to date, then its operator state backend and its keyed state. Returns {@code null}
-   * for an operator without state, which is left out so that it needs no uid for a savepoint to
-   * match.
+   * An operator's snapshot whose synchronous part is taken: the operator state is written, the
+   * keyed state frozen. {@link #finish()} writes the keyed state, on any thread.
+   */
+  public record Pending(String uid, @Nullable KeyedStateSnapshot keyed, Map<String, List<byte[]>> lists,
+      List<String> unionLists) {
+    /** A snapshot with nothing left to write. */
+    public static Pending of(OperatorSnapshot done) {
+      if (!done.keyGroups().isEmpty()) {
+        throw new IllegalArgumentException("Bug: a finished snapshot with keyed state cannot be pending");
+      }
+      return new Pending(done.uid(), null, done.lists(), done.unionLists());
+    }
+
+    /** Writes what is left. */
+    public OperatorSnapshot finish() throws IOException {
+      return new OperatorSnapshot(uid, keyed == null ? Map.of() : keyed.write(), lists, unionLists);
+    }
+  }
+
+  /**
+   * Takes the synchronous part of the snapshot of {@code operator} for checkpoint {@code id}
+   * (triggered at {@code timestamp}): first the operator's own state, which also lets its user
+   * function bring its states up to date, then its operator state backend, then it freezes its
+   * keyed state. Returns {@code null} for an operator without state, which is left out so that it
+   * needs no uid for a savepoint to match.
    */
   @Nullable
-  public static OperatorSnapshot take(String uid, StreamOperator operator, @Nullable OperatorStateBackend operatorState,
+  public static Pending take(String uid, StreamOperator operator, @Nullable OperatorStateBackend operatorState,
       @Nullable HeapKeyedStateBackend keyedState, long id, long timestamp) throws Exception {
     Map<String, List<byte[]>> lists = new LinkedHashMap<>(operator.snapshotOperatorState(id, timestamp));
     List<String> unions = new ArrayList<>();
@@ -40,6 +62,6 @@ public record OperatorSnapshot(
     if (lists.isEmpty() && keyedState == null) {
       return null;
     }
-    return new OperatorSnapshot(uid, keyedState == null ? Map.of() : keyedState.snapshot(), lists, unions);
+    return new Pending(uid, keyedState == null ? null : keyedState.beginSnapshot(), lists, unions);
   }
 }

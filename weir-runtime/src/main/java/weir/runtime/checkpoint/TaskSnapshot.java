@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * One subtask's part of a checkpoint: the state of each operator of its chain, whether its
@@ -26,6 +27,22 @@ import java.util.Map;
 public record TaskSnapshot(boolean ended, List<OperatorSnapshot> operators, ChannelState channels) {
   /** The version of the format above; a later release reads every earlier one. */
   static final int FORMAT_VERSION = 2;
+
+  /**
+   * A subtask's snapshot whose synchronous part is taken; {@link #call()} writes the rest of each
+   * operator's, on any thread.
+   */
+  public record Pending(boolean ended, List<OperatorSnapshot.Pending> operators, ChannelState channels)
+      implements Callable<TaskSnapshot> {
+    @Override
+    public TaskSnapshot call() throws IOException {
+      List<OperatorSnapshot> done = new ArrayList<>(operators.size());
+      for (OperatorSnapshot.Pending op : operators) {
+        done.add(op.finish());
+      }
+      return new TaskSnapshot(ended, done, channels);
+    }
+  }
 
   /** An aligned snapshot: no records in flight. */
   public TaskSnapshot(boolean ended, List<OperatorSnapshot> operators) {

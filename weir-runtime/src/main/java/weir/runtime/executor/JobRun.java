@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import weir.api.checkpoint.CheckpointStats;
 import weir.api.environment.JobClient;
 import weir.api.environment.JobExecutionException;
 import weir.api.environment.JobExecutionResult;
@@ -348,6 +349,11 @@ final class JobRun implements JobClient {
           + "' runs without checkpoints: turn them on with StreamExecutionEnvironment.enableCheckpointing"));
     }
     return checkpoints.triggerCheckpoint();
+  }
+
+  @Override
+  public List<CheckpointStats> getCheckpointStats() {
+    return checkpoints == null ? List.of() : checkpoints.stats();
   }
 
   @Override

@@ -15,6 +15,7 @@ import weir.api.typeinfo.DynamicSerializer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import weir.api.state.AggregatingState;
 import weir.api.state.AggregatingStateDescriptor;
@@ -43,7 +44,9 @@ import weir.api.typeinfo.TypeSerializer;
  * TtlState}); its clocks, the subtask's processing time and the operator's watermark, are given
  * to the backend when it is built.
  *
- * <p>A snapshot writes each owned key group on its own ({@link KeyedStateSnapshots}), so a
+ * <p>A snapshot is copy-on-write: {@link #beginSnapshot()} freezes the states on the subtask's
+ * thread in time independent of their size, and the snapshot is serialized afterwards on another
+ * thread ({@link KeyedStateSnapshot}). It writes each owned key group on its own ({@link KeyedStateSnapshots}), so a
  * restore with another parallelism reads just the key groups it owns. Restored values wait, as
  * bytes, until the operator registers their state; those of a state never registered again are
  * carried into later snapshots unchanged.
@@ -63,6 +66,7 @@ public final class HeapKeyedStateBackend {
   // setting a key costs one null check more without them
   @Nullable private TtlIncrementalCleanup<?>[] perRecordCleanups;
   private final Map<String, KeyedSnapshotParticipant> participants = new LinkedHashMap<>();
+  private final List<HeapState<?, ?>> heapStates = new ArrayList<>();
   private final TypeSerializer<Object> keySerializer;
   private final NamespaceSerializer namespaces;
   private final KeyedStateSnapshots.Restored restored;
@@ -246,10 +250,12 @@ public final class HeapKeyedStateBackend {
    * A value state for a per-key structure of the runtime that the operator changes in place (a
    * window's slices, the sessions in flight of a key): it keeps the objects themselves, so a read
    * returns the stored object, not a copy, and a change needs no write back; snapshots write and
-   * read its values with {@code codec}. Registered under {@code name} like any state, so it is
-   * scoped by key and namespace, snapshotted per key group and rescaled with the other states.
+   * read its values with codecs from {@code codec} (one per thread; snapshots also copy with them
+   * the values a snapshot in progress still shares, see {@link StateMap#freeze()}). Registered
+   * under {@code name} like any state, so it is scoped by key and namespace, snapshotted per key
+   * group and rescaled with the other states.
    */
-  public <T> ValueState<T> getInPlaceState(String name, StateValueCodec<T> codec) {
+  public <T> ValueState<T> getInPlaceState(String name, Supplier<? extends StateValueCodec<T>> codec) {
     ValueStateDescriptor<T> d = new ValueStateDescriptor<>(name, TypeInfo.unknown());
     ValueState<T> state = registered(d, ValueState.class);
     if (state != null) {
@@ -301,10 +307,12 @@ public final class HeapKeyedStateBackend {
   @SuppressWarnings({"unchecked", "rawtypes"})
   void restoreInto(StateTable<?, ?> table) {
     List<KeyedStateSnapshots.RestoredEntry> entries = restored.states.remove(table.descriptor().getName());
+    StateValueCodec<Object> codec = table.isBinary() ? null : KeyedStateSnapshots.codecOf(table, serializerConfig);
+    // values kept as objects may be changed in place, so a snapshot in progress needs its own
+    ((StateTable) table).setValueCopier(codec == null ? null : (StateMap.ValueCopier<Object>) codec::copy);
     if (entries == null) {
       return;
     }
-    StateValueCodec<Object> codec = table.isBinary() ? null : KeyedStateSnapshots.codecOf(table, serializerConfig);
     DataInputDeserializer in = new DataInputDeserializer();
     try {
       for (KeyedStateSnapshots.RestoredEntry e : entries) {
@@ -335,42 +343,45 @@ public final class HeapKeyedStateBackend {
     return sections == null ? List.of() : sections;
   }
 
-  /** Writes a key in the snapshot format. */
-  public void writeKey(Object key, DataOutputView out) throws IOException {
-    keySerializer.serialize(key, out);
-  }
-
-  /** Reads a key written by {@link #writeKey}. */
+  /** Reads a key in the snapshot format. */
   public Object readKey(DataInputView in) throws IOException {
     return keySerializer.deserialize(in);
   }
 
-  /** Writes a namespace in the snapshot format. */
-  public void writeNamespace(Object namespace, DataOutputView out) throws IOException {
-    namespaces.serialize(namespace, out);
-  }
-
-  /** Reads a namespace written by {@link #writeNamespace}. */
+  /** Reads a namespace in the snapshot format. */
   public Object readNamespace(DataInputView in) throws IOException {
     return namespaces.deserialize(in);
   }
 
+  /** Remembers a state, whose remembered entry a snapshot must make it forget. */
+  void track(HeapState<?, ?> state) {
+    heapStates.add(state);
+  }
+
+  /**
+   * The synchronous part of a snapshot, on the subtask's thread: freezes the states and lets the
+   * participants capture their data. The returned snapshot is written later, on any thread,
+   * while the subtask goes on ({@link KeyedStateSnapshot#write()}).
+   */
+  public KeyedStateSnapshot beginSnapshot() {
+    for (HeapState<?, ?> state : heapStates) {
+      state.forgetCachedEntry(); // its entry is the snapshot's now
+    }
+    Map<String, KeyedSnapshotParticipant.SectionWriter> writers = new LinkedHashMap<>();
+    for (Map.Entry<String, KeyedSnapshotParticipant> p : participants.entrySet()) {
+      writers.put(p.getKey(), p.getValue().beginSnapshot());
+    }
+    return new KeyedStateSnapshot(range, tables, new HashMap<>(restored.states), writers,
+        new KeyedStateSnapshot.Writers(keySerializer.duplicate(), new NamespaceSerializer(serializerConfig)),
+        table -> KeyedStateSnapshots.codecOf(table, serializerConfig));
+  }
+
   /**
    * Snapshots every owned key group that holds something: states, restored states not registered
-   * again, and participants. Keyed by key group.
+   * again, and participants. Keyed by key group. Both parts at once, on the calling thread.
    */
   public Map<Integer, byte[]> snapshot() throws IOException {
-    for (KeyedSnapshotParticipant p : participants.values()) {
-      p.beginSnapshot();
-    }
-    Map<Integer, byte[]> result = new LinkedHashMap<>();
-    DataOutputSerializer out = new DataOutputSerializer(4096);
-    DataOutputSerializer value = new DataOutputSerializer(256);
-    for (int i = 0; i < range.size(); i++) {
-      result.put(range.start() + i, KeyedStateSnapshots.writeKeyGroup(i, tables, restored.states, participants,
-          keySerializer, namespaces, serializerConfig, out, value));
-    }
-    return result;
+    return beginSnapshot().write();
   }
 
   /** The state already registered under the descriptor's name, or {@code null}. */

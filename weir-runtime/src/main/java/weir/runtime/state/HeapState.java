@@ -39,6 +39,7 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
     this.serializer = serializer;
     table.setSerializer(serializer);
     backend.restoreInto(table);
+    backend.track(this);
     this.out = serializer == null ? null : new DataOutputSerializer(64);
     this.in = serializer == null ? null : new DataInputDeserializer();
   }
@@ -58,6 +59,7 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
       return null;
     }
     if (serializer == null) {
+      map().ownValue(e); // the caller may change it in place
       return e.value;
     }
     in.setBuffer(map().arena().data(), e.offset, e.length);
@@ -78,6 +80,7 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
     if (serializer == null) {
       if (e != null) {
         e.value = value;
+        e.sharedValue = false;
       } else {
         Object key = backend.currentKey();
         cachedEntry = map().put(key, namespace, value);
@@ -139,7 +142,8 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
     if (key == cachedKey && cachedEntry != null) {
       return cachedEntry;
     }
-    StateMap.Entry<Object, N, V> e = map().getEntry(key, namespace);
+    // for writing: the cached entry may be written, so it must not be one a snapshot still reads
+    StateMap.Entry<Object, N, V> e = map().getEntryForWrite(key, namespace);
     cachedKey = e == null ? null : key;
     cachedEntry = e;
     return e;
@@ -151,7 +155,8 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
 
   /**
    * Forgets the remembered entry; called after entries were removed from the table behind this
-   * state's back (incremental TTL cleanup), since the remembered one may be among them.
+   * state's back (incremental TTL cleanup), since the remembered one may be among them, and when
+   * a snapshot freezes the table, since the remembered one is then the snapshot's.
    */
   final void forgetCachedEntry() {
     cachedKey = null;

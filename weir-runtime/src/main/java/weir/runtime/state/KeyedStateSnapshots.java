@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import weir.api.state.ListStateDescriptor;
 import weir.api.state.MapStateDescriptor;
@@ -49,100 +50,6 @@ final class KeyedStateSnapshots {
     final Map<String, List<byte[]>> sections = new HashMap<>();
   }
 
-  /** Writes key group {@code keyGroupIndex} (within the owned range). */
-  static byte[] writeKeyGroup(int keyGroupIndex, Map<String, StateTable<?, ?>> tables,
-      Map<String, List<RestoredEntry>> unregistered, Map<String, KeyedSnapshotParticipant> participants,
-      TypeSerializer<Object> keySerializer, NamespaceSerializer namespaces, SerializerConfig config,
-      DataOutputSerializer out, DataOutputSerializer value) throws IOException {
-    out.clear();
-    List<RestoredEntry> none = List.of();
-    int count = tables.size();
-    for (Map.Entry<String, List<RestoredEntry>> e : unregistered.entrySet()) {
-      count += tables.containsKey(e.getKey()) ? 0 : 1;
-    }
-    out.writeInt(count);
-    for (Map.Entry<String, StateTable<?, ?>> e : tables.entrySet()) {
-      writeTable(e.getKey(), e.getValue(), keyGroupIndex, keySerializer, namespaces, config, out, value);
-    }
-    for (Map.Entry<String, List<RestoredEntry>> e : unregistered.entrySet()) {
-      if (tables.containsKey(e.getKey())) {
-        continue;
-      }
-      List<RestoredEntry> entries = new ArrayList<>();
-      for (RestoredEntry r : e.getValue()) {
-        if (r.keyGroupIndex == keyGroupIndex) {
-          entries.add(r);
-        }
-      }
-      out.writeUTF(e.getKey());
-      out.writeInt(entries.size());
-      for (RestoredEntry r : entries) {
-        keySerializer.serialize(r.key, out);
-        namespaces.serialize(r.namespace, out);
-        out.writeInt(r.value.length);
-        out.write(r.value);
-      }
-    }
-    out.writeInt(participants.size());
-    for (Map.Entry<String, KeyedSnapshotParticipant> e : participants.entrySet()) {
-      value.clear();
-      e.getValue().writeKeyGroup(keyGroupIndex, value);
-      out.writeUTF(e.getKey());
-      out.writeInt(value.position());
-      out.write(value.getSharedBuffer(), 0, value.position());
-    }
-    return out.copyOfBuffer();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void writeTable(String name, StateTable<?, ?> table, int keyGroupIndex,
-      TypeSerializer<Object> keySerializer, NamespaceSerializer namespaces, SerializerConfig config,
-      DataOutputSerializer out, DataOutputSerializer value) throws IOException {
-    StateMap<Object, ?, ?> map = (StateMap) table.map(keyGroupIndex);
-    out.writeUTF(name);
-    boolean binary = table.isBinary();
-    StateValueCodec<Object> codec = binary ? null : codecOf(table, config);
-    // with cleanupFullSnapshot, expired values are left out of the snapshot
-    TtlSnapshotFilter<Object> filter = (TtlSnapshotFilter<Object>) table.ttlSnapshotFilter();
-    int[] count = {0};
-    if (filter == null) {
-      count[0] = map.size();
-    } else {
-      map.forEach(e -> {
-        boolean keep = binary ? !filter.isExpired(map.arena().data(), e.offset) : filter.withoutExpired(e.value()) != null;
-        count[0] += keep ? 1 : 0;
-      });
-    }
-    out.writeInt(count[0]);
-    IOException[] failure = new IOException[1];
-    map.forEach(e -> {
-      try {
-        Object v = e.value();
-        if (filter != null) {
-          if (binary ? filter.isExpired(map.arena().data(), e.offset) : (v = filter.withoutExpired(v)) == null) {
-            return;
-          }
-        }
-        keySerializer.serialize(e.key(), out);
-        namespaces.serialize(e.namespace(), out);
-        if (binary) {
-          out.writeInt(e.length);
-          out.write(map.arena().data(), e.offset, e.length);
-        } else {
-          value.clear();
-          codec.write(v, value);
-          out.writeInt(value.position());
-          out.write(value.getSharedBuffer(), 0, value.position());
-        }
-      } catch (IOException ex) {
-        failure[0] = ex;
-      }
-    });
-    if (failure[0] != null) {
-      throw new IOException("Cannot snapshot state '" + name + "': " + failure[0].getMessage(), failure[0]);
-    }
-  }
-
   /** Reads the key groups of a restore that lie in the owned range into entries and sections. */
   static Restored read(Map<Integer, byte[]> keyGroups, KeyGroupRange range, TypeSerializer<Object> keySerializer,
       NamespaceSerializer namespaces) throws IOException {
@@ -177,11 +84,14 @@ final class KeyedStateSnapshots {
     return restored;
   }
 
-  /** The codec of the values of a table kept as objects: its own, or the one its descriptor implies. */
+  /**
+   * A new codec of the values of a table kept as objects: its own, or the one its descriptor
+   * implies. Each thread that reads or writes values uses its own (serializers may cache).
+   */
   @SuppressWarnings("unchecked")
   static StateValueCodec<Object> codecOf(StateTable<?, ?> table, SerializerConfig config) {
-    StateValueCodec<?> own = table.codec();
-    return own != null ? (StateValueCodec<Object>) own
+    Supplier<? extends StateValueCodec<?>> own = table.codec();
+    return own != null ? (StateValueCodec<Object>) own.get()
         : codecOf(table.descriptor(), config, table.ttlConfig() != null);
   }
 
@@ -209,6 +119,16 @@ final class KeyedStateSnapshots {
           }
           return list;
         }
+
+        @Override
+        public Object copy(Object value) {
+          List<Object> list = (List<Object>) value;
+          ArrayList<Object> copy = new ArrayList<>(list.size());
+          for (Object o : list) {
+            copy.add(element.copy(o));
+          }
+          return copy;
+        }
       };
     }
     if (d instanceof MapStateDescriptor<?, ?> m) {
@@ -234,6 +154,16 @@ final class KeyedStateSnapshots {
           }
           return map;
         }
+
+        @Override
+        public Object copy(Object value) {
+          Map<Object, Object> map = (Map<Object, Object>) value;
+          HashMap<Object, Object> copy = new HashMap<>();
+          for (Map.Entry<Object, Object> e : map.entrySet()) {
+            copy.put(e.getKey(), e.getValue() == null ? null : values.copy(e.getValue()));
+          }
+          return copy;
+        }
       };
     }
     TypeSerializer plain = withTtl(serializerOf(d.getType(), config), ttl);
@@ -246,6 +176,11 @@ final class KeyedStateSnapshots {
       @Override
       public Object read(DataInputView in) throws IOException {
         return plain.deserialize(in);
+      }
+
+      @Override
+      public Object copy(Object value) {
+        return plain.copy(value);
       }
     };
   }

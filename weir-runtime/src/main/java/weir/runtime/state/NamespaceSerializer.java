@@ -20,14 +20,14 @@ import weir.api.windowing.windows.TimeWindow;
  *
  * <p>Not shareable between threads (the dynamic serializer caches).
  */
-final class NamespaceSerializer {
+public final class NamespaceSerializer {
   private final DynamicSerializer<Object> other;
 
-  NamespaceSerializer(SerializerConfig config) {
+  public NamespaceSerializer(SerializerConfig config) {
     this.other = new DynamicSerializer<>(config);
   }
 
-  void serialize(Object namespace, DataOutputView out) throws IOException {
+  public void serialize(Object namespace, DataOutputView out) throws IOException {
     if (namespace == VoidNamespace.INSTANCE) {
       out.writeByte(0);
     } else if (namespace instanceof TimeWindow w) {
@@ -42,7 +42,7 @@ final class NamespaceSerializer {
     }
   }
 
-  Object deserialize(DataInputView in) throws IOException {
+  public Object deserialize(DataInputView in) throws IOException {
     int tag = in.readByte();
     return switch (tag) {
       case 0 -> VoidNamespace.INSTANCE;

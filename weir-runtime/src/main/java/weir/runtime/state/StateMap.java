@@ -8,7 +8,15 @@ import javax.annotation.Nullable;
  * Entries are mutable so that a read followed by a write of the same key costs one lookup; an
  * entry is only allocated when a key first gets a value.
  *
- * <p>Owned by the subtask's thread.
+ * <p>Snapshots are copy-on-write at the granularity of the map: {@link #freeze()} hands the
+ * current table, entries and arena to a snapshot, which may then write them on another thread,
+ * and marks the map shared. The first change after that ({@link #put}, {@link #remove}, {@link
+ * #scan}, or a lookup for writing, {@link #getEntryForWrite}) copies the table and its entries
+ * and clones the arena, so nothing the snapshot reads is changed again; values kept as objects
+ * are copied later, entry by entry, when the subtask first reads one for writing ({@link
+ * #ownValue}), since the subtask may change such a value in place.
+ *
+ * <p>Owned by the subtask's thread; a {@link Frozen} view may be read on any thread.
  */
 public final class StateMap<K, N, V> {
   private static final int INITIAL_CAPACITY = 64;
@@ -24,6 +32,8 @@ public final class StateMap<K, N, V> {
     int offset = -1;
     int length;
     int capacity;
+    // the value object is also a frozen snapshot's: copy it before the subtask may change it
+    boolean sharedValue;
 
     Entry(K key, N namespace, int hash, V value, @Nullable Entry<K, N, V> next) {
       this.key = key;
@@ -50,9 +60,106 @@ public final class StateMap<K, N, V> {
     }
   }
 
+  /** Deep-copies a value kept as an object that a snapshot still shares. */
+  @FunctionalInterface
+  public interface ValueCopier<V> {
+    V copy(V value);
+  }
+
+  /**
+   * The map as it was when a snapshot froze it: never changed again, so it may be read on the
+   * snapshot's thread while the subtask goes on with a copy.
+   */
+  public static final class Frozen<K, N, V> {
+    private final Entry<K, N, V>[] table;
+    private final int size;
+    @Nullable private final byte[] arena;
+
+    private Frozen(Entry<K, N, V>[] table, int size, @Nullable byte[] arena) {
+      this.table = table;
+      this.size = size;
+      this.arena = arena;
+    }
+
+    /** The number of entries. */
+    public int size() {
+      return size;
+    }
+
+    /** The arena's bytes, where the entries' serialized values lie (binary mode), or {@code null}. */
+    @Nullable
+    byte[] arena() {
+      return arena;
+    }
+
+    /** Visits every entry. */
+    public void forEach(Consumer<Entry<K, N, V>> visitor) {
+      StateMap.forEach(table, visitor);
+    }
+  }
+
   private Entry<K, N, V>[] table = newTable(INITIAL_CAPACITY);
   private int size;
   @Nullable private ValueArena arena;
+  // the table, its entries and the arena also belong to a frozen snapshot: copy before a change
+  private boolean shared;
+  // copies values kept as objects that the subtask may change in place; null: values are bytes,
+  // or objects that are replaced, never changed
+  @Nullable private ValueCopier<V> copier;
+
+  /** Sets how values kept as objects are copied when a snapshot shares them. */
+  void setValueCopier(@Nullable ValueCopier<V> copier) {
+    this.copier = copier;
+  }
+
+  /**
+   * Hands the map's current contents to a snapshot: O(1); the next change copies them first.
+   * Entries obtained before must not be written afterwards.
+   */
+  Frozen<K, N, V> freeze() {
+    shared = true;
+    return new Frozen<>(table, size, arena == null ? null : arena.data());
+  }
+
+  /** Copies the table, entries and arena that a frozen snapshot shares, so that they can change. */
+  private void thaw() {
+    Entry<K, N, V>[] old = table;
+    Entry<K, N, V>[] copy = newTable(old.length);
+    boolean objects = copier != null;
+    for (int i = 0; i < old.length; i++) {
+      Entry<K, N, V> last = null;
+      for (Entry<K, N, V> e = old[i]; e != null; e = e.next) {
+        Entry<K, N, V> c = new Entry<>(e.key, e.namespace, e.hash, e.value, null);
+        c.offset = e.offset;
+        c.length = e.length;
+        c.capacity = e.capacity;
+        c.sharedValue = objects && e.value != null;
+        if (last == null) {
+          copy[i] = c;
+        } else {
+          last.next = c;
+        }
+        last = c;
+      }
+    }
+    table = copy;
+    if (arena != null) {
+      arena = arena.copy();
+    }
+    shared = false;
+  }
+
+  /**
+   * Makes the value of {@code entry} (an entry of this map, got for writing) the subtask's own:
+   * copies it if a snapshot still shares it. Call before handing a value kept as an object to
+   * code that may change it in place.
+   */
+  void ownValue(Entry<K, N, V> entry) {
+    if (entry.sharedValue) {
+      entry.value = copier.copy(entry.value);
+      entry.sharedValue = false;
+    }
+  }
 
   /** The arena of binary values, created on first use. */
   ValueArena arena() {
@@ -84,6 +191,19 @@ public final class StateMap<K, N, V> {
     return null;
   }
 
+  /**
+   * The entry of (key, namespace), or {@code null}, for the subtask to write: copies the map
+   * first if a snapshot shares it (see {@link #freeze()}). The value may still be shared: see
+   * {@link #ownValue}.
+   */
+  @Nullable
+  public Entry<K, N, V> getEntryForWrite(K key, N namespace) {
+    if (shared) {
+      thaw();
+    }
+    return getEntry(key, namespace);
+  }
+
   /** The value of (key, namespace), or {@code null}. */
   @Nullable
   public V get(K key, N namespace) {
@@ -93,9 +213,10 @@ public final class StateMap<K, N, V> {
 
   /** Sets the value of (key, namespace) and returns its entry. */
   public Entry<K, N, V> put(K key, N namespace, V value) {
-    Entry<K, N, V> e = getEntry(key, namespace);
+    Entry<K, N, V> e = getEntryForWrite(key, namespace);
     if (e != null) {
       e.value = value;
+      e.sharedValue = false;
       return e;
     }
     int h = hash(key, namespace);
@@ -112,6 +233,9 @@ public final class StateMap<K, N, V> {
   /** Removes (key, namespace); returns the old value or {@code null}. */
   @Nullable
   public V remove(K key, N namespace) {
+    if (shared) {
+      thaw();
+    }
     int h = hash(key, namespace);
     int index = h & (table.length - 1);
     Entry<K, N, V> prev = null;
@@ -137,8 +261,12 @@ public final class StateMap<K, N, V> {
     return size;
   }
 
-  /** Visits every entry; the map must not change meanwhile. */
+  /** Visits every entry; the map must not change meanwhile, nor the visitor change values. */
   public void forEach(Consumer<Entry<K, N, V>> visitor) {
+    forEach(table, visitor);
+  }
+
+  private static <K, N, V> void forEach(Entry<K, N, V>[] table, Consumer<Entry<K, N, V>> visitor) {
     for (Entry<K, N, V> head : table) {
       for (Entry<K, N, V> e = head; e != null; e = e.next) {
         visitor.accept(e);
@@ -180,6 +308,9 @@ public final class StateMap<K, N, V> {
    * may be visited again, none is skipped.
    */
   int scan(ScanCursor cursor, int limit, ScanVisitor<K, N, V> visitor) {
+    if (shared) {
+      thaw();
+    }
     if (size == 0) {
       cursor.bucket = 0;
       cursor.next = null;
@@ -213,6 +344,7 @@ public final class StateMap<K, N, V> {
       }
       Entry<K, N, V> next = e.next;
       toVisit--;
+      ownValue(e); // the visitor may change it
       if (visitor.shouldRemove(e)) {
         if (prev == null) {
           table[bucket] = next;

@@ -3,6 +3,7 @@ package weir.runtime.state;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import weir.api.state.StateDescriptor;
 import weir.api.state.StateTtlConfig;
@@ -21,8 +22,9 @@ public final class StateTable<N, V> {
   private final StateDescriptor<?> descriptor;
   private final StateMap<Object, N, V>[] maps;
   @Nullable private TypeSerializer<V> serializer;
-  // for a state kept as objects whose descriptor cannot say how to write them: how snapshots do
-  @Nullable private StateValueCodec<V> codec;
+  // for a state kept as objects whose descriptor cannot say how to write them: makes the codecs
+  // that snapshots and restores use (one per thread)
+  @Nullable private Supplier<? extends StateValueCodec<V>> codec;
   // set for state with time-to-live: how its values carry their times
   @Nullable private final TtlLayout<V> ttl;
 
@@ -47,6 +49,26 @@ public final class StateTable<N, V> {
     return maps[index];
   }
 
+  /**
+   * Sets how values kept as objects are copied while a snapshot shares them; {@code null} for
+   * values kept as bytes. Called once the state's mode is known, before any snapshot.
+   */
+  void setValueCopier(@Nullable StateMap.ValueCopier<V> copier) {
+    for (StateMap<Object, N, V> map : maps) {
+      map.setValueCopier(copier);
+    }
+  }
+
+  /** Hands every map's contents to a snapshot (see {@link StateMap#freeze()}); one per key group index. */
+  @SuppressWarnings("unchecked")
+  StateMap.Frozen<Object, N, V>[] freeze() {
+    StateMap.Frozen<Object, N, V>[] frozen = (StateMap.Frozen<Object, N, V>[]) new StateMap.Frozen<?, ?, ?>[maps.length];
+    for (int i = 0; i < maps.length; i++) {
+      frozen[i] = maps[i].freeze();
+    }
+    return frozen;
+  }
+
   /** Whether values are kept serialized in the maps' arenas. */
   boolean isBinary() {
     return serializer != null;
@@ -57,14 +79,14 @@ public final class StateTable<N, V> {
     this.serializer = serializer;
   }
 
-  /** How snapshots write the values of an in-place state, or {@code null} to derive it from the descriptor. */
+  /** Makes the codecs of an in-place state's values, or {@code null} to derive them from the descriptor. */
   @Nullable
-  StateValueCodec<V> codec() {
+  Supplier<? extends StateValueCodec<V>> codec() {
     return codec;
   }
 
   /** Sets how snapshots write the values, which are kept as objects; before any value is restored. */
-  void setCodec(StateValueCodec<V> codec) {
+  void setCodec(Supplier<? extends StateValueCodec<V>> codec) {
     this.codec = codec;
   }
 

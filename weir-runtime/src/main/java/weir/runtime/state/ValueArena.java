@@ -26,6 +26,15 @@ final class ValueArena {
     return data;
   }
 
+  /** An arena with the same bytes and slots, for a map copied off a snapshot ({@link StateMap#freeze()}). */
+  ValueArena copy() {
+    ValueArena copy = new ValueArena();
+    copy.data = data.clone();
+    copy.used = used;
+    copy.garbage = garbage;
+    return copy;
+  }
+
   /** Stores {@code length} bytes of {@code source} as the value of {@code entry}. */
   void store(StateMap.Entry<?, ?, ?> entry, byte[] source, int length, StateMap<?, ?, ?> owner) {
     if (entry.offset >= 0 && length <= entry.capacity) {

@@ -10,15 +10,17 @@ import weir.runtime.exchange.InFlightRecords;
 interface BarrierAligned {
   /**
    * Aligned: checkpoint {@code id}, triggered at {@code timestamp}, has arrived on every input
-   * channel (or the channel ended); the task snapshots, sends the barrier on and acknowledges.
+   * channel (or the channel ended) after {@code alignmentNanos} since the first barrier; the task
+   * snapshots, sends the barrier on and acknowledges.
    */
-  void onAligned(long checkpointId, long timestamp) throws Exception;
+  void onAligned(long checkpointId, long timestamp, long alignmentNanos) throws Exception;
 
   /**
    * Unaligned: the task snapshots now and posts the barrier ahead of its output; it acknowledges
-   * when {@link #onInFlightComplete} brings the records in flight.
+   * when {@link #onInFlightComplete} brings the records in flight. {@code alignmentNanos}: the time
+   * since the first barrier (zero, or the alignment timeout when the checkpoint switched).
    */
-  void onUnalignedSnapshot(CheckpointBarrier barrier) throws Exception;
+  void onUnalignedSnapshot(CheckpointBarrier barrier, long alignmentNanos) throws Exception;
 
   /** Unaligned: the records in flight of every input channel ({@code null} entries: none). */
   void onInFlightComplete(long checkpointId, InFlightRecords[] inputs) throws Exception;

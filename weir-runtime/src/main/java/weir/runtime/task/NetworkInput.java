@@ -303,9 +303,6 @@ final class NetworkInput implements TaskInput {
       completeIfSettled();
       return;
     }
-    if (blockedChannels == 0) {
-      alignmentStart = System.nanoTime();
-    }
     blocked[channel] = true;
     blockedChannels++;
     completeIfAligned();
@@ -340,6 +337,7 @@ final class NetworkInput implements TaskInput {
     pendingCheckpoint = id;
     pendingBarrier = barrier;
     pendingTimestamp = barrier.timestamp();
+    alignmentStart = System.nanoTime();
   }
 
   /** Takes the pending checkpoint unaligned: the snapshot now, the channels settle as their barriers come. */
@@ -355,7 +353,7 @@ final class NetworkInput implements TaskInput {
       }
     }
     unblockAll();
-    aligned.onUnalignedSnapshot(pendingBarrier);
+    aligned.onUnalignedSnapshot(pendingBarrier, System.nanoTime() - alignmentStart);
   }
 
   private void settle(int c) {
@@ -403,7 +401,7 @@ final class NetworkInput implements TaskInput {
     pendingCheckpoint = -1;
     pendingBarrier = null;
     unblockAll();
-    aligned.onAligned(id, pendingTimestamp);
+    aligned.onAligned(id, pendingTimestamp, System.nanoTime() - alignmentStart);
   }
 
   private void unblockAll() {

@@ -88,7 +88,8 @@ public final class StreamTask implements Tasklet, BarrierAligned {
   @Nullable private UnalignedSnapshot unalignedSnapshot;
 
   /** An unaligned snapshot taken, with the output records that waited for room, serialized. */
-  private record UnalignedSnapshot(long id, List<OperatorSnapshot> operators, List<byte[]> outputs, long syncNanos) {}
+  private record UnalignedSnapshot(long id, List<OperatorSnapshot.Pending> operators, List<byte[]> outputs,
+      long alignmentNanos, long syncNanos) {}
 
   public StreamTask(TaskDeployment deployment) {
     this.deployment = deployment;
@@ -287,7 +288,7 @@ public final class StreamTask implements Tasklet, BarrierAligned {
           if (phase == Phase.RUNNING) {
             input.startCheckpoint(m.barrier());
           } else if (phase == Phase.FINISHING) {
-            onAligned(m.id(), m.barrier().timestamp());
+            onAligned(m.id(), m.barrier().timestamp(), 0);
           }
         }
         case COMPLETE -> {
@@ -331,12 +332,12 @@ public final class StreamTask implements Tasklet, BarrierAligned {
    * source, at the checkpoint's mark.
    */
   @Override
-  public void onAligned(long id, long timestamp) throws Exception {
+  public void onAligned(long id, long timestamp, long alignmentNanos) throws Exception {
     if (checkpoints == null || phase == Phase.DONE || phase == Phase.ENDING) {
       return;
     }
     long start = System.nanoTime();
-    List<OperatorSnapshot> operators = snapshotOperators(id, timestamp);
+    List<OperatorSnapshot.Pending> operators = snapshotOperators(id, timestamp);
     boolean ended = phase != Phase.RUNNING;
     if (!ended) {
       CheckpointBarrier barrier = new CheckpointBarrier(id, timestamp);
@@ -348,24 +349,25 @@ public final class StreamTask implements Tasklet, BarrierAligned {
       finalCheckpoint = id;
     }
     // a drained subtask resumes from the savepoint: its input has not really ended
-    deployment.checkpoints().acknowledge(checkpoints, id, new TaskSnapshot(ended && !draining, operators),
+    deployment.checkpoints().acknowledge(checkpoints, id,
+        new TaskSnapshot.Pending(ended && !draining, operators, ChannelState.none("")), alignmentNanos,
         System.nanoTime() - start);
   }
 
   /** A source reached the mark of the checkpoint of {@code barrier} in its reader's mailbox. */
   void onSourceMark(CheckpointBarrier barrier) throws Exception {
     if (barrier.alignmentTimeoutNanos() == 0 && phase == Phase.RUNNING) {
-      onUnalignedSnapshot(barrier);
+      onUnalignedSnapshot(barrier, 0);
       onInFlightComplete(barrier.id(), new InFlightRecords[0]);
     } else {
-      onAligned(barrier.id(), barrier.timestamp());
+      onAligned(barrier.id(), barrier.timestamp(), 0);
     }
   }
 
   @Override
-  public void onUnalignedSnapshot(CheckpointBarrier barrier) throws Exception {
+  public void onUnalignedSnapshot(CheckpointBarrier barrier, long alignmentNanos) throws Exception {
     long start = System.nanoTime();
-    List<OperatorSnapshot> operators = snapshotOperators(barrier.id(), barrier.timestamp());
+    List<OperatorSnapshot.Pending> operators = snapshotOperators(barrier.id(), barrier.timestamp());
     List<byte[]> outputs = new ArrayList<>();
     for (RecordWriter writer : writers) {
       TypeSerializer<Object> serializer = serializerOf(writer.elementType());
@@ -373,7 +375,8 @@ public final class StreamTask implements Tasklet, BarrierAligned {
         outputs.add(waiting.toBytes(serializer));
       }
     }
-    unalignedSnapshot = new UnalignedSnapshot(barrier.id(), operators, outputs, System.nanoTime() - start);
+    unalignedSnapshot = new UnalignedSnapshot(barrier.id(), operators, outputs, alignmentNanos,
+        System.nanoTime() - start);
   }
 
   @Override
@@ -391,8 +394,8 @@ public final class StreamTask implements Tasklet, BarrierAligned {
       inputBytes.add(records.toBytes(serializerOf(channels[c].elementType())));
     }
     ChannelState state = new ChannelState(deployment.vertex().head().stateUid(), inputBytes, snapshot.outputs());
-    deployment.checkpoints().acknowledge(checkpoints, id, new TaskSnapshot(false, snapshot.operators(), state),
-        snapshot.syncNanos() + System.nanoTime() - start);
+    deployment.checkpoints().acknowledge(checkpoints, id, new TaskSnapshot.Pending(false, snapshot.operators(), state),
+        snapshot.alignmentNanos(), snapshot.syncNanos() + System.nanoTime() - start);
   }
 
   /** Hands the records in flight of an unaligned checkpoint back to the input and the writers. */
@@ -425,21 +428,21 @@ public final class StreamTask implements Tasklet, BarrierAligned {
   }
 
   /**
-   * Every stateful operator's snapshot for checkpoint {@code id} triggered at {@code timestamp},
-   * the source's splits included.
+   * The synchronous part of every stateful operator's snapshot for checkpoint {@code id}
+   * triggered at {@code timestamp}, the source's splits included.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private List<OperatorSnapshot> snapshotOperators(long id, long timestamp) throws Exception {
-    List<OperatorSnapshot> operators = new ArrayList<>();
+  private List<OperatorSnapshot.Pending> snapshotOperators(long id, long timestamp) throws Exception {
+    List<OperatorSnapshot.Pending> operators = new ArrayList<>();
     for (StreamNode node : deployment.vertex().operators()) {
       StreamOperator op = chain.operatorOf(node.id());
       if (op == null) {
-        operators.add(new OperatorSnapshot(node.stateUid(), Map.of(), Map.of(SPLITS,
-            input.snapshotSplits(id, (SimpleVersionedSerializer) node.source().getSplitSerializer())), List.of()));
+        operators.add(OperatorSnapshot.Pending.of(new OperatorSnapshot(node.stateUid(), Map.of(), Map.of(SPLITS,
+            input.snapshotSplits(id, (SimpleVersionedSerializer) node.source().getSplitSerializer())), List.of())));
         continue;
       }
       try {
-        OperatorSnapshot snapshot = OperatorSnapshot.take(node.stateUid(), op, chain.operatorStateOf(node.id()),
+        OperatorSnapshot.Pending snapshot = OperatorSnapshot.take(node.stateUid(), op, chain.operatorStateOf(node.id()),
             chain.backendOf(node.id()), id, timestamp);
         if (snapshot != null) {
           operators.add(snapshot);

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.annotation.Nullable;
 import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataOutputView;
 import weir.runtime.state.KeyGroupRange;
 import weir.runtime.state.KeyGroups;
 import weir.runtime.state.KeyedSnapshotParticipant;
+import weir.runtime.state.KeyedStateSnapshot;
 
 import weir.runtime.operators.ProcessingTimeService;
 import weir.runtime.state.HeapKeyedStateBackend;
@@ -47,8 +47,6 @@ public final class InternalTimerService<N> implements ProcessingTimeListener, Ke
   private final TimerHeap<N> processingTimers = new TimerHeap<>();
   // the operator's event time, shared with its keyed state (event-time TTL reads it)
   private final WatermarkClock watermark;
-  // during a snapshot: the timers of each owned key group, event time then processing time
-  @Nullable private List<List<TimerHeap.Timer<N>>> byKeyGroup;
 
   public InternalTimerService(HeapKeyedStateBackend keys, ProcessingTimeService clock, Triggerable<N> target) {
     this.keys = keys;
@@ -60,44 +58,48 @@ public final class InternalTimerService<N> implements ProcessingTimeListener, Ke
 
   /**
    * Snapshot format of one key group: {@code int count, count × (byte domain, long time, long
-   * sequence, key, namespace)}; domain 0 is event time, 1 processing time.
+   * sequence, key, namespace)}; domain 0 is event time, 1 processing time. The timers are
+   * captured here, on the subtask's thread, and written later by the returned writer.
    */
   @Override
-  public void beginSnapshot() {
+  public SectionWriter beginSnapshot() {
     KeyGroupRange range = keys.keyGroupRange();
-    List<List<TimerHeap.Timer<N>>> groups = new ArrayList<>(2 * range.size());
+    List<List<Captured>> groups = new ArrayList<>(2 * range.size());
     for (int i = 0; i < 2 * range.size(); i++) {
       groups.add(new ArrayList<>());
     }
-    // event-time timers of key group i at 2i, processing-time ones at 2i + 1
-    eventTimers.forEach(t -> groups.get(2 * indexOf(t, range)).add(t));
-    processingTimers.forEach(t -> groups.get(2 * indexOf(t, range) + 1).add(t));
-    byKeyGroup = groups;
+    // event-time timers of key group i at 2i, processing-time ones at 2i + 1; copied, since the
+    // heaps reuse their timer objects
+    eventTimers.forEach(t -> groups.get(2 * indexOf(t, range)).add(new Captured(t)));
+    processingTimers.forEach(t -> groups.get(2 * indexOf(t, range) + 1).add(new Captured(t)));
+    return (keyGroupIndex, out, writers) -> {
+      List<Captured> event = groups.get(2 * keyGroupIndex);
+      List<Captured> processing = groups.get(2 * keyGroupIndex + 1);
+      out.writeInt(event.size() + processing.size());
+      write(event, 0, out, writers);
+      write(processing, 1, out, writers);
+    };
+  }
+
+  /** A timer as a snapshot holds it. */
+  private record Captured(long time, long sequence, Object key, Object namespace) {
+    Captured(TimerHeap.Timer<?> t) {
+      this(t.time(), t.sequence(), t.key(), t.namespace());
+    }
   }
 
   private int indexOf(TimerHeap.Timer<N> timer, KeyGroupRange range) {
     return KeyGroups.keyGroupOf(timer.key(), keys.maxParallelism()) - range.start();
   }
 
-  @Override
-  public void writeKeyGroup(int keyGroupIndex, DataOutputView out) throws IOException {
-    List<TimerHeap.Timer<N>> event = byKeyGroup.get(2 * keyGroupIndex);
-    List<TimerHeap.Timer<N>> processing = byKeyGroup.get(2 * keyGroupIndex + 1);
-    out.writeInt(event.size() + processing.size());
-    write(event, 0, out);
-    write(processing, 1, out);
-    if (2 * keyGroupIndex + 2 == byKeyGroup.size()) {
-      byKeyGroup = null;
-    }
-  }
-
-  private void write(List<TimerHeap.Timer<N>> timers, int domain, DataOutputView out) throws IOException {
-    for (TimerHeap.Timer<N> t : timers) {
+  private static void write(List<Captured> timers, int domain, DataOutputView out, KeyedStateSnapshot.Writers writers)
+      throws IOException {
+    for (Captured t : timers) {
       out.writeByte(domain);
       out.writeLong(t.time());
       out.writeLong(t.sequence());
-      keys.writeKey(t.key(), out);
-      keys.writeNamespace(t.namespace(), out);
+      writers.writeKey(t.key(), out);
+      writers.writeNamespace(t.namespace(), out);
     }
   }
 

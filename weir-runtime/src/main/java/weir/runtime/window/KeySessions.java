@@ -2,6 +2,7 @@ package weir.runtime.window;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import weir.api.typeinfo.DataInputView;
 import weir.api.typeinfo.DataOutputView;
 import weir.api.typeinfo.SerializerConfig;
@@ -121,6 +122,11 @@ final class KeySessions<A> extends AccumulatorSlots<A> {
    */
   static final class Codec<A> extends AccumulatorSlots.Codec<KeySessions<A>, A> {
     private final int slotWidth;
+
+    /** Makes codecs with the arguments of the constructor, one per thread that uses one. */
+    static <A> Supplier<Codec<A>> factory(boolean binary, int slotWidth, SerializerConfig config) {
+      return () -> new Codec<>(binary, slotWidth, config);
+    }
 
     /**
      * @param binary whether the operator keeps accumulators as bytes

@@ -7,9 +7,11 @@ import javax.annotation.Nullable;
 import weir.api.state.ValueState;
 import weir.api.typeinfo.DataInputView;
 import weir.api.typeinfo.DataOutputView;
+import weir.api.typeinfo.SerializerConfig;
 import weir.api.windowing.assigners.MergingWindowAssigner;
 import weir.api.windowing.windows.Window;
 import weir.runtime.state.HeapKeyedStateBackend;
+import weir.runtime.state.NamespaceSerializer;
 import weir.runtime.state.StateValueCodec;
 
 /**
@@ -89,7 +91,8 @@ final class MergingWindowSet<W extends Window> {
   static <W extends Window> MergingWindowSet<W> of(MergingWindowAssigner<?, W> assigner, HeapKeyedStateBackend backend) {
     // kept as an object, changed in place
     ValueState<InFlight<W>> mapping =
-        backend.getInPlaceState(WindowOperator.MERGING_WINDOWS_STATE, new InFlightCodec<>(backend));
+        backend.getInPlaceState(WindowOperator.MERGING_WINDOWS_STATE,
+            () -> new InFlightCodec<>(backend.serializerConfig()));
     return new MergingWindowSet<>(assigner, mapping);
   }
 
@@ -105,10 +108,10 @@ final class MergingWindowSet<W extends Window> {
   static final class InFlightCodec<W> implements StateValueCodec<InFlight<W>> {
     private static final int VERSION = 1;
 
-    private final HeapKeyedStateBackend backend;
+    private final NamespaceSerializer windows;
 
-    InFlightCodec(HeapKeyedStateBackend backend) {
-      this.backend = backend;
+    InFlightCodec(SerializerConfig config) {
+      this.windows = new NamespaceSerializer(config);
     }
 
     @Override
@@ -116,8 +119,8 @@ final class MergingWindowSet<W extends Window> {
       out.writeByte(VERSION);
       out.writeInt(inFlight.windows.size());
       for (int i = 0; i < inFlight.windows.size(); i++) {
-        backend.writeNamespace(inFlight.windows.get(i), out);
-        backend.writeNamespace(inFlight.stateWindows.get(i), out);
+        windows.serialize(inFlight.windows.get(i), out);
+        windows.serialize(inFlight.stateWindows.get(i), out);
       }
     }
 
@@ -132,8 +135,8 @@ final class MergingWindowSet<W extends Window> {
       InFlight<W> inFlight = new InFlight<>();
       int count = in.readInt();
       for (int i = 0; i < count; i++) {
-        inFlight.windows.add((W) backend.readNamespace(in));
-        inFlight.stateWindows.add((W) backend.readNamespace(in));
+        inFlight.windows.add((W) windows.deserialize(in));
+        inFlight.stateWindows.add((W) windows.deserialize(in));
       }
       return inFlight;
     }

@@ -142,7 +142,7 @@ public final class SessionWindowOperator<K, IN, A, R, OUT>
     this.accumulatorSerializer = SliceAggregator.accumulatorSerializer(spec, config);
     // one entry per key, kept as an object changed in place: its accumulators are bytes inside it
     this.sessions = backend.getInPlaceState(SESSIONS_STATE,
-        new KeySessions.Codec<>(accumulatorSerializer != null, SLOT_WIDTH, config));
+        KeySessions.Codec.factory(accumulatorSerializer != null, SLOT_WIDTH, config));
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
     this.lateRecordsDropped = context.runtimeContext().getCounter(WindowOperator.LATE_RECORDS_DROPPED);
   }

@@ -2,6 +2,7 @@ package weir.runtime.window;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import javax.annotation.Nullable;
 import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataInputView;
@@ -141,6 +142,11 @@ final class SliceRing<A> extends AccumulatorSlots<A> {
    */
   static final class Codec<A> extends AccumulatorSlots.Codec<SliceRing<A>, A> {
     private final int slotWidth;
+
+    /** Makes codecs with the arguments of the constructor, one per thread that uses one. */
+    static <A> Supplier<Codec<A>> factory(boolean binary, int slotWidth, SerializerConfig config) {
+      return () -> new Codec<>(binary, slotWidth, config);
+    }
 
     /**
      * @param binary whether the operator keeps accumulators as bytes

@@ -125,7 +125,7 @@ public final class SlicingWindowOperator<K, IN, A, R, OUT>
     this.accumulatorSerializer = SliceAggregator.accumulatorSerializer(spec, backend.serializerConfig());
     // one ring per key, kept as an object changed in place: its accumulators are bytes inside it
     this.rings = backend.getInPlaceState(SLICES_STATE,
-        new SliceRing.Codec<>(accumulatorSerializer != null, SLOT_WIDTH, backend.serializerConfig()));
+        SliceRing.Codec.factory(accumulatorSerializer != null, SLOT_WIDTH, backend.serializerConfig()));
     this.windowState = new NamespacedStateStore<>(backend, new TimeWindow(0, 0));
     this.globalState = new NamespacedStateStore<>(backend, VoidNamespace.INSTANCE);
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();

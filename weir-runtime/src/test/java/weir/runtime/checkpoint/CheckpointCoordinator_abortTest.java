@@ -60,7 +60,7 @@ class CheckpointCoordinator_abortTest {
     @Override
     public void triggerCheckpoint(CheckpointBarrier barrier) {
       if (!silent) {
-        coordinator.acknowledge(this, barrier.id(), snapshot, 0);
+        coordinator.acknowledge(this, barrier.id(), () -> snapshot, 0, 0);
       }
       acknowledged.countDown();
     }

@@ -153,7 +153,7 @@ class HeapKeyedStateBackend_snapshotTest {
   void when_an_in_place_state_is_restored_by_two_subtasks_then_each_reads_its_keys_objects_through_the_codec()
       throws Exception {
     HeapKeyedStateBackend before = backend(new KeyGroupRange(0, MAX_PARALLELISM - 1), Map.of());
-    ValueState<List<Long>> lists = before.getInPlaceState("lists", new Longs());
+    ValueState<List<Long>> lists = before.getInPlaceState("lists", Longs::new);
     for (long k = 0; k < 100; k++) {
       before.setCurrentKey(k);
       List<Long> list = new ArrayList<>();
@@ -167,7 +167,7 @@ class HeapKeyedStateBackend_snapshotTest {
     for (int subtask = 0; subtask < 2; subtask++) {
       KeyGroupRange range = KeyGroups.rangeOf(subtask, MAX_PARALLELISM, 2);
       HeapKeyedStateBackend half = backend(range, snapshot);
-      ValueState<List<Long>> restored = half.getInPlaceState("lists", new Longs());
+      ValueState<List<Long>> restored = half.getInPlaceState("lists", Longs::new);
       for (long k = 0; k < 100; k++) {
         if (range.contains(KeyGroups.keyGroupOf(k, MAX_PARALLELISM))) {
           half.setCurrentKey(k);

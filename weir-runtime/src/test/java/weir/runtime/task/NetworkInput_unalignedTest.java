@@ -63,12 +63,12 @@ class NetworkInput_unalignedTest {
     }
 
     @Override
-    public void onAligned(long id, long timestamp) {
+    public void onAligned(long id, long timestamp, long alignmentNanos) {
       events.add("aligned " + id + " after " + head.seen);
     }
 
     @Override
-    public void onUnalignedSnapshot(CheckpointBarrier barrier) {
+    public void onUnalignedSnapshot(CheckpointBarrier barrier, long alignmentNanos) {
       events.add("snapshot " + barrier.id() + " after " + head.seen);
     }
 
