@@ -379,8 +379,10 @@ public final class CheckpointCoordinator {
     try {
       long start = System.nanoTime();
       TaskSnapshot snapshot = pendingSnapshot.call();
-      byte[] bytes = snapshot.toBytes();
-      StateHandle handle = storage.writeState(id, key.vertexId(), key.subtask(), bytes);
+      // an ended subtask's state is kept for later checkpoints; any other is streamed to its file
+      byte[] bytes = snapshot.ended() ? snapshot.toBytes() : null;
+      StateHandle handle = bytes != null ? storage.writeState(id, key.vertexId(), key.subtask(), bytes)
+          : storage.writeState(id, key.vertexId(), key.subtask(), snapshot::writeTo);
       long asyncNanos = System.nanoTime() - start;
       synchronized (this) {
         Pending p = pending;

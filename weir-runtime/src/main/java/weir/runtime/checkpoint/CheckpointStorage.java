@@ -1,8 +1,13 @@
 package weir.runtime.checkpoint;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -18,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +65,61 @@ public final class CheckpointStorage {
 
   /** Writes one subtask's state into checkpoint {@code id}'s folder. */
   public StateHandle writeState(long id, int vertexId, int subtask, byte[] bytes) throws IOException {
+    return writeState(id, vertexId, subtask, out -> out.write(bytes));
+  }
+
+  /** Writes the bytes of one subtask's state as {@link StateWriter} gives them. */
+  @FunctionalInterface
+  public interface StateWriter {
+    void writeTo(DataOutputStream out) throws IOException;
+  }
+
+  /**
+   * Like {@link #writeState(long, int, int, byte[])}, but streams the state into its file as
+   * {@code writer} produces it, computing the checksum on the way, so that a large state is
+   * never held as one array.
+   */
+  public StateHandle writeState(long id, int vertexId, int subtask, StateWriter writer) throws IOException {
     Path folder = folderOf(id);
     Files.createDirectories(folder);
     String name = "task-" + vertexId + "-" + subtask;
-    writeAtomically(folder, name, bytes);
-    return new StateHandle(vertexId, subtask, name, bytes.length, crc(bytes, 0, bytes.length));
+    Path temp = folder.resolve("." + name + ".tmp");
+    CRC32C crc = new CRC32C();
+    long length;
+    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      CountingOutputStream counted = new CountingOutputStream(
+          new CheckedOutputStream(Channels.newOutputStream(ch), crc));
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(counted, 1 << 16));
+      writer.writeTo(out);
+      out.flush();
+      length = counted.count;
+      ch.force(true);
+    }
+    Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    forceDirectory(folder);
+    return new StateHandle(vertexId, subtask, name, length, crc.getValue());
+  }
+
+  /** Counts what passes through; the streams above it write in chunks, so this costs little. */
+  private static final class CountingOutputStream extends FilterOutputStream {
+    long count;
+
+    CountingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
   }
 
   /** Completes checkpoint {@code id}: writes its metadata atomically. */

@@ -53,6 +53,13 @@ public record TaskSnapshot(boolean ended, List<OperatorSnapshot> operators, Chan
   public byte[] toBytes() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
+    writeTo(out);
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  /** Writes the snapshot in its file format to {@code out}. */
+  public void writeTo(DataOutputStream out) throws IOException {
     out.writeInt(FORMAT_VERSION);
     out.writeBoolean(ended);
     out.writeInt(operators.size());
@@ -78,8 +85,6 @@ public record TaskSnapshot(boolean ended, List<OperatorSnapshot> operators, Chan
     out.writeUTF(channels.headUid());
     writeAll(out, channels.inputs());
     writeAll(out, channels.outputs());
-    out.flush();
-    return bytes.toByteArray();
   }
 
   /** Reads a snapshot written by {@link #toBytes()}. */

@@ -44,9 +44,9 @@ import weir.api.typeinfo.TypeSerializer;
  * TtlState}); its clocks, the subtask's processing time and the operator's watermark, are given
  * to the backend when it is built.
  *
- * <p>A snapshot is copy-on-write: {@link #beginSnapshot()} freezes the states on the subtask's
- * thread in time independent of their size, and the snapshot is serialized afterwards on another
- * thread ({@link KeyedStateSnapshot}). It writes each owned key group on its own ({@link KeyedStateSnapshots}), so a
+ * <p>A snapshot has two parts: {@link #beginSnapshot()} copies the states' index (keys and
+ * namespaces) and value bytes on the subtask's thread, values kept as objects copy-on-write, and
+ * the snapshot is serialized afterwards on another thread ({@link KeyedStateSnapshot}). It writes each owned key group on its own ({@link KeyedStateSnapshots}), so a
  * restore with another parallelism reads just the key groups it owns. Restored values wait, as
  * bytes, until the operator registers their state; those of a state never registered again are
  * carried into later snapshots unchanged.
@@ -66,7 +66,6 @@ public final class HeapKeyedStateBackend {
   // setting a key costs one null check more without them
   @Nullable private TtlIncrementalCleanup<?>[] perRecordCleanups;
   private final Map<String, KeyedSnapshotParticipant> participants = new LinkedHashMap<>();
-  private final List<HeapState<?, ?>> heapStates = new ArrayList<>();
   private final TypeSerializer<Object> keySerializer;
   private final NamespaceSerializer namespaces;
   private final KeyedStateSnapshots.Restored restored;
@@ -250,8 +249,8 @@ public final class HeapKeyedStateBackend {
    * A value state for a per-key structure of the runtime that the operator changes in place (a
    * window's slices, the sessions in flight of a key): it keeps the objects themselves, so a read
    * returns the stored object, not a copy, and a change needs no write back; snapshots write and
-   * read its values with codecs from {@code codec} (one per thread; snapshots also copy with them
-   * the values a snapshot in progress still shares, see {@link StateMap#freeze()}). Registered
+   * read its values with codecs from {@code codec} (one per thread; the subtask also copies with
+   * them the values a snapshot in progress still holds, see {@link StateMap#freeze}). Registered
    * under {@code name} like any state, so it is scoped by key and namespace, snapshotted per key
    * group and rescaled with the other states.
    */
@@ -353,20 +352,12 @@ public final class HeapKeyedStateBackend {
     return namespaces.deserialize(in);
   }
 
-  /** Remembers a state, whose remembered entry a snapshot must make it forget. */
-  void track(HeapState<?, ?> state) {
-    heapStates.add(state);
-  }
-
   /**
    * The synchronous part of a snapshot, on the subtask's thread: freezes the states and lets the
    * participants capture their data. The returned snapshot is written later, on any thread,
    * while the subtask goes on ({@link KeyedStateSnapshot#write()}).
    */
   public KeyedStateSnapshot beginSnapshot() {
-    for (HeapState<?, ?> state : heapStates) {
-      state.forgetCachedEntry(); // its entry is the snapshot's now
-    }
     Map<String, KeyedSnapshotParticipant.SectionWriter> writers = new LinkedHashMap<>();
     for (Map.Entry<String, KeyedSnapshotParticipant> p : participants.entrySet()) {
       writers.put(p.getKey(), p.getValue().beginSnapshot());

@@ -39,7 +39,6 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
     this.serializer = serializer;
     table.setSerializer(serializer);
     backend.restoreInto(table);
-    backend.track(this);
     this.out = serializer == null ? null : new DataOutputSerializer(64);
     this.in = serializer == null ? null : new DataInputDeserializer();
   }
@@ -142,8 +141,7 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
     if (key == cachedKey && cachedEntry != null) {
       return cachedEntry;
     }
-    // for writing: the cached entry may be written, so it must not be one a snapshot still reads
-    StateMap.Entry<Object, N, V> e = map().getEntryForWrite(key, namespace);
+    StateMap.Entry<Object, N, V> e = map().getEntry(key, namespace);
     cachedKey = e == null ? null : key;
     cachedEntry = e;
     return e;
@@ -155,8 +153,7 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
 
   /**
    * Forgets the remembered entry; called after entries were removed from the table behind this
-   * state's back (incremental TTL cleanup), since the remembered one may be among them, and when
-   * a snapshot freezes the table, since the remembered one is then the snapshot's.
+   * state's back (incremental TTL cleanup), since the remembered one may be among them.
    */
   final void forgetCachedEntry() {
     cachedKey = null;

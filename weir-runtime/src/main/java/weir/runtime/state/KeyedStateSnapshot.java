@@ -13,8 +13,9 @@ import weir.api.typeinfo.TypeSerializer;
 /**
  * A snapshot of a {@link HeapKeyedStateBackend} in two parts. {@link
  * HeapKeyedStateBackend#beginSnapshot()} is the synchronous part, on the subtask's thread: it
- * freezes every state's maps (copy-on-write, see {@link StateMap#freeze()}) and lets the
- * participants capture their data, which costs little whatever the state's size. {@link #write()}
+ * copies every state's keys, namespaces and value bytes into flat arrays (values kept as objects
+ * copy-on-write, see {@link StateMap#freeze}) and lets the participants capture their data: a
+ * walk and a few array copies, much less than serializing. {@link #write()}
  * is the asynchronous part: it serializes what was frozen, key group by key group in the format of
  * {@link KeyedStateSnapshots}, on any thread while the subtask goes on. It uses serializers and
  * codecs of its own, since those of the subtask may cache.
@@ -128,45 +129,38 @@ public final class KeyedStateSnapshot {
     boolean binary = table.binary();
     TtlSnapshotFilter<Object> filter = table.filter();
     out.writeUTF(table.name());
-    int[] count = {0};
-    if (filter == null) {
-      count[0] = map.size();
-    } else {
-      map.forEach(e -> {
-        boolean keep = binary ? !filter.isExpired(arena, e.offset) : filter.withoutExpired(e.value()) != null;
-        count[0] += keep ? 1 : 0;
-      });
-    }
-    out.writeInt(count[0]);
-    IOException[] failure = new IOException[1];
-    map.forEach(e -> {
-      if (failure[0] != null) {
-        return;
+    int size = map.size();
+    int count = size;
+    if (filter != null) {
+      count = 0;
+      for (int i = 0; i < size; i++) {
+        boolean keep = binary ? !filter.isExpired(arena, map.offset(i)) : filter.withoutExpired(map.value(i)) != null;
+        count += keep ? 1 : 0;
       }
-      try {
-        Object v = e.value();
+    }
+    out.writeInt(count);
+    try {
+      for (int i = 0; i < size; i++) {
+        Object v = binary ? null : map.value(i);
         if (filter != null) {
-          if (binary ? filter.isExpired(arena, e.offset) : (v = filter.withoutExpired(v)) == null) {
-            return;
+          if (binary ? filter.isExpired(arena, map.offset(i)) : (v = filter.withoutExpired(v)) == null) {
+            continue;
           }
         }
-        writers.writeKey(e.key(), out);
-        writers.writeNamespace(e.namespace(), out);
+        writers.writeKey(map.key(i), out);
+        writers.writeNamespace(map.namespace(i), out);
         if (binary) {
-          out.writeInt(e.length);
-          out.write(arena, e.offset, e.length);
+          out.writeInt(map.length(i));
+          out.write(arena, map.offset(i), map.length(i));
         } else {
           value.clear();
           table.codec().write(v, value);
           out.writeInt(value.position());
           out.write(value.getSharedBuffer(), 0, value.position());
         }
-      } catch (IOException ex) {
-        failure[0] = ex;
       }
-    });
-    if (failure[0] != null) {
-      throw new IOException("Cannot snapshot state '" + table.name() + "': " + failure[0].getMessage(), failure[0]);
+    } catch (IOException ex) {
+      throw new IOException("Cannot snapshot state '" + table.name() + "': " + ex.getMessage(), ex);
     }
   }
 }

@@ -8,12 +8,12 @@ import javax.annotation.Nullable;
  * Entries are mutable so that a read followed by a write of the same key costs one lookup; an
  * entry is only allocated when a key first gets a value.
  *
- * <p>Snapshots are copy-on-write at the granularity of the map: {@link #freeze()} hands the
- * current table, entries and arena to a snapshot, which may then write them on another thread,
- * and marks the map shared. The first change after that ({@link #put}, {@link #remove}, {@link
- * #scan}, or a lookup for writing, {@link #getEntryForWrite}) copies the table and its entries
- * and clones the arena, so nothing the snapshot reads is changed again; values kept as objects
- * are copied later, entry by entry, when the subtask first reads one for writing ({@link
+ * <p>Snapshots: {@link #freeze()} copies what a snapshot needs into a {@link Frozen} view that
+ * the snapshot may then write on another thread: each entry's key and namespace, and its value
+ * bytes (a copy of the arena, binary mode) or value object. That costs a walk over the entries
+ * and a copy of the arena, but no object per entry, so the state does not churn the heap at
+ * every checkpoint. Values kept as objects are not copied then: they are marked shared and
+ * copied one by one, copy-on-write, when the subtask first reads one for writing ({@link
  * #ownValue}), since the subtask may change such a value in place.
  *
  * <p>Owned by the subtask's thread; a {@link Frozen} view may be read on any thread.
@@ -67,44 +67,70 @@ public final class StateMap<K, N, V> {
   }
 
   /**
-   * The map as it was when a snapshot froze it: never changed again, so it may be read on the
-   * snapshot's thread while the subtask goes on with a copy.
+   * The map as it was when a snapshot froze it, as flat arrays: never changed again, so it may be
+   * read on the snapshot's thread while the subtask goes on.
    */
   public static final class Frozen<K, N, V> {
-    private final Entry<K, N, V>[] table;
-    private final int size;
+    private final Object[] keys;
+    private final Object[] namespaces;
+    // binary mode: where each value lies in the arena copy; objects: the values
+    @Nullable private final int[] offsets;
+    @Nullable private final int[] lengths;
     @Nullable private final byte[] arena;
+    @Nullable private final Object[] values;
 
-    private Frozen(Entry<K, N, V>[] table, int size, @Nullable byte[] arena) {
-      this.table = table;
-      this.size = size;
+    private Frozen(Object[] keys, Object[] namespaces, @Nullable int[] offsets, @Nullable int[] lengths,
+        @Nullable byte[] arena, @Nullable Object[] values) {
+      this.keys = keys;
+      this.namespaces = namespaces;
+      this.offsets = offsets;
+      this.lengths = lengths;
       this.arena = arena;
+      this.values = values;
     }
 
     /** The number of entries. */
     public int size() {
-      return size;
+      return keys.length;
     }
 
-    /** The arena's bytes, where the entries' serialized values lie (binary mode), or {@code null}. */
+    @SuppressWarnings("unchecked")
+    public K key(int i) {
+      return (K) keys[i];
+    }
+
+    @SuppressWarnings("unchecked")
+    public N namespace(int i) {
+      return (N) namespaces[i];
+    }
+
+    /** The value object of entry {@code i} (values kept as objects). */
+    @SuppressWarnings("unchecked")
+    public V value(int i) {
+      return (V) values[i];
+    }
+
+    /** Where the value bytes of entry {@code i} start in {@link #arena()} (binary mode). */
+    public int offset(int i) {
+      return offsets[i];
+    }
+
+    /** The length of the value bytes of entry {@code i} (binary mode). */
+    public int length(int i) {
+      return lengths[i];
+    }
+
+    /** A copy of the arena's bytes, where the values lie (binary mode), or {@code null}. */
     @Nullable
     byte[] arena() {
       return arena;
-    }
-
-    /** Visits every entry. */
-    public void forEach(Consumer<Entry<K, N, V>> visitor) {
-      StateMap.forEach(table, visitor);
     }
   }
 
   private Entry<K, N, V>[] table = newTable(INITIAL_CAPACITY);
   private int size;
   @Nullable private ValueArena arena;
-  // the table, its entries and the arena also belong to a frozen snapshot: copy before a change
-  private boolean shared;
-  // copies values kept as objects that the subtask may change in place; null: values are bytes,
-  // or objects that are replaced, never changed
+  // copies values kept as objects that the subtask may change in place; null: values are bytes
   @Nullable private ValueCopier<V> copier;
 
   /** Sets how values kept as objects are copied when a snapshot shares them. */
@@ -113,46 +139,38 @@ public final class StateMap<K, N, V> {
   }
 
   /**
-   * Hands the map's current contents to a snapshot: O(1); the next change copies them first.
-   * Entries obtained before must not be written afterwards.
+   * Copies the map's contents for a snapshot (see the class comment): the keys, namespaces and
+   * value bytes or objects; values kept as objects are marked shared, to be copied before the
+   * subtask changes them.
    */
-  Frozen<K, N, V> freeze() {
-    shared = true;
-    return new Frozen<>(table, size, arena == null ? null : arena.data());
-  }
-
-  /** Copies the table, entries and arena that a frozen snapshot shares, so that they can change. */
-  private void thaw() {
-    Entry<K, N, V>[] old = table;
-    Entry<K, N, V>[] copy = newTable(old.length);
-    boolean objects = copier != null;
-    for (int i = 0; i < old.length; i++) {
-      Entry<K, N, V> last = null;
-      for (Entry<K, N, V> e = old[i]; e != null; e = e.next) {
-        Entry<K, N, V> c = new Entry<>(e.key, e.namespace, e.hash, e.value, null);
-        c.offset = e.offset;
-        c.length = e.length;
-        c.capacity = e.capacity;
-        c.sharedValue = objects && e.value != null;
-        if (last == null) {
-          copy[i] = c;
+  Frozen<K, N, V> freeze(boolean binary) {
+    Object[] keys = new Object[size];
+    Object[] namespaces = new Object[size];
+    int[] offsets = binary ? new int[size] : null;
+    int[] lengths = binary ? new int[size] : null;
+    Object[] values = binary ? null : new Object[size];
+    int i = 0;
+    for (Entry<K, N, V> head : table) {
+      for (Entry<K, N, V> e = head; e != null; e = e.next) {
+        keys[i] = e.key;
+        namespaces[i] = e.namespace;
+        if (binary) {
+          offsets[i] = e.offset;
+          lengths[i] = e.length;
         } else {
-          last.next = c;
+          values[i] = e.value;
+          e.sharedValue = copier != null && e.value != null;
         }
-        last = c;
+        i++;
       }
     }
-    table = copy;
-    if (arena != null) {
-      arena = arena.copy();
-    }
-    shared = false;
+    return new Frozen<>(keys, namespaces, offsets, lengths, binary ? arena().snapshotCopy() : null, values);
   }
 
   /**
-   * Makes the value of {@code entry} (an entry of this map, got for writing) the subtask's own:
-   * copies it if a snapshot still shares it. Call before handing a value kept as an object to
-   * code that may change it in place.
+   * Makes the value of {@code entry} (an entry of this map) the subtask's own: copies it if a
+   * snapshot still holds it. Call before handing a value kept as an object to code that may
+   * change it in place.
    */
   void ownValue(Entry<K, N, V> entry) {
     if (entry.sharedValue) {
@@ -191,19 +209,6 @@ public final class StateMap<K, N, V> {
     return null;
   }
 
-  /**
-   * The entry of (key, namespace), or {@code null}, for the subtask to write: copies the map
-   * first if a snapshot shares it (see {@link #freeze()}). The value may still be shared: see
-   * {@link #ownValue}.
-   */
-  @Nullable
-  public Entry<K, N, V> getEntryForWrite(K key, N namespace) {
-    if (shared) {
-      thaw();
-    }
-    return getEntry(key, namespace);
-  }
-
   /** The value of (key, namespace), or {@code null}. */
   @Nullable
   public V get(K key, N namespace) {
@@ -213,7 +218,7 @@ public final class StateMap<K, N, V> {
 
   /** Sets the value of (key, namespace) and returns its entry. */
   public Entry<K, N, V> put(K key, N namespace, V value) {
-    Entry<K, N, V> e = getEntryForWrite(key, namespace);
+    Entry<K, N, V> e = getEntry(key, namespace);
     if (e != null) {
       e.value = value;
       e.sharedValue = false;
@@ -233,9 +238,6 @@ public final class StateMap<K, N, V> {
   /** Removes (key, namespace); returns the old value or {@code null}. */
   @Nullable
   public V remove(K key, N namespace) {
-    if (shared) {
-      thaw();
-    }
     int h = hash(key, namespace);
     int index = h & (table.length - 1);
     Entry<K, N, V> prev = null;
@@ -263,10 +265,6 @@ public final class StateMap<K, N, V> {
 
   /** Visits every entry; the map must not change meanwhile, nor the visitor change values. */
   public void forEach(Consumer<Entry<K, N, V>> visitor) {
-    forEach(table, visitor);
-  }
-
-  private static <K, N, V> void forEach(Entry<K, N, V>[] table, Consumer<Entry<K, N, V>> visitor) {
     for (Entry<K, N, V> head : table) {
       for (Entry<K, N, V> e = head; e != null; e = e.next) {
         visitor.accept(e);
@@ -308,9 +306,6 @@ public final class StateMap<K, N, V> {
    * may be visited again, none is skipped.
    */
   int scan(ScanCursor cursor, int limit, ScanVisitor<K, N, V> visitor) {
-    if (shared) {
-      thaw();
-    }
     if (size == 0) {
       cursor.bucket = 0;
       cursor.next = null;

@@ -59,12 +59,12 @@ public final class StateTable<N, V> {
     }
   }
 
-  /** Hands every map's contents to a snapshot (see {@link StateMap#freeze()}); one per key group index. */
+  /** Copies every map's contents for a snapshot (see {@link StateMap#freeze}); one per key group index. */
   @SuppressWarnings("unchecked")
   StateMap.Frozen<Object, N, V>[] freeze() {
     StateMap.Frozen<Object, N, V>[] frozen = (StateMap.Frozen<Object, N, V>[]) new StateMap.Frozen<?, ?, ?>[maps.length];
     for (int i = 0; i < maps.length; i++) {
-      frozen[i] = maps[i].freeze();
+      frozen[i] = maps[i].freeze(serializer != null);
     }
     return frozen;
   }

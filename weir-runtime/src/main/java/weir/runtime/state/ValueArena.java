@@ -26,13 +26,9 @@ final class ValueArena {
     return data;
   }
 
-  /** An arena with the same bytes and slots, for a map copied off a snapshot ({@link StateMap#freeze()}). */
-  ValueArena copy() {
-    ValueArena copy = new ValueArena();
-    copy.data = data.clone();
-    copy.used = used;
-    copy.garbage = garbage;
-    return copy;
+  /** The used part of the bytes, copied, for a snapshot ({@link StateMap#freeze}): offsets stay valid. */
+  byte[] snapshotCopy() {
+    return java.util.Arrays.copyOf(data, used);
   }
 
   /** Stores {@code length} bytes of {@code source} as the value of {@code entry}. */
