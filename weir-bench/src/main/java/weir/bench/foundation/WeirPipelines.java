@@ -1,14 +1,18 @@
 package weir.bench.foundation;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.annotation.Nullable;
+import weir.api.checkpoint.CheckpointStats;
 import weir.api.checkpoint.RestartStrategy;
 import weir.api.connector.sink.Sink;
 import weir.api.connector.sink.SinkWriter;
 import weir.api.connector.sink.WriterInitContext;
 import weir.api.datastream.DataStream;
 import weir.api.datastream.StreamExecutionEnvironment;
+import weir.api.environment.JobClient;
 import weir.api.functions.KeySelector;
 import weir.api.functions.MapFunction;
 import weir.api.tuple.Tuple2;
@@ -55,7 +59,11 @@ public final class WeirPipelines implements PipelineRunner {
     }
 
     long executeCalled = System.nanoTime();
-    env.execute("foundation-" + pipeline);
+    JobClient job = env.executeAsync("foundation-" + pipeline);
+    job.await();
+    if (checkpoints != null) {
+      printCheckpointFigures(job.getCheckpointStats());
+    }
     return new RunResult(records, FIRST_RECORD_NANOS.get(), END_NANOS.get(), executeCalled, SINK_COUNT.get());
   }
 
@@ -77,6 +85,25 @@ public final class WeirPipelines implements PipelineRunner {
   /** The indices 0 .. records-1, from the stock number sequence source. */
   public static DataStream<Long> indices(StreamExecutionEnvironment env, long records) {
     return env.fromSource(new WeirSequenceSource(0, records - 1), TypeInfo.of(Long.class), "indices");
+  }
+
+  /**
+   * Prints one line with the medians and maxima over the job's checkpoints of the longest
+   * alignment, synchronous part (the task's stall) and asynchronous part of each, for the log.
+   */
+  private static void printCheckpointFigures(List<CheckpointStats> stats) {
+    if (stats.isEmpty()) {
+      return;
+    }
+    long[] sync = stats.stream().mapToLong(CheckpointStats::maxSyncNanos).sorted().toArray();
+    long[] async = stats.stream().mapToLong(CheckpointStats::maxAsyncNanos).sorted().toArray();
+    long[] align = stats.stream().mapToLong(CheckpointStats::maxAlignmentNanos).sorted().toArray();
+    long[] size = stats.stream().mapToLong(CheckpointStats::sizeBytes).sorted().toArray();
+    System.out.printf(Locale.ROOT, "CHECKPOINTS count=%d syncMsMedian=%.2f syncMsMax=%.2f asyncMsMedian=%.1f "
+            + "asyncMsMax=%.1f alignmentMsMedian=%.2f alignmentMsMax=%.2f sizeBytesMedian=%d%n", stats.size(),
+        sync[sync.length / 2] / 1e6, sync[sync.length - 1] / 1e6, async[async.length / 2] / 1e6,
+        async[async.length - 1] / 1e6, align[align.length / 2] / 1e6, align[align.length - 1] / 1e6,
+        size[size.length / 2]);
   }
 
   /**
