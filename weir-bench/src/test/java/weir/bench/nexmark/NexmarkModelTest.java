@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import weir.api.connector.source.lib.DataGeneratorSource;
 import weir.api.datastream.StreamExecutionEnvironment;
 import weir.api.eventtime.WatermarkStrategy;
 import weir.api.typeinfo.TypeInfo;
@@ -93,12 +92,26 @@ class NexmarkModelTest {
     assertThat(readAll(3)).containsExactlyInAnyOrderElementsOf(readAll(1));
   }
 
+  @Test
+  void when_flinks_source_reads_the_model_then_it_yields_the_same_events_as_weirs() throws Exception {
+    org.apache.flink.streaming.api.environment.StreamExecutionEnvironment flink =
+        org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.createLocalEnvironment(2);
+    List<NexmarkEvent> events = new ArrayList<>();
+    try (org.apache.flink.util.CloseableIterator<NexmarkEvent> it = flink
+        .fromSource(NexmarkSources.flink(MODEL, 2_000),
+            org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(), "nexmark")
+        .executeAndCollect()) {
+      it.forEachRemaining(events::add);
+    }
+    assertThat(events).containsExactlyInAnyOrderElementsOf(readAll(2));
+  }
+
   private static List<NexmarkEvent> readAll(int parallelism) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(parallelism);
     NexmarkModel model = MODEL;
     List<NexmarkEvent> events = new ArrayList<>();
     try (CloseableIterator<NexmarkEvent> it = env.fromSource(
-            new DataGeneratorSource<>(model::event, 2_000), WatermarkStrategy.noWatermarks(),
+            NexmarkSources.weir(model, 2_000), WatermarkStrategy.noWatermarks(),
             TypeInfo.of(NexmarkEvent.class), "nexmark")
         .executeAndCollect()) {
       it.forEachRemaining(events::add);
