@@ -1,0 +1,45 @@
+package weir.bench.nexmark;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** What the queries of both engines share: their constants, and the digest of a result. */
+public final class Queries {
+  /** q1: euros per dollar, as in the nexmark project's q1. */
+  static final double EURO_PER_DOLLAR = 0.908;
+  /** q2: bids on auctions whose id is a multiple of this are selected. */
+  static final long Q2_MODULUS = 123;
+
+  private Queries() {}
+
+  static double toEuro(long dollars) {
+    return EURO_PER_DOLLAR * dollars;
+  }
+
+  /**
+   * The digest of a query's result: SHA-256 of its rows' {@code toString()}, sorted, one per
+   * line. Independent of the order rows arrive in, so results of any parallelism and either
+   * engine compare equal when they hold the same rows.
+   */
+  public static String digest(List<?> rows) {
+    List<String> lines = new ArrayList<>(rows.size());
+    for (Object row : rows) {
+      lines.add(String.valueOf(row));
+    }
+    lines.sort(null);
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String line : lines) {
+        sha.update(line.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) '\n');
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

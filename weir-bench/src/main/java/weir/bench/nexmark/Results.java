@@ -1,0 +1,14 @@
+package weir.bench.nexmark;
+
+import java.io.Serializable;
+
+/** The result rows of the Nexmark queries, the same types on both engines. */
+public final class Results {
+  private Results() {}
+
+  /** q1: a bid with its price in euros. */
+  public record EuroBid(long auction, long bidder, double price, long dateTime, String extra) implements Serializable {}
+
+  /** q2: an auction and a bid's price. */
+  public record AuctionPrice(long auction, long price) implements Serializable {}
+}

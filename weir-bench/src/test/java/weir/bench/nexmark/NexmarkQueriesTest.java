@@ -1,0 +1,74 @@
+package weir.bench.nexmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import weir.api.datastream.DataStream;
+import weir.api.datastream.StreamExecutionEnvironment;
+import weir.api.environment.CloseableIterator;
+import weir.api.eventtime.WatermarkStrategy;
+import weir.api.typeinfo.TypeInfo;
+
+/**
+ * The quick tier of the Nexmark suite: every query written so far runs on 10k events on both
+ * engines at parallelism 2, and the digests of their results are equal.
+ */
+class NexmarkQueriesTest {
+  private static final long EVENTS = 10_000;
+  private static final NexmarkModel MODEL = new NexmarkModel(NexmarkModel.Config.defaults(7, 10_000_000));
+
+  /** A query on both engines. */
+  enum Query {
+    Q0(WeirQueries::q0, FlinkQueries::q0),
+    Q1(WeirQueries::q1, FlinkQueries::q1),
+    Q2(WeirQueries::q2, FlinkQueries::q2);
+
+    final Function<DataStream<NexmarkEvent>, DataStream<?>> weir;
+    final Function<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>,
+        org.apache.flink.streaming.api.datastream.DataStream<?>> flink;
+
+    Query(Function<DataStream<NexmarkEvent>, DataStream<?>> weir,
+        Function<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>,
+            org.apache.flink.streaming.api.datastream.DataStream<?>> flink) {
+      this.weir = weir;
+      this.flink = flink;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Query.class)
+  void when_a_query_runs_on_both_engines_then_their_results_have_the_same_digest(Query query) throws Exception {
+    List<Object> weir = runWeir(query);
+    List<Object> flink = runFlink(query);
+    assertThat(weir).isNotEmpty();
+    assertThat(Queries.digest(weir)).isEqualTo(Queries.digest(flink));
+  }
+
+  private static List<Object> runWeir(Query query) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(2);
+    DataStream<NexmarkEvent> events = env.fromSource(NexmarkSources.weir(MODEL, EVENTS),
+        WatermarkStrategy.noWatermarks(), TypeInfo.of(NexmarkEvent.class), "nexmark");
+    List<Object> rows = new ArrayList<>();
+    try (CloseableIterator<?> it = query.weir.apply(events).executeAndCollect()) {
+      it.forEachRemaining(rows::add);
+    }
+    return rows;
+  }
+
+  private static List<Object> runFlink(Query query) throws Exception {
+    org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env =
+        org.apache.flink.streaming.api.environment.StreamExecutionEnvironment.createLocalEnvironment(2);
+    org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent> events = env.fromSource(
+        NexmarkSources.flink(MODEL, EVENTS), org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
+        "nexmark");
+    List<Object> rows = new ArrayList<>();
+    try (org.apache.flink.util.CloseableIterator<?> it = query.flink.apply(events).executeAndCollect()) {
+      it.forEachRemaining(rows::add);
+    }
+    return rows;
+  }
+}
