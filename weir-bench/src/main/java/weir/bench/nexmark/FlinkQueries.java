@@ -1,6 +1,13 @@
 package weir.bench.nexmark;
 
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
 
 /** The Nexmark queries on Flink, line by line as in {@link WeirQueries}. */
 public final class FlinkQueries {
@@ -21,5 +28,52 @@ public final class FlinkQueries {
   public static DataStream<Results.AuctionPrice> q2(DataStream<NexmarkEvent> events) {
     return q0(events).filter(b -> b.auction() % Queries.Q2_MODULUS == 0)
         .map(b -> new Results.AuctionPrice(b.auction(), b.price())).returns(Results.AuctionPrice.class);
+  }
+
+  /** q3, local item suggestion: as {@link WeirQueries#q3}. */
+  public static DataStream<Results.LocalItem> q3(DataStream<NexmarkEvent> events) {
+    DataStream<NexmarkEvent.Auction> auctions = events
+        .filter(e -> e.auction() != null && e.auction().category() == Queries.Q3_CATEGORY)
+        .map(NexmarkEvent::auction).returns(NexmarkEvent.Auction.class);
+    DataStream<NexmarkEvent.Person> persons = events
+        .filter(e -> e.person() != null && Queries.q3State(e.person().state()))
+        .map(NexmarkEvent::person).returns(NexmarkEvent.Person.class);
+    return auctions.connect(persons)
+        .keyBy(NexmarkEvent.Auction::seller, NexmarkEvent.Person::id)
+        .process(new Q3Join());
+  }
+
+  /** q3's join: the seller once known, and the auctions that came before them. */
+  static final class Q3Join
+      extends KeyedCoProcessFunction<Long, NexmarkEvent.Auction, NexmarkEvent.Person, Results.LocalItem> {
+    private transient ValueState<NexmarkEvent.Person> seller;
+    private transient ListState<NexmarkEvent.Auction> waiting;
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+      seller = getRuntimeContext().getState(new ValueStateDescriptor<>("seller", NexmarkEvent.Person.class));
+      waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", NexmarkEvent.Auction.class));
+    }
+
+    @Override
+    public void processElement1(NexmarkEvent.Auction auction, Context ctx, Collector<Results.LocalItem> out)
+        throws Exception {
+      NexmarkEvent.Person person = seller.value();
+      if (person != null) {
+        out.collect(new Results.LocalItem(person.name(), person.city(), person.state(), auction.id()));
+      } else {
+        waiting.add(auction);
+      }
+    }
+
+    @Override
+    public void processElement2(NexmarkEvent.Person person, Context ctx, Collector<Results.LocalItem> out)
+        throws Exception {
+      seller.update(person);
+      for (NexmarkEvent.Auction auction : waiting.get()) {
+        out.collect(new Results.LocalItem(person.name(), person.city(), person.state(), auction.id()));
+      }
+      waiting.clear();
+    }
   }
 }

@@ -14,7 +14,15 @@ public final class Queries {
   /** q2: bids on auctions whose id is a multiple of this are selected. */
   static final long Q2_MODULUS = 123;
 
+  /** q3: the category of the auctions joined. */
+  static final long Q3_CATEGORY = 10;
+
   private Queries() {}
+
+  /** q3: whether a person lives in one of the states the query asks for. */
+  static boolean q3State(String state) {
+    return state.equals("OR") || state.equals("ID") || state.equals("CA");
+  }
 
   static double toEuro(long dollars) {
     return EURO_PER_DOLLAR * dollars;

@@ -9,6 +9,9 @@ public final class Results {
   /** q1: a bid with its price in euros. */
   public record EuroBid(long auction, long bidder, double price, long dateTime, String extra) implements Serializable {}
 
+  /** q3: a seller in Oregon, Idaho or California and an auction of theirs in category 10. */
+  public record LocalItem(String name, String city, String state, long auction) implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

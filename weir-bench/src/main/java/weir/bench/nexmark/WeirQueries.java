@@ -1,6 +1,13 @@
 package weir.bench.nexmark;
 
 import weir.api.datastream.DataStream;
+import weir.api.functions.Collector;
+import weir.api.functions.KeyedCoProcessFunction;
+import weir.api.functions.KeyedProcessFunction;
+import weir.api.state.ListState;
+import weir.api.state.ListStateDescriptor;
+import weir.api.state.ValueState;
+import weir.api.state.ValueStateDescriptor;
 
 /**
  * The Nexmark queries on Weir, written in DataStream style; {@link FlinkQueries} has the same
@@ -25,5 +32,57 @@ public final class WeirQueries {
   public static DataStream<Results.AuctionPrice> q2(DataStream<NexmarkEvent> events) {
     return q0(events).filter(b -> b.auction() % Queries.Q2_MODULUS == 0)
         .map(b -> new Results.AuctionPrice(b.auction(), b.price()));
+  }
+
+  /**
+   * q3, local item suggestion: persons in OR, ID or CA joined with their auctions in category 10,
+   * as (name, city, state, auction id). A regular join: each side is kept in keyed state by
+   * person id, so a match is emitted once whichever side comes first.
+   */
+  public static DataStream<Results.LocalItem> q3(DataStream<NexmarkEvent> events) {
+    DataStream<NexmarkEvent.Auction> auctions = events
+        .filter(e -> e.auction() != null && e.auction().category() == Queries.Q3_CATEGORY)
+        .map(NexmarkEvent::auction);
+    DataStream<NexmarkEvent.Person> persons = events
+        .filter(e -> e.person() != null && Queries.q3State(e.person().state()))
+        .map(NexmarkEvent::person);
+    return auctions.connect(persons)
+        .keyBy(NexmarkEvent.Auction::seller, NexmarkEvent.Person::id)
+        .process(new Q3Join());
+  }
+
+  /** q3's join: the seller once known, and the auctions that came before them. */
+  static final class Q3Join
+      extends KeyedCoProcessFunction<Long, NexmarkEvent.Auction, NexmarkEvent.Person, Results.LocalItem> {
+    private transient ValueState<NexmarkEvent.Person> seller;
+    private transient ListState<NexmarkEvent.Auction> waiting;
+
+    @Override
+    public void open(weir.api.functions.RuntimeContext context) throws Exception {
+      super.open(context);
+      seller = context.getState(new ValueStateDescriptor<>("seller", NexmarkEvent.Person.class));
+      waiting = context.getListState(new ListStateDescriptor<>("waiting", NexmarkEvent.Auction.class));
+    }
+
+    @Override
+    public void processElement1(NexmarkEvent.Auction auction, KeyedProcessFunction.Context<Long> ctx,
+        Collector<Results.LocalItem> out) throws Exception {
+      NexmarkEvent.Person person = seller.value();
+      if (person != null) {
+        out.collect(new Results.LocalItem(person.name(), person.city(), person.state(), auction.id()));
+      } else {
+        waiting.add(auction);
+      }
+    }
+
+    @Override
+    public void processElement2(NexmarkEvent.Person person, KeyedProcessFunction.Context<Long> ctx,
+        Collector<Results.LocalItem> out) throws Exception {
+      seller.update(person);
+      for (NexmarkEvent.Auction auction : waiting.get()) {
+        out.collect(new Results.LocalItem(person.name(), person.city(), person.state(), auction.id()));
+      }
+      waiting.clear();
+    }
   }
 }

@@ -25,7 +25,8 @@ class NexmarkQueriesTest {
   enum Query {
     Q0(WeirQueries::q0, FlinkQueries::q0),
     Q1(WeirQueries::q1, FlinkQueries::q1),
-    Q2(WeirQueries::q2, FlinkQueries::q2);
+    Q2(WeirQueries::q2, FlinkQueries::q2),
+    Q3(WeirQueries::q3, FlinkQueries::q3);
 
     final Function<DataStream<NexmarkEvent>, DataStream<?>> weir;
     final Function<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>,
