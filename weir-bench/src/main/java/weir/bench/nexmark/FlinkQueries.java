@@ -7,6 +7,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /** The Nexmark queries on Flink, line by line as in {@link WeirQueries}. */
@@ -28,6 +31,21 @@ public final class FlinkQueries {
   public static DataStream<Results.AuctionPrice> q2(DataStream<NexmarkEvent> events) {
     return q0(events).filter(b -> b.auction() % Queries.Q2_MODULUS == 0)
         .map(b -> new Results.AuctionPrice(b.auction(), b.price())).returns(Results.AuctionPrice.class);
+  }
+
+  /** q7, highest bid: as {@link WeirQueries#q7}. */
+  public static DataStream<Results.HighestBid> q7(DataStream<NexmarkEvent> events) {
+    return q0(events)
+        .windowAll(TumblingEventTimeWindows.of(Queries.Q7_WINDOW))
+        .process(new Q7Highest());
+  }
+
+  /** q7's window function. */
+  static final class Q7Highest extends ProcessAllWindowFunction<NexmarkEvent.Bid, Results.HighestBid, TimeWindow> {
+    @Override
+    public void process(Context context, Iterable<NexmarkEvent.Bid> bids, Collector<Results.HighestBid> out) {
+      Queries.highestBids(bids, context.window().getEnd()).forEach(out::collect);
+    }
   }
 
   /** q3, local item suggestion: as {@link WeirQueries#q3}. */

@@ -17,7 +17,25 @@ public final class Queries {
   /** q3: the category of the auctions joined. */
   static final long Q3_CATEGORY = 10;
 
+  /** q7: the size of its tumbling windows. */
+  static final java.time.Duration Q7_WINDOW = java.time.Duration.ofSeconds(10);
+
   private Queries() {}
+
+  /** q7: the bids of a window with its highest price, each with the window's end. */
+  static List<Results.HighestBid> highestBids(Iterable<NexmarkEvent.Bid> bids, long windowEnd) {
+    long max = Long.MIN_VALUE;
+    for (NexmarkEvent.Bid b : bids) {
+      max = Math.max(max, b.price());
+    }
+    List<Results.HighestBid> highest = new ArrayList<>();
+    for (NexmarkEvent.Bid b : bids) {
+      if (b.price() == max) {
+        highest.add(new Results.HighestBid(b.auction(), b.price(), b.bidder(), b.dateTime(), b.extra(), windowEnd));
+      }
+    }
+    return highest;
+  }
 
   /** q3: whether a person lives in one of the states the query asks for. */
   static boolean q3State(String state) {

@@ -12,6 +12,10 @@ public final class Results {
   /** q3: a seller in Oregon, Idaho or California and an auction of theirs in category 10. */
   public record LocalItem(String name, String city, String state, long auction) implements Serializable {}
 
+  /** q7: a bid with the highest price of its window, and the window's end. */
+  public record HighestBid(long auction, long price, long bidder, long dateTime, String extra, long windowEnd)
+      implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

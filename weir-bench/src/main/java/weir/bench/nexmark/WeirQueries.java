@@ -8,6 +8,9 @@ import weir.api.state.ListState;
 import weir.api.state.ListStateDescriptor;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
+import weir.api.windowing.assigners.TumblingEventTimeWindows;
+import weir.api.windowing.functions.ProcessAllWindowFunction;
+import weir.api.windowing.windows.TimeWindow;
 
 /**
  * The Nexmark queries on Weir, written in DataStream style; {@link FlinkQueries} has the same
@@ -32,6 +35,25 @@ public final class WeirQueries {
   public static DataStream<Results.AuctionPrice> q2(DataStream<NexmarkEvent> events) {
     return q0(events).filter(b -> b.auction() % Queries.Q2_MODULUS == 0)
         .map(b -> new Results.AuctionPrice(b.auction(), b.price()));
+  }
+
+  /**
+   * q7, highest bid: per tumbling 10 s event-time window over all bids, the bids with the
+   * window's highest price (all of them on a tie), each with the window's end. The events must
+   * carry event-time timestamps and watermarks.
+   */
+  public static DataStream<Results.HighestBid> q7(DataStream<NexmarkEvent> events) {
+    return q0(events)
+        .windowAll(TumblingEventTimeWindows.of(Queries.Q7_WINDOW))
+        .process(new Q7Highest());
+  }
+
+  /** q7's window function. */
+  static final class Q7Highest extends ProcessAllWindowFunction<NexmarkEvent.Bid, Results.HighestBid, TimeWindow> {
+    @Override
+    public void process(Context context, Iterable<NexmarkEvent.Bid> bids, Collector<Results.HighestBid> out) {
+      Queries.highestBids(bids, context.window().getEnd()).forEach(out::collect);
+    }
   }
 
   /**
