@@ -1,5 +1,6 @@
 package weir.bench.nexmark;
 
+import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -7,7 +8,10 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
+import org.apache.flink.streaming.api.functions.windowing.WindowFunction;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -31,6 +35,70 @@ public final class FlinkQueries {
   public static DataStream<Results.AuctionPrice> q2(DataStream<NexmarkEvent> events) {
     return q0(events).filter(b -> b.auction() % Queries.Q2_MODULUS == 0)
         .map(b -> new Results.AuctionPrice(b.auction(), b.price())).returns(Results.AuctionPrice.class);
+  }
+
+  /** q5, hot items: as {@link WeirQueries#q5}. */
+  public static DataStream<Results.AuctionCount> q5(DataStream<NexmarkEvent> events) {
+    return q0(events)
+        .keyBy(NexmarkEvent.Bid::auction)
+        .window(SlidingEventTimeWindows.of(Queries.Q5_SIZE, Queries.Q5_SLIDE))
+        .aggregate(new Q5Count(), new Q5WithWindow())
+        .keyBy(Results.AuctionCount::windowEnd)
+        .process(new Q5Hottest());
+  }
+
+  /** q5: counts a window's bids. */
+  static final class Q5Count implements AggregateFunction<NexmarkEvent.Bid, Long, Long> {
+    @Override
+    public Long createAccumulator() {
+      return 0L;
+    }
+
+    @Override
+    public Long add(NexmarkEvent.Bid bid, Long count) {
+      return count + 1;
+    }
+
+    @Override
+    public Long getResult(Long count) {
+      return count;
+    }
+
+    @Override
+    public Long merge(Long a, Long b) {
+      return a + b;
+    }
+  }
+
+  /** q5: a count with its auction and window end. */
+  static final class Q5WithWindow implements WindowFunction<Long, Results.AuctionCount, Long, TimeWindow> {
+    @Override
+    public void apply(Long auction, TimeWindow window, Iterable<Long> counts, Collector<Results.AuctionCount> out) {
+      out.collect(new Results.AuctionCount(auction, counts.iterator().next(), window.getEnd()));
+    }
+  }
+
+  /** q5: keeps a window's counts until the watermark passes its end, then emits the highest. */
+  static final class Q5Hottest extends KeyedProcessFunction<Long, Results.AuctionCount, Results.AuctionCount> {
+    private transient ListState<Results.AuctionCount> counts;
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+      counts = getRuntimeContext().getListState(new ListStateDescriptor<>("counts", Results.AuctionCount.class));
+    }
+
+    @Override
+    public void processElement(Results.AuctionCount count, Context ctx, Collector<Results.AuctionCount> out)
+        throws Exception {
+      counts.add(count);
+      ctx.timerService().registerEventTimeTimer(count.windowEnd() - 1);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Results.AuctionCount> out) throws Exception {
+      Queries.hottest(counts.get()).forEach(out::collect);
+      counts.clear();
+    }
   }
 
   /** q7, highest bid: as {@link WeirQueries#q7}. */

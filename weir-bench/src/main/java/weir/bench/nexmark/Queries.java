@@ -20,7 +20,26 @@ public final class Queries {
   /** q7: the size of its tumbling windows. */
   static final java.time.Duration Q7_WINDOW = java.time.Duration.ofSeconds(10);
 
+  /** q5: the size and slide of its sliding windows. */
+  static final java.time.Duration Q5_SIZE = java.time.Duration.ofSeconds(10);
+  static final java.time.Duration Q5_SLIDE = java.time.Duration.ofSeconds(2);
+
   private Queries() {}
+
+  /** q5: the counts of a window that have its highest count. */
+  static List<Results.AuctionCount> hottest(Iterable<Results.AuctionCount> counts) {
+    long max = Long.MIN_VALUE;
+    for (Results.AuctionCount c : counts) {
+      max = Math.max(max, c.count());
+    }
+    List<Results.AuctionCount> hottest = new ArrayList<>();
+    for (Results.AuctionCount c : counts) {
+      if (c.count() == max) {
+        hottest.add(c);
+      }
+    }
+    return hottest;
+  }
 
   /** q7: the bids of a window with its highest price, each with the window's end. */
   static List<Results.HighestBid> highestBids(Iterable<NexmarkEvent.Bid> bids, long windowEnd) {

@@ -16,6 +16,9 @@ public final class Results {
   public record HighestBid(long auction, long price, long bidder, long dateTime, String extra, long windowEnd)
       implements Serializable {}
 
+  /** q5: the number of bids on an auction in the window that ends at {@code windowEnd}. */
+  public record AuctionCount(long auction, long count, long windowEnd) implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

@@ -8,7 +8,10 @@ import weir.api.state.ListState;
 import weir.api.state.ListStateDescriptor;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
+import weir.api.functions.AggregateFunction;
+import weir.api.windowing.assigners.SlidingEventTimeWindows;
 import weir.api.windowing.assigners.TumblingEventTimeWindows;
+import weir.api.windowing.functions.WindowFunction;
 import weir.api.windowing.functions.ProcessAllWindowFunction;
 import weir.api.windowing.windows.TimeWindow;
 
@@ -35,6 +38,77 @@ public final class WeirQueries {
   public static DataStream<Results.AuctionPrice> q2(DataStream<NexmarkEvent> events) {
     return q0(events).filter(b -> b.auction() % Queries.Q2_MODULUS == 0)
         .map(b -> new Results.AuctionPrice(b.auction(), b.price()));
+  }
+
+  /**
+   * q5, hot items: per sliding event-time window of 10 s every 2 s, the auctions with the most
+   * bids (all of them on a tie), as (auction, count, window end). Bids are counted per auction
+   * and window; the counts of one window meet at a subtask keyed by the window's end, which
+   * emits the highest when the watermark passes the window's end.
+   */
+  public static DataStream<Results.AuctionCount> q5(DataStream<NexmarkEvent> events) {
+    return q0(events)
+        .keyBy(NexmarkEvent.Bid::auction)
+        .window(SlidingEventTimeWindows.of(Queries.Q5_SIZE, Queries.Q5_SLIDE))
+        .aggregate(new Q5Count(), new Q5WithWindow())
+        .keyBy(Results.AuctionCount::windowEnd)
+        .process(new Q5Hottest());
+  }
+
+  /** q5: counts a window's bids. */
+  static final class Q5Count implements AggregateFunction<NexmarkEvent.Bid, Long, Long> {
+    @Override
+    public Long createAccumulator() {
+      return 0L;
+    }
+
+    @Override
+    public Long add(NexmarkEvent.Bid bid, Long count) {
+      return count + 1;
+    }
+
+    @Override
+    public Long getResult(Long count) {
+      return count;
+    }
+
+    @Override
+    public Long merge(Long a, Long b) {
+      return a + b;
+    }
+  }
+
+  /** q5: a count with its auction and window end. */
+  static final class Q5WithWindow implements WindowFunction<Long, Results.AuctionCount, Long, TimeWindow> {
+    @Override
+    public void apply(Long auction, TimeWindow window, Iterable<Long> counts, Collector<Results.AuctionCount> out) {
+      out.collect(new Results.AuctionCount(auction, counts.iterator().next(), window.getEnd()));
+    }
+  }
+
+  /** q5: keeps a window's counts until the watermark passes its end, then emits the highest. */
+  static final class Q5Hottest extends KeyedProcessFunction<Long, Results.AuctionCount, Results.AuctionCount> {
+    private transient ListState<Results.AuctionCount> counts;
+
+    @Override
+    public void open(weir.api.functions.RuntimeContext context) throws Exception {
+      super.open(context);
+      counts = context.getListState(new ListStateDescriptor<>("counts", Results.AuctionCount.class));
+    }
+
+    @Override
+    public void processElement(Results.AuctionCount count, Context<Long> ctx, Collector<Results.AuctionCount> out)
+        throws Exception {
+      counts.add(count);
+      ctx.timerService().registerEventTimeTimer(count.windowEnd() - 1);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext<Long> ctx, Collector<Results.AuctionCount> out)
+        throws Exception {
+      Queries.hottest(counts.get()).forEach(out::collect);
+      counts.clear();
+    }
   }
 
   /**
