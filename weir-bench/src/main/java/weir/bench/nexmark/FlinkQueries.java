@@ -1,6 +1,7 @@
 package weir.bench.nexmark;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.functions.CoGroupFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -98,6 +99,28 @@ public final class FlinkQueries {
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Results.AuctionCount> out) throws Exception {
       Queries.hottest(counts.get()).forEach(out::collect);
       counts.clear();
+    }
+  }
+
+  /** q8, monitor new users: as {@link WeirQueries#q8}. */
+  public static DataStream<Results.NewSeller> q8(DataStream<NexmarkEvent> events) {
+    DataStream<NexmarkEvent.Person> persons = events.filter(e -> e.person() != null).map(NexmarkEvent::person)
+        .returns(NexmarkEvent.Person.class);
+    DataStream<NexmarkEvent.Auction> auctions = events.filter(e -> e.auction() != null).map(NexmarkEvent::auction)
+        .returns(NexmarkEvent.Auction.class);
+    return persons.coGroup(auctions)
+        .where(NexmarkEvent.Person::id).equalTo(NexmarkEvent.Auction::seller)
+        .window(TumblingEventTimeWindows.of(Queries.Q8_WINDOW))
+        .apply(new Q8NewSellers());
+  }
+
+  /** q8's coGroup. */
+  static final class Q8NewSellers
+      implements CoGroupFunction<NexmarkEvent.Person, NexmarkEvent.Auction, Results.NewSeller> {
+    @Override
+    public void coGroup(Iterable<NexmarkEvent.Person> persons, Iterable<NexmarkEvent.Auction> auctions,
+        Collector<Results.NewSeller> out) {
+      Queries.newSellers(persons, auctions, out::collect);
     }
   }
 

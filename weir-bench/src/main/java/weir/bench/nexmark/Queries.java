@@ -24,7 +24,25 @@ public final class Queries {
   static final java.time.Duration Q5_SIZE = java.time.Duration.ofSeconds(10);
   static final java.time.Duration Q5_SLIDE = java.time.Duration.ofSeconds(2);
 
+  /** q8: the size of its tumbling windows. */
+  static final java.time.Duration Q8_WINDOW = java.time.Duration.ofSeconds(10);
+
   private Queries() {}
+
+  /**
+   * q8: the person of a (seller, window) group, once, when the group holds the person and at
+   * least one of their auctions; with the start of the window the person registered in.
+   */
+  static void newSellers(Iterable<NexmarkEvent.Person> persons, Iterable<NexmarkEvent.Auction> auctions,
+      java.util.function.Consumer<Results.NewSeller> out) {
+    if (!auctions.iterator().hasNext()) {
+      return;
+    }
+    long size = Q8_WINDOW.toMillis();
+    for (NexmarkEvent.Person p : persons) {
+      out.accept(new Results.NewSeller(p.id(), p.name(), p.dateTime() - Math.floorMod(p.dateTime(), size)));
+    }
+  }
 
   /** q5: the counts of a window that have its highest count. */
   static List<Results.AuctionCount> hottest(Iterable<Results.AuctionCount> counts) {

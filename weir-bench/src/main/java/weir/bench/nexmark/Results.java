@@ -19,6 +19,9 @@ public final class Results {
   /** q5: the number of bids on an auction in the window that ends at {@code windowEnd}. */
   public record AuctionCount(long auction, long count, long windowEnd) implements Serializable {}
 
+  /** q8: a person who opened an auction in the 10 s window in which they registered. */
+  public record NewSeller(long id, String name, long windowStart) implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

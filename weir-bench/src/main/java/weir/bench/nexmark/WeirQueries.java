@@ -9,6 +9,7 @@ import weir.api.state.ListStateDescriptor;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
 import weir.api.functions.AggregateFunction;
+import weir.api.functions.CoGroupFunction;
 import weir.api.windowing.assigners.SlidingEventTimeWindows;
 import weir.api.windowing.assigners.TumblingEventTimeWindows;
 import weir.api.windowing.functions.WindowFunction;
@@ -108,6 +109,30 @@ public final class WeirQueries {
         throws Exception {
       Queries.hottest(counts.get()).forEach(out::collect);
       counts.clear();
+    }
+  }
+
+  /**
+   * q8, monitor new users: the persons who opened an auction in the same tumbling 10 s
+   * event-time window in which they registered, as (id, name, window start); a window coGroup of
+   * persons and auctions on person id = seller.
+   */
+  public static DataStream<Results.NewSeller> q8(DataStream<NexmarkEvent> events) {
+    DataStream<NexmarkEvent.Person> persons = events.filter(e -> e.person() != null).map(NexmarkEvent::person);
+    DataStream<NexmarkEvent.Auction> auctions = events.filter(e -> e.auction() != null).map(NexmarkEvent::auction);
+    return persons.coGroup(auctions)
+        .where(NexmarkEvent.Person::id).equalTo(NexmarkEvent.Auction::seller)
+        .window(TumblingEventTimeWindows.of(Queries.Q8_WINDOW))
+        .apply(new Q8NewSellers());
+  }
+
+  /** q8's coGroup. */
+  static final class Q8NewSellers
+      implements CoGroupFunction<NexmarkEvent.Person, NexmarkEvent.Auction, Results.NewSeller> {
+    @Override
+    public void coGroup(Iterable<NexmarkEvent.Person> persons, Iterable<NexmarkEvent.Auction> auctions,
+        Collector<Results.NewSeller> out) {
+      Queries.newSellers(persons, auctions, out::collect);
     }
   }
 
