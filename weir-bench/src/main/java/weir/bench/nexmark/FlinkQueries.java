@@ -139,6 +139,75 @@ public final class FlinkQueries {
     }
   }
 
+  /** q9, winning bids: as {@link WeirQueries#q9}. */
+  public static DataStream<Results.WinningBid> q9(DataStream<NexmarkEvent> events) {
+    DataStream<NexmarkEvent.Auction> auctions = events.filter(e -> e.auction() != null).map(NexmarkEvent::auction)
+        .returns(NexmarkEvent.Auction.class);
+    DataStream<NexmarkEvent.Bid> bids = q0(events);
+    return auctions.connect(bids)
+        .keyBy(NexmarkEvent.Auction::id, NexmarkEvent.Bid::auction)
+        .process(new Q9Winner());
+  }
+
+  /** q9's join of an auction with its bids. */
+  static final class Q9Winner
+      extends KeyedCoProcessFunction<Long, NexmarkEvent.Auction, NexmarkEvent.Bid, Results.WinningBid> {
+    private transient ValueState<NexmarkEvent.Auction> auction;
+    private transient ValueState<NexmarkEvent.Bid> best;
+    private transient ListState<NexmarkEvent.Bid> early;
+    private transient ValueState<Boolean> closed;
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+      auction = getRuntimeContext().getState(new ValueStateDescriptor<>("auction", NexmarkEvent.Auction.class));
+      best = getRuntimeContext().getState(new ValueStateDescriptor<>("best", NexmarkEvent.Bid.class));
+      early = getRuntimeContext().getListState(new ListStateDescriptor<>("early", NexmarkEvent.Bid.class));
+      closed = getRuntimeContext().getState(new ValueStateDescriptor<>("closed", Boolean.class));
+    }
+
+    @Override
+    public void processElement1(NexmarkEvent.Auction a, Context ctx, Collector<Results.WinningBid> out)
+        throws Exception {
+      auction.update(a);
+      NexmarkEvent.Bid winner = null;
+      for (NexmarkEvent.Bid bid : early.get()) {
+        if (Queries.q9Counts(a, bid)) {
+          winner = Queries.q9Better(winner, bid);
+        }
+      }
+      early.clear();
+      if (winner != null) {
+        best.update(winner);
+      }
+      ctx.timerService().registerEventTimeTimer(a.expires());
+    }
+
+    @Override
+    public void processElement2(NexmarkEvent.Bid bid, Context ctx, Collector<Results.WinningBid> out)
+        throws Exception {
+      if (closed.value() != null) {
+        return;
+      }
+      NexmarkEvent.Auction a = auction.value();
+      if (a == null) {
+        early.add(bid);
+      } else if (Queries.q9Counts(a, bid)) {
+        best.update(Queries.q9Better(best.value(), bid));
+      }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Results.WinningBid> out) throws Exception {
+      NexmarkEvent.Bid winner = best.value();
+      if (winner != null) {
+        out.collect(Queries.q9Row(auction.value(), winner));
+      }
+      auction.clear();
+      best.clear();
+      closed.update(true);
+    }
+  }
+
   /** q3, local item suggestion: as {@link WeirQueries#q3}. */
   public static DataStream<Results.LocalItem> q3(DataStream<NexmarkEvent> events) {
     DataStream<NexmarkEvent.Auction> auctions = events

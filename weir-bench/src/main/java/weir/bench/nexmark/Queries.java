@@ -29,6 +29,30 @@ public final class Queries {
 
   private Queries() {}
 
+  /** q9: whether {@code bid} counts for {@code auction}: made while the auction was open. */
+  static boolean q9Counts(NexmarkEvent.Auction auction, NexmarkEvent.Bid bid) {
+    return bid.dateTime() >= auction.dateTime() && bid.dateTime() <= auction.expires();
+  }
+
+  /** q9: the better of two bids: the higher price, then the earlier, then the smaller bidder id. */
+  static NexmarkEvent.Bid q9Better(@javax.annotation.Nullable NexmarkEvent.Bid best, NexmarkEvent.Bid bid) {
+    if (best == null || bid.price() > best.price()) {
+      return bid;
+    }
+    if (bid.price() < best.price()) {
+      return best;
+    }
+    if (bid.dateTime() != best.dateTime()) {
+      return bid.dateTime() < best.dateTime() ? bid : best;
+    }
+    return bid.bidder() < best.bidder() ? bid : best;
+  }
+
+  /** q9: the result row of an auction and its winning bid. */
+  static Results.WinningBid q9Row(NexmarkEvent.Auction a, NexmarkEvent.Bid b) {
+    return new Results.WinningBid(a.id(), a.category(), a.seller(), a.expires(), b.bidder(), b.price(), b.dateTime());
+  }
+
   /**
    * q8: the person of a (seller, window) group, once, when the group holds the person and at
    * least one of their auctions; with the start of the window the person registered in.

@@ -22,6 +22,10 @@ public final class Results {
   /** q8: a person who opened an auction in the 10 s window in which they registered. */
   public record NewSeller(long id, String name, long windowStart) implements Serializable {}
 
+  /** q9: an auction and its winning bid. */
+  public record WinningBid(long auction, long category, long seller, long expires, long bidder, long price,
+      long bidTime) implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

@@ -156,6 +156,81 @@ public final class WeirQueries {
   }
 
   /**
+   * q9, winning bids: per auction, the best bid made while it was open (highest price, then
+   * earliest, then smallest bidder id), emitted when the watermark passes the auction's expiry.
+   * Bids that arrive before their auction wait for it in keyed state; bids after the expiry are
+   * dropped.
+   */
+  public static DataStream<Results.WinningBid> q9(DataStream<NexmarkEvent> events) {
+    DataStream<NexmarkEvent.Auction> auctions = events.filter(e -> e.auction() != null).map(NexmarkEvent::auction);
+    DataStream<NexmarkEvent.Bid> bids = q0(events);
+    return auctions.connect(bids)
+        .keyBy(NexmarkEvent.Auction::id, NexmarkEvent.Bid::auction)
+        .process(new Q9Winner());
+  }
+
+  /** q9's join of an auction with its bids. */
+  static final class Q9Winner
+      extends KeyedCoProcessFunction<Long, NexmarkEvent.Auction, NexmarkEvent.Bid, Results.WinningBid> {
+    private transient ValueState<NexmarkEvent.Auction> auction;
+    private transient ValueState<NexmarkEvent.Bid> best;
+    private transient ListState<NexmarkEvent.Bid> early;
+    private transient ValueState<Boolean> closed;
+
+    @Override
+    public void open(weir.api.functions.RuntimeContext context) throws Exception {
+      super.open(context);
+      auction = context.getState(new ValueStateDescriptor<>("auction", NexmarkEvent.Auction.class));
+      best = context.getState(new ValueStateDescriptor<>("best", NexmarkEvent.Bid.class));
+      early = context.getListState(new ListStateDescriptor<>("early", NexmarkEvent.Bid.class));
+      closed = context.getState(new ValueStateDescriptor<>("closed", Boolean.class));
+    }
+
+    @Override
+    public void processElement1(NexmarkEvent.Auction a, KeyedProcessFunction.Context<Long> ctx,
+        Collector<Results.WinningBid> out) throws Exception {
+      auction.update(a);
+      NexmarkEvent.Bid winner = null;
+      for (NexmarkEvent.Bid bid : early.get()) {
+        if (Queries.q9Counts(a, bid)) {
+          winner = Queries.q9Better(winner, bid);
+        }
+      }
+      early.clear();
+      if (winner != null) {
+        best.update(winner);
+      }
+      ctx.timerService().registerEventTimeTimer(a.expires());
+    }
+
+    @Override
+    public void processElement2(NexmarkEvent.Bid bid, KeyedProcessFunction.Context<Long> ctx,
+        Collector<Results.WinningBid> out) throws Exception {
+      if (closed.value() != null) {
+        return;
+      }
+      NexmarkEvent.Auction a = auction.value();
+      if (a == null) {
+        early.add(bid);
+      } else if (Queries.q9Counts(a, bid)) {
+        best.update(Queries.q9Better(best.value(), bid));
+      }
+    }
+
+    @Override
+    public void onTimer(long timestamp, KeyedProcessFunction.OnTimerContext<Long> ctx,
+        Collector<Results.WinningBid> out) throws Exception {
+      NexmarkEvent.Bid winner = best.value();
+      if (winner != null) {
+        out.collect(Queries.q9Row(auction.value(), winner));
+      }
+      auction.clear();
+      best.clear();
+      closed.update(true);
+    }
+  }
+
+  /**
    * q3, local item suggestion: persons in OR, ID or CA joined with their auctions in category 10,
    * as (name, city, state, auction id). A regular join: each side is kept in keyed state by
    * person id, so a match is emitted once whichever side comes first.

@@ -33,7 +33,8 @@ class NexmarkQueriesTest {
     Q3(WeirQueries::q3, FlinkQueries::q3),
     Q5(WeirQueries::q5, FlinkQueries::q5),
     Q7(WeirQueries::q7, FlinkQueries::q7),
-    Q8(WeirQueries::q8, FlinkQueries::q8);
+    Q8(WeirQueries::q8, FlinkQueries::q8),
+    Q9(WeirQueries::q9, FlinkQueries::q9);
 
     final Function<DataStream<NexmarkEvent>, DataStream<?>> weir;
     final Function<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>,
