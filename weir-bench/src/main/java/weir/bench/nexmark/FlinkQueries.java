@@ -139,6 +139,41 @@ public final class FlinkQueries {
     }
   }
 
+  /** q4, average price per category: as {@link WeirQueries#q4}. */
+  public static DataStream<Results.CategoryAverage> q4(DataStream<NexmarkEvent> events) {
+    return q9(events).keyBy(Results.WinningBid::category).process(new Q4Average());
+  }
+
+  /** q4's running average per category. */
+  static final class Q4Average extends KeyedProcessFunction<Long, Results.WinningBid, Results.CategoryAverage> {
+    private transient ListState<Results.WinningBid> pending;
+    private transient ValueState<Long> count;
+    private transient ValueState<Long> sum;
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+      pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", Results.WinningBid.class));
+      count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
+      sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Long.class));
+    }
+
+    @Override
+    public void processElement(Results.WinningBid winner, Context ctx, Collector<Results.CategoryAverage> out)
+        throws Exception {
+      pending.add(winner);
+      ctx.timerService().registerEventTimeTimer(winner.expires());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Results.CategoryAverage> out) throws Exception {
+      long[] totals = {count.value() == null ? 0 : count.value(), sum.value() == null ? 0 : sum.value()};
+      pending.update(Queries.q4Fold(pending.get(), timestamp, totals));
+      count.update(totals[0]);
+      sum.update(totals[1]);
+      out.collect(new Results.CategoryAverage(ctx.getCurrentKey(), timestamp, (double) totals[1] / totals[0]));
+    }
+  }
+
   /** q9, winning bids: as {@link WeirQueries#q9}. */
   public static DataStream<Results.WinningBid> q9(DataStream<NexmarkEvent> events) {
     DataStream<NexmarkEvent.Auction> auctions = events.filter(e -> e.auction() != null).map(NexmarkEvent::auction)

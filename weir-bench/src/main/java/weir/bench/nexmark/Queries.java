@@ -29,6 +29,23 @@ public final class Queries {
 
   private Queries() {}
 
+  /**
+   * q4: folds the pending winners that closed by {@code time} into {@code totals} (count, sum of
+   * prices) and returns those still pending.
+   */
+  static List<Results.WinningBid> q4Fold(Iterable<Results.WinningBid> pending, long time, long[] totals) {
+    List<Results.WinningBid> left = new ArrayList<>();
+    for (Results.WinningBid w : pending) {
+      if (w.expires() <= time) {
+        totals[0]++;
+        totals[1] += w.price();
+      } else {
+        left.add(w);
+      }
+    }
+    return left;
+  }
+
   /** q9: whether {@code bid} counts for {@code auction}: made while the auction was open. */
   static boolean q9Counts(NexmarkEvent.Auction auction, NexmarkEvent.Bid bid) {
     return bid.dateTime() >= auction.dateTime() && bid.dateTime() <= auction.expires();

@@ -26,6 +26,9 @@ public final class Results {
   public record WinningBid(long auction, long category, long seller, long expires, long bidder, long price,
       long bidTime) implements Serializable {}
 
+  /** q4: the average winning price of the auctions of a category closed by {@code time}. */
+  public record CategoryAverage(long category, long time, double average) implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

@@ -156,6 +156,48 @@ public final class WeirQueries {
   }
 
   /**
+   * q4, average price per category: the winning bids of q9 keyed by category; whenever the
+   * watermark passes the expiry of one of them, the average winning price of the category's
+   * auctions closed so far, as (category, time, average). Winners wait until their expiry, so
+   * each row counts exactly the auctions closed by its time.
+   */
+  public static DataStream<Results.CategoryAverage> q4(DataStream<NexmarkEvent> events) {
+    return q9(events).keyBy(Results.WinningBid::category).process(new Q4Average());
+  }
+
+  /** q4's running average per category. */
+  static final class Q4Average extends KeyedProcessFunction<Long, Results.WinningBid, Results.CategoryAverage> {
+    private transient ListState<Results.WinningBid> pending;
+    private transient ValueState<Long> count;
+    private transient ValueState<Long> sum;
+
+    @Override
+    public void open(weir.api.functions.RuntimeContext context) throws Exception {
+      super.open(context);
+      pending = context.getListState(new ListStateDescriptor<>("pending", Results.WinningBid.class));
+      count = context.getState(new ValueStateDescriptor<>("count", Long.class));
+      sum = context.getState(new ValueStateDescriptor<>("sum", Long.class));
+    }
+
+    @Override
+    public void processElement(Results.WinningBid winner, Context<Long> ctx, Collector<Results.CategoryAverage> out)
+        throws Exception {
+      pending.add(winner);
+      ctx.timerService().registerEventTimeTimer(winner.expires());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext<Long> ctx, Collector<Results.CategoryAverage> out)
+        throws Exception {
+      long[] totals = {count.value() == null ? 0 : count.value(), sum.value() == null ? 0 : sum.value()};
+      pending.update(Queries.q4Fold(pending.get(), timestamp, totals));
+      count.update(totals[0]);
+      sum.update(totals[1]);
+      out.collect(new Results.CategoryAverage(ctx.getCurrentKey(), timestamp, (double) totals[1] / totals[0]));
+    }
+  }
+
+  /**
    * q9, winning bids: per auction, the best bid made while it was open (highest price, then
    * earliest, then smallest bidder id), emitted when the watermark passes the auction's expiry.
    * Bids that arrive before their auction wait for it in keyed state; bids after the expiry are

@@ -31,6 +31,7 @@ class NexmarkQueriesTest {
     Q1(WeirQueries::q1, FlinkQueries::q1),
     Q2(WeirQueries::q2, FlinkQueries::q2),
     Q3(WeirQueries::q3, FlinkQueries::q3),
+    Q4(WeirQueries::q4, FlinkQueries::q4),
     Q5(WeirQueries::q5, FlinkQueries::q5),
     Q7(WeirQueries::q7, FlinkQueries::q7),
     Q8(WeirQueries::q8, FlinkQueries::q8),
