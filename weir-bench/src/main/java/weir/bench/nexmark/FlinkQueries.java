@@ -37,6 +37,22 @@ public final class FlinkQueries {
     return q0(events).filter(b -> b.auction() % Queries.Q2_MODULUS == 0)
         .map(b -> new Results.AuctionPrice(b.auction(), b.price())).returns(Results.AuctionPrice.class);
   }
+  /** q14, calculation: the bids priced between 1M and 50M euros, classified by time of day, with their 'c's counted. */
+  public static DataStream<Results.ClassifiedBid> q14(DataStream<NexmarkEvent> events) {
+    return q0(events).filter(Queries::q14Keeps).map(Queries::q14Row).returns(Results.ClassifiedBid.class);
+  }
+
+  /** q21, channel id: the bids whose channel has an id (hot channel, or channel_id in the URL), with it. */
+  public static DataStream<Results.ChannelBid> q21(DataStream<NexmarkEvent> events) {
+    return q0(events).filter(b -> Queries.q21ChannelId(b) != null)
+        .map(b -> new Results.ChannelBid(b.auction(), b.bidder(), b.price(), b.channel(), Queries.q21ChannelId(b))).returns(Results.ChannelBid.class);
+  }
+
+  /** q22, URL directories: every bid with the first three directories of its URL. */
+  public static DataStream<Results.DirectoryBid> q22(DataStream<NexmarkEvent> events) {
+    return q0(events).map(Queries::q22Row).returns(Results.DirectoryBid.class);
+  }
+
 
   /** q5, hot items: as {@link WeirQueries#q5}. */
   public static DataStream<Results.AuctionCount> q5(DataStream<NexmarkEvent> events) {

@@ -27,7 +27,56 @@ public final class Queries {
   /** q8: the size of its tumbling windows. */
   static final java.time.Duration Q8_WINDOW = java.time.Duration.ofSeconds(10);
 
+  private static final java.util.regex.Pattern CHANNEL_ID = java.util.regex.Pattern.compile("(&|^)channel_id=([^&]*)");
+
   private Queries() {}
+
+  /** q14: the bids kept: price in euros strictly between 1,000,000 and 50,000,000. */
+  static boolean q14Keeps(NexmarkEvent.Bid b) {
+    double euros = toEuro(b.price());
+    return euros > 1_000_000 && euros < 50_000_000;
+  }
+
+  /** q14: the row of a kept bid. */
+  static Results.ClassifiedBid q14Row(NexmarkEvent.Bid b) {
+    int hour = (int) Math.floorMod(b.dateTime() / 3_600_000L, 24L); // UTC
+    String type = hour >= 8 && hour <= 18 ? "dayTime" : hour <= 6 || hour >= 20 ? "nightTime" : "otherTime";
+    long c = b.extra().chars().filter(ch -> ch == 'c').count();
+    return new Results.ClassifiedBid(b.auction(), b.bidder(), toEuro(b.price()), type, b.dateTime(), b.extra(), c);
+  }
+
+  /**
+   * q21: the channel id of a bid: a fixed one for the four hot channels, else the {@code
+   * channel_id} parameter of its URL; {@code null} when it has neither (the bid is dropped).
+   */
+  @javax.annotation.Nullable
+  static String q21ChannelId(NexmarkEvent.Bid b) {
+    switch (b.channel().toLowerCase(java.util.Locale.ROOT)) {
+      case "apple":
+        return "0";
+      case "google":
+        return "1";
+      case "facebook":
+        return "2";
+      case "baidu":
+        return "3";
+      default:
+        java.util.regex.Matcher m = CHANNEL_ID.matcher(b.url());
+        return m.find() ? m.group(2) : null;
+    }
+  }
+
+  /** q22: the row of a bid: its URL split at '/', parts 3, 4 and 5 (counting from 0), or null. */
+  static Results.DirectoryBid q22Row(NexmarkEvent.Bid b) {
+    String[] parts = b.url().split("/", -1);
+    return new Results.DirectoryBid(b.auction(), b.bidder(), b.price(), b.channel(), part(parts, 3), part(parts, 4),
+        part(parts, 5));
+  }
+
+  @javax.annotation.Nullable
+  private static String part(String[] parts, int i) {
+    return i < parts.length ? parts[i] : null;
+  }
 
   /**
    * q4: folds the pending winners that closed by {@code time} into {@code totals} (count, sum of

@@ -29,6 +29,18 @@ public final class Results {
   /** q4: the average winning price of the auctions of a category closed by {@code time}. */
   public record CategoryAverage(long category, long time, double average) implements Serializable {}
 
+  /** q14: a bid in euros with the time of day it was made and the number of 'c's in its extra. */
+  public record ClassifiedBid(long auction, long bidder, double price, String bidTimeType, long dateTime, String extra,
+      long cCounts) implements Serializable {}
+
+  /** q21: a bid with the id of its channel. */
+  public record ChannelBid(long auction, long bidder, long price, String channel, String channelId)
+      implements Serializable {}
+
+  /** q22: a bid with the first three directories of its URL. */
+  public record DirectoryBid(long auction, long bidder, long price, String channel, String dir1, String dir2,
+      String dir3) implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

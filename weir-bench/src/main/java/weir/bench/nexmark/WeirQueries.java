@@ -40,6 +40,22 @@ public final class WeirQueries {
     return q0(events).filter(b -> b.auction() % Queries.Q2_MODULUS == 0)
         .map(b -> new Results.AuctionPrice(b.auction(), b.price()));
   }
+  /** q14, calculation: the bids priced between 1M and 50M euros, classified by time of day, with their 'c's counted. */
+  public static DataStream<Results.ClassifiedBid> q14(DataStream<NexmarkEvent> events) {
+    return q0(events).filter(Queries::q14Keeps).map(Queries::q14Row);
+  }
+
+  /** q21, channel id: the bids whose channel has an id (hot channel, or channel_id in the URL), with it. */
+  public static DataStream<Results.ChannelBid> q21(DataStream<NexmarkEvent> events) {
+    return q0(events).filter(b -> Queries.q21ChannelId(b) != null)
+        .map(b -> new Results.ChannelBid(b.auction(), b.bidder(), b.price(), b.channel(), Queries.q21ChannelId(b)));
+  }
+
+  /** q22, URL directories: every bid with the first three directories of its URL. */
+  public static DataStream<Results.DirectoryBid> q22(DataStream<NexmarkEvent> events) {
+    return q0(events).map(Queries::q22Row);
+  }
+
 
   /**
    * q5, hot items: per sliding event-time window of 10 s every 2 s, the auctions with the most

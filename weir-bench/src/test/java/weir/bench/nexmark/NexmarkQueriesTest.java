@@ -35,7 +35,10 @@ class NexmarkQueriesTest {
     Q5(WeirQueries::q5, FlinkQueries::q5),
     Q7(WeirQueries::q7, FlinkQueries::q7),
     Q8(WeirQueries::q8, FlinkQueries::q8),
-    Q9(WeirQueries::q9, FlinkQueries::q9);
+    Q9(WeirQueries::q9, FlinkQueries::q9),
+    Q14(WeirQueries::q14, FlinkQueries::q14),
+    Q21(WeirQueries::q21, FlinkQueries::q21),
+    Q22(WeirQueries::q22, FlinkQueries::q22);
 
     final Function<DataStream<NexmarkEvent>, DataStream<?>> weir;
     final Function<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>,
