@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
 import org.apache.flink.streaming.api.functions.windowing.WindowFunction;
+import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -256,6 +257,92 @@ public final class FlinkQueries {
       auction.clear();
       best.clear();
       closed.update(true);
+    }
+  }
+
+  /** q11, user sessions: as {@link WeirQueries#q11}. */
+  public static DataStream<Results.BidderSession> q11(DataStream<NexmarkEvent> events) {
+    return q0(events)
+        .keyBy(NexmarkEvent.Bid::bidder)
+        .window(EventTimeSessionWindows.withGap(Queries.Q11_GAP))
+        .aggregate(new Q5Count(), new Q11WithSession());
+  }
+
+  /** q11: a session's count with its bidder and bounds. */
+  static final class Q11WithSession implements WindowFunction<Long, Results.BidderSession, Long, TimeWindow> {
+    @Override
+    public void apply(Long bidder, TimeWindow window, Iterable<Long> counts, Collector<Results.BidderSession> out) {
+      out.collect(new Results.BidderSession(bidder, counts.iterator().next(), window.getStart(), window.getEnd()));
+    }
+  }
+
+  /** q13, bounded side input join: as {@link WeirQueries#q13}. */
+  public static DataStream<Results.BidWithSideInput> q13(DataStream<NexmarkEvent> events) {
+    return q0(events).map(new Q13Join());
+  }
+
+  /** q13's lookup in the side input. */
+  static final class Q13Join extends org.apache.flink.api.common.functions.RichMapFunction<NexmarkEvent.Bid,
+      Results.BidWithSideInput> {
+    private transient String[] sideInput;
+
+    @Override
+    public void open(OpenContext context) {
+      sideInput = Queries.q13SideInput();
+    }
+
+    @Override
+    public Results.BidWithSideInput map(NexmarkEvent.Bid bid) {
+      return Queries.q13Row(bid, sideInput);
+    }
+  }
+
+  /** q20, expanded bids: as {@link WeirQueries#q20}. */
+  public static DataStream<Results.BidWithAuction> q20(DataStream<NexmarkEvent> events) {
+    DataStream<NexmarkEvent.Auction> auctions = events.filter(e -> e.auction() != null).map(NexmarkEvent::auction)
+        .returns(NexmarkEvent.Auction.class);
+    return auctions.connect(q0(events))
+        .keyBy(NexmarkEvent.Auction::id, NexmarkEvent.Bid::auction)
+        .process(new Q20Join());
+  }
+
+  /** q20's join: the auction once known (kept only in category 10), and the bids before it. */
+  static final class Q20Join
+      extends KeyedCoProcessFunction<Long, NexmarkEvent.Auction, NexmarkEvent.Bid, Results.BidWithAuction> {
+    private transient ValueState<NexmarkEvent.Auction> auction;
+    private transient ValueState<Boolean> otherCategory;
+    private transient ListState<NexmarkEvent.Bid> waiting;
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+      auction = getRuntimeContext().getState(new ValueStateDescriptor<>("auction", NexmarkEvent.Auction.class));
+      otherCategory = getRuntimeContext().getState(new ValueStateDescriptor<>("other-category", Boolean.class));
+      waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", NexmarkEvent.Bid.class));
+    }
+
+    @Override
+    public void processElement1(NexmarkEvent.Auction a, Context ctx, Collector<Results.BidWithAuction> out)
+        throws Exception {
+      if (a.category() != Queries.Q3_CATEGORY) {
+        otherCategory.update(true);
+      } else {
+        auction.update(a);
+        for (NexmarkEvent.Bid bid : waiting.get()) {
+          out.collect(new Results.BidWithAuction(bid, a));
+        }
+      }
+      waiting.clear();
+    }
+
+    @Override
+    public void processElement2(NexmarkEvent.Bid bid, Context ctx, Collector<Results.BidWithAuction> out)
+        throws Exception {
+      NexmarkEvent.Auction a = auction.value();
+      if (a != null) {
+        out.collect(new Results.BidWithAuction(bid, a));
+      } else if (otherCategory.value() == null) {
+        waiting.add(bid);
+      }
     }
   }
 

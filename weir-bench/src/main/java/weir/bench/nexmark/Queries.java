@@ -29,7 +29,27 @@ public final class Queries {
 
   private static final java.util.regex.Pattern CHANNEL_ID = java.util.regex.Pattern.compile("(&|^)channel_id=([^&]*)");
 
+  /** q11: the session gap. */
+  static final java.time.Duration Q11_GAP = java.time.Duration.ofSeconds(10);
+  /** q13: the keys of the side input; a bid's key is its auction id modulo this. */
+  static final int Q13_SIDE_INPUT_KEYS = 10_000;
+
   private Queries() {}
+
+  /** q13: the side input, as the reference generates it: key i has the value of i as text. */
+  static String[] q13SideInput() {
+    String[] values = new String[Q13_SIDE_INPUT_KEYS];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Integer.toString(i);
+    }
+    return values;
+  }
+
+  /** q13: a bid joined with the side input. */
+  static Results.BidWithSideInput q13Row(NexmarkEvent.Bid b, String[] sideInput) {
+    return new Results.BidWithSideInput(b.auction(), b.bidder(), b.price(), b.dateTime(),
+        sideInput[(int) Math.floorMod(b.auction(), (long) Q13_SIDE_INPUT_KEYS)]);
+  }
 
   /** q14: the bids kept: price in euros strictly between 1,000,000 and 50,000,000. */
   static boolean q14Keeps(NexmarkEvent.Bid b) {

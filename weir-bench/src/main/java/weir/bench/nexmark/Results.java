@@ -41,6 +41,16 @@ public final class Results {
   public record DirectoryBid(long auction, long bidder, long price, String channel, String dir1, String dir2,
       String dir3) implements Serializable {}
 
+  /** q11: the number of bids of a bidder's session and the session's bounds. */
+  public record BidderSession(long bidder, long bidCount, long start, long end) implements Serializable {}
+
+  /** q13: a bid with the side input's value for its auction. */
+  public record BidWithSideInput(long auction, long bidder, long price, long dateTime, String value)
+      implements Serializable {}
+
+  /** q20: a bid with its auction. */
+  public record BidWithAuction(NexmarkEvent.Bid bid, NexmarkEvent.Auction auction) implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

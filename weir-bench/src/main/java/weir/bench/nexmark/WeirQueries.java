@@ -10,6 +10,7 @@ import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
 import weir.api.functions.AggregateFunction;
 import weir.api.functions.CoGroupFunction;
+import weir.api.windowing.assigners.EventTimeSessionWindows;
 import weir.api.windowing.assigners.SlidingEventTimeWindows;
 import weir.api.windowing.assigners.TumblingEventTimeWindows;
 import weir.api.windowing.functions.WindowFunction;
@@ -285,6 +286,102 @@ public final class WeirQueries {
       auction.clear();
       best.clear();
       closed.update(true);
+    }
+  }
+
+  /**
+   * q11, user sessions: per bidder, event-time session windows with a 10 s gap, as (bidder,
+   * bid count, session start, session end).
+   */
+  public static DataStream<Results.BidderSession> q11(DataStream<NexmarkEvent> events) {
+    return q0(events)
+        .keyBy(NexmarkEvent.Bid::bidder)
+        .window(EventTimeSessionWindows.withGap(Queries.Q11_GAP))
+        .aggregate(new Q5Count(), new Q11WithSession());
+  }
+
+  /** q11: a session's count with its bidder and bounds. */
+  static final class Q11WithSession implements WindowFunction<Long, Results.BidderSession, Long, TimeWindow> {
+    @Override
+    public void apply(Long bidder, TimeWindow window, Iterable<Long> counts, Collector<Results.BidderSession> out) {
+      out.collect(new Results.BidderSession(bidder, counts.iterator().next(), window.getStart(), window.getEnd()));
+    }
+  }
+
+  /**
+   * q13, bounded side input join: every bid with the value the side input holds for its auction
+   * id modulo 10,000. The side input is read when each subtask opens.
+   */
+  public static DataStream<Results.BidWithSideInput> q13(DataStream<NexmarkEvent> events) {
+    return q0(events).map(new Q13Join());
+  }
+
+  /** q13's lookup in the side input. */
+  static final class Q13Join extends weir.api.functions.AbstractRichFunction
+      implements weir.api.functions.MapFunction<NexmarkEvent.Bid, Results.BidWithSideInput> {
+    private transient String[] sideInput;
+
+    @Override
+    public void open(weir.api.functions.RuntimeContext context) throws Exception {
+      super.open(context);
+      sideInput = Queries.q13SideInput();
+    }
+
+    @Override
+    public Results.BidWithSideInput map(NexmarkEvent.Bid bid) {
+      return Queries.q13Row(bid, sideInput);
+    }
+  }
+
+  /**
+   * q20, expanded bids: every bid joined with its auction when the auction is in category 10. A
+   * regular join on auction id: bids that come before their auction wait for it in keyed state.
+   */
+  public static DataStream<Results.BidWithAuction> q20(DataStream<NexmarkEvent> events) {
+    DataStream<NexmarkEvent.Auction> auctions = events.filter(e -> e.auction() != null).map(NexmarkEvent::auction);
+    return auctions.connect(q0(events))
+        .keyBy(NexmarkEvent.Auction::id, NexmarkEvent.Bid::auction)
+        .process(new Q20Join());
+  }
+
+  /** q20's join: the auction once known (kept only in category 10), and the bids before it. */
+  static final class Q20Join
+      extends KeyedCoProcessFunction<Long, NexmarkEvent.Auction, NexmarkEvent.Bid, Results.BidWithAuction> {
+    private transient ValueState<NexmarkEvent.Auction> auction;
+    private transient ValueState<Boolean> otherCategory;
+    private transient ListState<NexmarkEvent.Bid> waiting;
+
+    @Override
+    public void open(weir.api.functions.RuntimeContext context) throws Exception {
+      super.open(context);
+      auction = context.getState(new ValueStateDescriptor<>("auction", NexmarkEvent.Auction.class));
+      otherCategory = context.getState(new ValueStateDescriptor<>("other-category", Boolean.class));
+      waiting = context.getListState(new ListStateDescriptor<>("waiting", NexmarkEvent.Bid.class));
+    }
+
+    @Override
+    public void processElement1(NexmarkEvent.Auction a, KeyedProcessFunction.Context<Long> ctx,
+        Collector<Results.BidWithAuction> out) throws Exception {
+      if (a.category() != Queries.Q3_CATEGORY) {
+        otherCategory.update(true);
+      } else {
+        auction.update(a);
+        for (NexmarkEvent.Bid bid : waiting.get()) {
+          out.collect(new Results.BidWithAuction(bid, a));
+        }
+      }
+      waiting.clear();
+    }
+
+    @Override
+    public void processElement2(NexmarkEvent.Bid bid, KeyedProcessFunction.Context<Long> ctx,
+        Collector<Results.BidWithAuction> out) throws Exception {
+      NexmarkEvent.Auction a = auction.value();
+      if (a != null) {
+        out.collect(new Results.BidWithAuction(bid, a));
+      } else if (otherCategory.value() == null) {
+        waiting.add(bid);
+      }
     }
   }
 

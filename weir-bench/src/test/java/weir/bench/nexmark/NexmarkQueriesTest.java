@@ -36,7 +36,10 @@ class NexmarkQueriesTest {
     Q7(WeirQueries::q7, FlinkQueries::q7),
     Q8(WeirQueries::q8, FlinkQueries::q8),
     Q9(WeirQueries::q9, FlinkQueries::q9),
+    Q11(WeirQueries::q11, FlinkQueries::q11),
+    Q13(WeirQueries::q13, FlinkQueries::q13),
     Q14(WeirQueries::q14, FlinkQueries::q14),
+    Q20(WeirQueries::q20, FlinkQueries::q20),
     Q21(WeirQueries::q21, FlinkQueries::q21),
     Q22(WeirQueries::q22, FlinkQueries::q22);
 
