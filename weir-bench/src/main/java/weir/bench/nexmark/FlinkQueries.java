@@ -346,6 +346,100 @@ public final class FlinkQueries {
     }
   }
 
+  /** q15, daily statistics: as {@link WeirQueries#q15}. */
+  public static DataStream<Results.DayStats> q15(DataStream<NexmarkEvent> events) {
+    return q0(events)
+        .keyBy(b -> Math.floorDiv(b.dateTime(), Queries.DAY.toMillis()))
+        .window(TumblingEventTimeWindows.of(Queries.DAY))
+        .aggregate(new DailyCount(), new Q15Row());
+  }
+
+  /** q16, channel statistics: as {@link WeirQueries#q16}. */
+  public static DataStream<Results.DayStats> q16(DataStream<NexmarkEvent> events) {
+    return q0(events)
+        .keyBy(NexmarkEvent.Bid::channel)
+        .window(TumblingEventTimeWindows.of(Queries.DAY))
+        .aggregate(new DailyCount(), new Q16Row());
+  }
+
+  /** q17, auction statistics: as {@link WeirQueries#q17}. */
+  public static DataStream<Results.AuctionDayStats> q17(DataStream<NexmarkEvent> events) {
+    return q0(events)
+        .keyBy(NexmarkEvent.Bid::auction)
+        .window(TumblingEventTimeWindows.of(Queries.DAY))
+        .aggregate(new Q17Count(), new Q17Row());
+  }
+
+  /** q15/q16: counts a day's bids into {@link DailyStats}. */
+  static final class DailyCount implements AggregateFunction<NexmarkEvent.Bid, DailyStats, DailyStats> {
+    @Override
+    public DailyStats createAccumulator() {
+      return new DailyStats();
+    }
+
+    @Override
+    public DailyStats add(NexmarkEvent.Bid bid, DailyStats stats) {
+      return stats.add(bid);
+    }
+
+    @Override
+    public DailyStats getResult(DailyStats stats) {
+      return stats;
+    }
+
+    @Override
+    public DailyStats merge(DailyStats a, DailyStats b) {
+      return a.merge(b);
+    }
+  }
+
+  /** q15: a day's statistics with the day. */
+  static final class Q15Row implements WindowFunction<DailyStats, Results.DayStats, Long, TimeWindow> {
+    @Override
+    public void apply(Long day, TimeWindow window, Iterable<DailyStats> stats, Collector<Results.DayStats> out) {
+      out.collect(stats.iterator().next().result(Queries.day(window.getStart()), null));
+    }
+  }
+
+  /** q16: a channel's day of statistics with the channel and day. */
+  static final class Q16Row implements WindowFunction<DailyStats, Results.DayStats, String, TimeWindow> {
+    @Override
+    public void apply(String channel, TimeWindow window, Iterable<DailyStats> stats, Collector<Results.DayStats> out) {
+      out.collect(stats.iterator().next().result(Queries.day(window.getStart()), channel));
+    }
+  }
+
+  /** q17: counts an auction's bids of a day. */
+  static final class Q17Count implements AggregateFunction<NexmarkEvent.Bid, long[], long[]> {
+    @Override
+    public long[] createAccumulator() {
+      return Queries.q17Accumulator();
+    }
+
+    @Override
+    public long[] add(NexmarkEvent.Bid bid, long[] acc) {
+      return Queries.q17Add(acc, bid);
+    }
+
+    @Override
+    public long[] getResult(long[] acc) {
+      return acc;
+    }
+
+    @Override
+    public long[] merge(long[] a, long[] b) {
+      return Queries.q17Merge(a, b);
+    }
+  }
+
+  /** q17: an auction's day of statistics with the auction and day. */
+  static final class Q17Row implements WindowFunction<long[], Results.AuctionDayStats, Long, TimeWindow> {
+    @Override
+    public void apply(Long auction, TimeWindow window, Iterable<long[]> acc, Collector<Results.AuctionDayStats> out) {
+      out.collect(Queries.q17Row(auction, window.getStart(), acc.iterator().next()));
+    }
+  }
+
   /** q3, local item suggestion: as {@link WeirQueries#q3}. */
   public static DataStream<Results.LocalItem> q3(DataStream<NexmarkEvent> events) {
     DataStream<NexmarkEvent.Auction> auctions = events

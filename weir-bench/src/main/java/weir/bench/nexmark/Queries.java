@@ -34,7 +34,44 @@ public final class Queries {
   /** q13: the keys of the side input; a bid's key is its auction id modulo this. */
   static final int Q13_SIDE_INPUT_KEYS = 10_000;
 
+  /** q15-q17: their tumbling windows, one day (UTC). */
+  static final java.time.Duration DAY = java.time.Duration.ofDays(1);
+
   private Queries() {}
+
+  /** q15-q17: the day of a window starting at {@code start}, as yyyy-MM-dd (UTC). */
+  static String day(long start) {
+    return java.time.LocalDate.ofEpochDay(Math.floorDiv(start, DAY.toMillis())).toString();
+  }
+
+  /** q17: the statistics of an auction's bids of a day: count by rank 0-3, min, max, sum. */
+  static long[] q17Add(long[] acc, NexmarkEvent.Bid bid) {
+    int rank = bid.price() < 10_000 ? 1 : bid.price() < 1_000_000 ? 2 : 3;
+    acc[0]++;
+    acc[rank]++;
+    acc[4] = Math.min(acc[4], bid.price());
+    acc[5] = Math.max(acc[5], bid.price());
+    acc[6] += bid.price();
+    return acc;
+  }
+
+  /** q17: a new accumulator of {@link #q17Add}. */
+  static long[] q17Accumulator() {
+    return new long[] {0, 0, 0, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0};
+  }
+
+  /** q17: two accumulators of {@link #q17Add} together. */
+  static long[] q17Merge(long[] a, long[] b) {
+    long[] m = {a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3], Math.min(a[4], b[4]), Math.max(a[5], b[5]),
+        a[6] + b[6]};
+    return m;
+  }
+
+  /** q17: the row of an auction's day. */
+  static Results.AuctionDayStats q17Row(long auction, long windowStart, long[] acc) {
+    return new Results.AuctionDayStats(auction, day(windowStart), acc[0], acc[1], acc[2], acc[3], acc[4], acc[5],
+        acc[6] / acc[0], acc[6]);
+  }
 
   /** q13: the side input, as the reference generates it: key i has the value of i as text. */
   static String[] q13SideInput() {

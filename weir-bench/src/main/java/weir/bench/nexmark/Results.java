@@ -51,6 +51,18 @@ public final class Results {
   /** q20: a bid with its auction. */
   public record BidWithAuction(NexmarkEvent.Bid bid, NexmarkEvent.Auction auction) implements Serializable {}
 
+  /**
+   * q15 and q16: a day's bids, distinct bidders and distinct auctions, in total and by price
+   * rank; {@code channel} is {@code null} for q15.
+   */
+  public record DayStats(String day, String channel, long totalBids, long rank1Bids, long rank2Bids, long rank3Bids,
+      long totalBidders, long rank1Bidders, long rank2Bidders, long rank3Bidders, long totalAuctions,
+      long rank1Auctions, long rank2Auctions, long rank3Auctions) implements Serializable {}
+
+  /** q17: an auction's bids of one day, by price rank, and their price statistics. */
+  public record AuctionDayStats(long auction, String day, long totalBids, long rank1Bids, long rank2Bids,
+      long rank3Bids, long minPrice, long maxPrice, long avgPrice, long sumPrice) implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

@@ -39,6 +39,9 @@ class NexmarkQueriesTest {
     Q11(WeirQueries::q11, FlinkQueries::q11),
     Q13(WeirQueries::q13, FlinkQueries::q13),
     Q14(WeirQueries::q14, FlinkQueries::q14),
+    Q15(WeirQueries::q15, FlinkQueries::q15),
+    Q16(WeirQueries::q16, FlinkQueries::q16),
+    Q17(WeirQueries::q17, FlinkQueries::q17),
     Q20(WeirQueries::q20, FlinkQueries::q20),
     Q21(WeirQueries::q21, FlinkQueries::q21),
     Q22(WeirQueries::q22, FlinkQueries::q22);
