@@ -1,5 +1,6 @@
 package weir.bench.nexmark;
 
+import java.util.List;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.CoGroupFunction;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -437,6 +438,55 @@ public final class FlinkQueries {
     @Override
     public void apply(Long auction, TimeWindow window, Iterable<long[]> acc, Collector<Results.AuctionDayStats> out) {
       out.collect(Queries.q17Row(auction, window.getStart(), acc.iterator().next()));
+    }
+  }
+
+  /** q18, last bid: as {@link WeirQueries#q18}. */
+  public static DataStream<Results.LastBid> q18(DataStream<NexmarkEvent> events) {
+    return q0(events).keyBy(b -> b.bidder() + "/" + b.auction()).process(new Q18Last());
+  }
+
+  /** q18: keeps the latest bid of a (bidder, auction). */
+  static final class Q18Last extends KeyedProcessFunction<String, NexmarkEvent.Bid, Results.LastBid> {
+    private transient ValueState<NexmarkEvent.Bid> last;
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+      last = getRuntimeContext().getState(new ValueStateDescriptor<>("last", NexmarkEvent.Bid.class));
+    }
+
+    @Override
+    public void processElement(NexmarkEvent.Bid bid, Context ctx, Collector<Results.LastBid> out) throws Exception {
+      if (Queries.q18Later(bid, last.value())) {
+        last.update(bid);
+        out.collect(new Results.LastBid(bid.bidder(), bid.auction(), bid));
+      }
+    }
+  }
+
+  /** q19, top bids: as {@link WeirQueries#q19}. */
+  public static DataStream<Results.TopBids> q19(DataStream<NexmarkEvent> events) {
+    return q0(events).keyBy(NexmarkEvent.Bid::auction).process(new Q19Top());
+  }
+
+  /** q19: keeps the best ten bids of an auction. */
+  static final class Q19Top extends KeyedProcessFunction<Long, NexmarkEvent.Bid, Results.TopBids> {
+    private transient ValueState<Results.TopBids> top;
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+      top = getRuntimeContext().getState(new ValueStateDescriptor<>("top", Results.TopBids.class));
+    }
+
+    @Override
+    public void processElement(NexmarkEvent.Bid bid, Context ctx, Collector<Results.TopBids> out) throws Exception {
+      Results.TopBids current = top.value();
+      List<NexmarkEvent.Bid> next = Queries.q19Insert(current == null ? null : current.top(), bid);
+      if (next != null) {
+        Results.TopBids updated = new Results.TopBids(bid.auction(), next);
+        top.update(updated);
+        out.collect(updated);
+      }
     }
   }
 

@@ -37,7 +37,56 @@ public final class Queries {
   /** q15-q17: their tumbling windows, one day (UTC). */
   static final java.time.Duration DAY = java.time.Duration.ofDays(1);
 
+  /** q19: how many bids per auction it keeps. */
+  static final int Q19_TOP = 10;
+
   private Queries() {}
+
+  /** q18: whether {@code bid} is later than {@code last}: by time, then price, then extra. */
+  static boolean q18Later(NexmarkEvent.Bid bid, @javax.annotation.Nullable NexmarkEvent.Bid last) {
+    if (last == null || bid.dateTime() != last.dateTime()) {
+      return last == null || bid.dateTime() > last.dateTime();
+    }
+    if (bid.price() != last.price()) {
+      return bid.price() > last.price();
+    }
+    return bid.extra().compareTo(last.extra()) > 0;
+  }
+
+  /** q19: the order of bids: highest price first, then earliest, then smallest bidder id, then extra. */
+  static final java.util.Comparator<NexmarkEvent.Bid> Q19_ORDER = java.util.Comparator
+      .comparingLong((NexmarkEvent.Bid b) -> -b.price())
+      .thenComparingLong(NexmarkEvent.Bid::dateTime)
+      .thenComparingLong(NexmarkEvent.Bid::bidder)
+      .thenComparing(NexmarkEvent.Bid::extra);
+
+  /** q19: {@code top} with {@code bid} if it ranks among the best ten, or {@code null} if nothing changed. */
+  @javax.annotation.Nullable
+  static List<NexmarkEvent.Bid> q19Insert(@javax.annotation.Nullable List<NexmarkEvent.Bid> top, NexmarkEvent.Bid bid) {
+    List<NexmarkEvent.Bid> next = top == null ? new ArrayList<>() : new ArrayList<>(top);
+    next.add(bid);
+    next.sort(Q19_ORDER);
+    if (next.size() > Q19_TOP) {
+      NexmarkEvent.Bid dropped = next.remove(next.size() - 1);
+      if (dropped == bid) {
+        return null;
+      }
+    }
+    return next;
+  }
+
+  /**
+   * The digest of an upsert result: of the last row per key, as {@link #digest} does. For the
+   * queries whose rows update earlier ones (q18, q19): the updates may come in another order on
+   * another engine or run, but the last per key is always the same.
+   */
+  public static <T> String upsertDigest(List<T> rows, java.util.function.Function<T, Object> key) {
+    java.util.Map<Object, T> last = new java.util.HashMap<>();
+    for (T row : rows) {
+      last.put(key.apply(row), row);
+    }
+    return digest(new ArrayList<>(last.values()));
+  }
 
   /** q15-q17: the day of a window starting at {@code start}, as yyyy-MM-dd (UTC). */
   static String day(long start) {

@@ -63,6 +63,12 @@ public final class Results {
   public record AuctionDayStats(long auction, String day, long totalBids, long rank1Bids, long rank2Bids,
       long rank3Bids, long minPrice, long maxPrice, long avgPrice, long sumPrice) implements Serializable {}
 
+  /** q18: the latest bid of a bidder on an auction so far; an upsert keyed by (bidder, auction). */
+  public record LastBid(long bidder, long auction, NexmarkEvent.Bid bid) implements Serializable {}
+
+  /** q19: the ten best bids on an auction so far, best first; an upsert keyed by auction. */
+  public record TopBids(long auction, java.util.List<NexmarkEvent.Bid> top) implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

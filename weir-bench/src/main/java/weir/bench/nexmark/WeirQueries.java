@@ -1,5 +1,6 @@
 package weir.bench.nexmark;
 
+import java.util.List;
 import weir.api.datastream.DataStream;
 import weir.api.functions.Collector;
 import weir.api.functions.KeyedCoProcessFunction;
@@ -482,6 +483,65 @@ public final class WeirQueries {
     @Override
     public void apply(Long auction, TimeWindow window, Iterable<long[]> acc, Collector<Results.AuctionDayStats> out) {
       out.collect(Queries.q17Row(auction, window.getStart(), acc.iterator().next()));
+    }
+  }
+
+  /**
+   * q18, last bid: per (bidder, auction), the latest bid so far (by time, then price, then
+   * extra), emitted whenever it changes: an upsert stream keyed by (bidder, auction).
+   */
+  public static DataStream<Results.LastBid> q18(DataStream<NexmarkEvent> events) {
+    return q0(events).keyBy(b -> b.bidder() + "/" + b.auction()).process(new Q18Last());
+  }
+
+  /** q18: keeps the latest bid of a (bidder, auction). */
+  static final class Q18Last extends KeyedProcessFunction<String, NexmarkEvent.Bid, Results.LastBid> {
+    private transient ValueState<NexmarkEvent.Bid> last;
+
+    @Override
+    public void open(weir.api.functions.RuntimeContext context) throws Exception {
+      super.open(context);
+      last = context.getState(new ValueStateDescriptor<>("last", NexmarkEvent.Bid.class));
+    }
+
+    @Override
+    public void processElement(NexmarkEvent.Bid bid, Context<String> ctx, Collector<Results.LastBid> out)
+        throws Exception {
+      if (Queries.q18Later(bid, last.value())) {
+        last.update(bid);
+        out.collect(new Results.LastBid(bid.bidder(), bid.auction(), bid));
+      }
+    }
+  }
+
+  /**
+   * q19, top bids: per auction, the ten best bids so far (highest price, then earliest, then
+   * smallest bidder id), emitted whenever they change: an upsert stream keyed by auction.
+   */
+  public static DataStream<Results.TopBids> q19(DataStream<NexmarkEvent> events) {
+    return q0(events).keyBy(NexmarkEvent.Bid::auction).process(new Q19Top());
+  }
+
+  /** q19: keeps the best ten bids of an auction. */
+  static final class Q19Top extends KeyedProcessFunction<Long, NexmarkEvent.Bid, Results.TopBids> {
+    private transient ValueState<Results.TopBids> top;
+
+    @Override
+    public void open(weir.api.functions.RuntimeContext context) throws Exception {
+      super.open(context);
+      top = context.getState(new ValueStateDescriptor<>("top", Results.TopBids.class));
+    }
+
+    @Override
+    public void processElement(NexmarkEvent.Bid bid, Context<Long> ctx, Collector<Results.TopBids> out)
+        throws Exception {
+      Results.TopBids current = top.value();
+      List<NexmarkEvent.Bid> next = Queries.q19Insert(current == null ? null : current.top(), bid);
+      if (next != null) {
+        Results.TopBids updated = new Results.TopBids(bid.auction(), next);
+        top.update(updated);
+        out.collect(updated);
+      }
     }
   }
 
