@@ -157,6 +157,39 @@ public final class FlinkQueries {
     }
   }
 
+  /** q6, average selling price by seller: as {@link WeirQueries#q6}. */
+  public static DataStream<Results.SellerAverage> q6(DataStream<NexmarkEvent> events) {
+    return q9(events).keyBy(Results.WinningBid::seller).process(new Q6Average());
+  }
+
+  /** q6's average of a seller's last ten. */
+  static final class Q6Average extends KeyedProcessFunction<Long, Results.WinningBid, Results.SellerAverage> {
+    private transient ListState<Results.WinningBid> pending;
+    private transient ListState<Long> last;
+
+    @Override
+    public void open(OpenContext context) throws Exception {
+      pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", Results.WinningBid.class));
+      last = getRuntimeContext().getListState(new ListStateDescriptor<>("last", Long.class));
+    }
+
+    @Override
+    public void processElement(Results.WinningBid winner, Context ctx, Collector<Results.SellerAverage> out)
+        throws Exception {
+      pending.add(winner);
+      ctx.timerService().registerEventTimeTimer(winner.expires());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Results.SellerAverage> out) throws Exception {
+      List<Long> prices = new java.util.ArrayList<>();
+      last.get().forEach(prices::add);
+      pending.update(Queries.q6Fold(pending.get(), timestamp, prices));
+      last.update(prices);
+      out.collect(new Results.SellerAverage(ctx.getCurrentKey(), timestamp, Queries.average(prices)));
+    }
+  }
+
   /** q4, average price per category: as {@link WeirQueries#q4}. */
   public static DataStream<Results.CategoryAverage> q4(DataStream<NexmarkEvent> events) {
     return q9(events).keyBy(Results.WinningBid::category).process(new Q4Average());

@@ -201,6 +201,40 @@ public final class Queries {
     return left;
   }
 
+  /** q6: how many of a seller's last closed auctions it averages. */
+  static final int Q6_LAST = 10;
+
+  /**
+   * q6: moves the pending winners that closed by {@code time}, in order of expiry then auction
+   * id, into {@code last} (the seller's last closed prices, at most ten), and returns those still
+   * pending.
+   */
+  static List<Results.WinningBid> q6Fold(Iterable<Results.WinningBid> pending, long time, List<Long> last) {
+    List<Results.WinningBid> closed = new ArrayList<>();
+    List<Results.WinningBid> left = new ArrayList<>();
+    for (Results.WinningBid w : pending) {
+      (w.expires() <= time ? closed : left).add(w);
+    }
+    closed.sort(java.util.Comparator.comparingLong(Results.WinningBid::expires)
+        .thenComparingLong(Results.WinningBid::auction));
+    for (Results.WinningBid w : closed) {
+      last.add(w.price());
+      if (last.size() > Q6_LAST) {
+        last.remove(0);
+      }
+    }
+    return left;
+  }
+
+  /** q6: the average of the prices in {@code last}. */
+  static double average(List<Long> last) {
+    long sum = 0;
+    for (long p : last) {
+      sum += p;
+    }
+    return (double) sum / last.size();
+  }
+
   /** q9: whether {@code bid} counts for {@code auction}: made while the auction was open. */
   static boolean q9Counts(NexmarkEvent.Auction auction, NexmarkEvent.Bid bid) {
     return bid.dateTime() >= auction.dateTime() && bid.dateTime() <= auction.expires();

@@ -69,6 +69,9 @@ public final class Results {
   /** q19: the ten best bids on an auction so far, best first; an upsert keyed by auction. */
   public record TopBids(long auction, java.util.List<NexmarkEvent.Bid> top) implements Serializable {}
 
+  /** q6: the average price of a seller's last (at most) ten auctions closed by {@code time}. */
+  public record SellerAverage(long seller, long time, double average) implements Serializable {}
+
   /** q2: an auction and a bid's price. */
   public record AuctionPrice(long auction, long price) implements Serializable {}
 }

@@ -174,6 +174,45 @@ public final class WeirQueries {
   }
 
   /**
+   * q6, average selling price by seller: the winning bids of q9 keyed by seller; whenever the
+   * watermark passes the expiry of one of them, the average price of the seller's last ten
+   * auctions closed by then (in order of expiry, then auction id), as (seller, time, average).
+   */
+  public static DataStream<Results.SellerAverage> q6(DataStream<NexmarkEvent> events) {
+    return q9(events).keyBy(Results.WinningBid::seller).process(new Q6Average());
+  }
+
+  /** q6's average of a seller's last ten. */
+  static final class Q6Average extends KeyedProcessFunction<Long, Results.WinningBid, Results.SellerAverage> {
+    private transient ListState<Results.WinningBid> pending;
+    private transient ListState<Long> last;
+
+    @Override
+    public void open(weir.api.functions.RuntimeContext context) throws Exception {
+      super.open(context);
+      pending = context.getListState(new ListStateDescriptor<>("pending", Results.WinningBid.class));
+      last = context.getListState(new ListStateDescriptor<>("last", Long.class));
+    }
+
+    @Override
+    public void processElement(Results.WinningBid winner, Context<Long> ctx, Collector<Results.SellerAverage> out)
+        throws Exception {
+      pending.add(winner);
+      ctx.timerService().registerEventTimeTimer(winner.expires());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext<Long> ctx, Collector<Results.SellerAverage> out)
+        throws Exception {
+      List<Long> prices = new java.util.ArrayList<>();
+      last.get().forEach(prices::add);
+      pending.update(Queries.q6Fold(pending.get(), timestamp, prices));
+      last.update(prices);
+      out.collect(new Results.SellerAverage(ctx.getCurrentKey(), timestamp, Queries.average(prices)));
+    }
+  }
+
+  /**
    * q4, average price per category: the winning bids of q9 keyed by category; whenever the
    * watermark passes the expiry of one of them, the average winning price of the category's
    * auctions closed so far, as (category, time, average). Winners wait until their expiry, so

@@ -33,6 +33,7 @@ class NexmarkQueriesTest {
     Q3(WeirQueries::q3, FlinkQueries::q3),
     Q4(WeirQueries::q4, FlinkQueries::q4),
     Q5(WeirQueries::q5, FlinkQueries::q5),
+    Q6(WeirQueries::q6, FlinkQueries::q6),
     Q7(WeirQueries::q7, FlinkQueries::q7),
     Q8(WeirQueries::q8, FlinkQueries::q8),
     Q9(WeirQueries::q9, FlinkQueries::q9),
