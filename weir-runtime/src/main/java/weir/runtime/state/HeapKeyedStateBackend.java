@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javax.annotation.Nullable;
 import weir.api.state.AggregatingState;
 import weir.api.state.AggregatingStateDescriptor;
@@ -308,7 +309,7 @@ public final class HeapKeyedStateBackend {
     List<KeyedStateSnapshots.RestoredEntry> entries = restored.states.remove(table.descriptor().getName());
     StateValueCodec<Object> codec = table.isBinary() ? null : KeyedStateSnapshots.codecOf(table, serializerConfig);
     // values kept as objects may be changed in place, so a snapshot in progress needs its own
-    ((StateTable) table).setValueCopier(codec == null ? null : (StateMap.ValueCopier<Object>) codec::copy);
+    ((StateTable) table).setValueCopier(codec == null ? null : (UnaryOperator<Object>) codec::copy);
     if (entries == null) {
       return;
     }

@@ -58,7 +58,9 @@ abstract class HeapState<N, V> implements InternalKvState<N> {
       return null;
     }
     if (serializer == null) {
-      map().ownValue(e); // the caller may change it in place
+      if (e.sharedValue) {
+        map().ownValue(e); // a snapshot still holds it, and the caller may change it in place
+      }
       return e.value;
     }
     in.setBuffer(map().arena().data(), e.offset, e.length);

@@ -1,6 +1,7 @@
 package weir.runtime.state;
 
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.annotation.Nullable;
 
 /**
@@ -58,12 +59,6 @@ public final class StateMap<K, N, V> {
     public void setValue(V value) {
       this.value = value;
     }
-  }
-
-  /** Deep-copies a value kept as an object that a snapshot still shares. */
-  @FunctionalInterface
-  public interface ValueCopier<V> {
-    V copy(V value);
   }
 
   /**
@@ -131,10 +126,10 @@ public final class StateMap<K, N, V> {
   private int size;
   @Nullable private ValueArena arena;
   // copies values kept as objects that the subtask may change in place; null: values are bytes
-  @Nullable private ValueCopier<V> copier;
+  @Nullable private UnaryOperator<V> copier;
 
   /** Sets how values kept as objects are copied when a snapshot shares them. */
-  void setValueCopier(@Nullable ValueCopier<V> copier) {
+  void setValueCopier(@Nullable UnaryOperator<V> copier) {
     this.copier = copier;
   }
 
@@ -174,7 +169,7 @@ public final class StateMap<K, N, V> {
    */
   void ownValue(Entry<K, N, V> entry) {
     if (entry.sharedValue) {
-      entry.value = copier.copy(entry.value);
+      entry.value = copier.apply(entry.value);
       entry.sharedValue = false;
     }
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javax.annotation.Nullable;
 import weir.api.state.StateDescriptor;
 import weir.api.state.StateTtlConfig;
@@ -53,7 +54,7 @@ public final class StateTable<N, V> {
    * Sets how values kept as objects are copied while a snapshot shares them; {@code null} for
    * values kept as bytes. Called once the state's mode is known, before any snapshot.
    */
-  void setValueCopier(@Nullable StateMap.ValueCopier<V> copier) {
+  void setValueCopier(@Nullable UnaryOperator<V> copier) {
     for (StateMap<Object, N, V> map : maps) {
       map.setValueCopier(copier);
     }

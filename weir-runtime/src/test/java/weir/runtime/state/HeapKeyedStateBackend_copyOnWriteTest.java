@@ -2,7 +2,6 @@ package weir.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +21,6 @@ import weir.api.state.MapState;
 import weir.api.state.MapStateDescriptor;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
-import weir.api.typeinfo.DataInputView;
-import weir.api.typeinfo.DataOutputView;
 import weir.api.typeinfo.LongSerializer;
 import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeSerializer;
@@ -56,7 +53,7 @@ class HeapKeyedStateBackend_copyOnWriteTest {
       this.sum = backend.getState(new ValueStateDescriptor<>("sum", Long.class));
       this.seen = backend.getListState(new ListStateDescriptor<>("seen", String.class));
       this.counts = backend.getMapState(new MapStateDescriptor<>("counts", String.class, Integer.class));
-      this.inPlace = backend.getInPlaceState("inPlace", Longs::new);
+      this.inPlace = backend.getInPlaceState("inPlace", HeapKeyedStateBackend_snapshotTest.Longs::new);
     }
   }
 
@@ -243,26 +240,5 @@ class HeapKeyedStateBackend_copyOnWriteTest {
     assertThat(actual.seen).isEqualTo(expected.seen);
     assertThat(actual.counts).isEqualTo(expected.counts);
     assertThat(actual.inPlace).isEqualTo(expected.inPlace);
-  }
-
-  /** Writes a list of longs; the state keeps the list object and the test changes it in place. */
-  private static final class Longs implements StateValueCodec<List<Long>> {
-    @Override
-    public void write(List<Long> value, DataOutputView out) throws IOException {
-      out.writeInt(value.size());
-      for (long v : value) {
-        out.writeLong(v);
-      }
-    }
-
-    @Override
-    public List<Long> read(DataInputView in) throws IOException {
-      int n = in.readInt();
-      List<Long> list = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        list.add(in.readLong());
-      }
-      return list;
-    }
   }
 }
