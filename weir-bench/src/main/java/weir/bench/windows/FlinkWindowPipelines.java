@@ -16,6 +16,8 @@ import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindow
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.typeinfo.Types;
+import weir.bench.source.FlinkIndexedSource;
 import weir.bench.foundation.FlinkEndOfInputWriter;
 import weir.bench.foundation.FlinkPipelines;
 
@@ -24,7 +26,7 @@ import weir.bench.foundation.FlinkPipelines;
  * {@link StreamExecutionEnvironment#getExecutionEnvironment()} starts inside this JVM:
  *
  * <pre>
- * fromSource(FlinkEventSource, forBoundedOutOfOrderness(1 s) + timestamp assigner)
+ * fromSource(FlinkIndexedSource, forBoundedOutOfOrderness(1 s) + timestamp assigner)
  *   → keyBy(key) → window(sliding 10 s / 1 s | session gap 5 s)
  *   → aggregate(count, emit (key, window end, count)) → checksum sink
  * </pre>
@@ -49,7 +51,8 @@ public final class FlinkWindowPipelines implements WindowPipelineRunner {
         WatermarkStrategy.<Tuple2<Long, Long>>forBoundedOutOfOrderness(WindowEvents.OUT_OF_ORDERNESS)
             .withTimestampAssigner(new EventTimestamp());
     var keyed =
-        env.fromSource(new FlinkEventSource(events), watermarks, "events")
+        env.fromSource(new FlinkIndexedSource<>(i -> new Tuple2<>(events.key(i), events.timestamp(i)),
+                events.records(), 0, Types.TUPLE(Types.LONG, Types.LONG)), watermarks, "events")
             .keyBy(new EventKey());
     WindowedStream<Tuple2<Long, Long>, Long, TimeWindow> windowed =
         switch (events.workload()) {

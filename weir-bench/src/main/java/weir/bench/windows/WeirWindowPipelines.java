@@ -15,12 +15,14 @@ import weir.api.windowing.assigners.EventTimeSessionWindows;
 import weir.api.windowing.assigners.SlidingEventTimeWindows;
 import weir.api.windowing.functions.ProcessWindowFunction;
 import weir.api.windowing.windows.TimeWindow;
+import weir.api.typeinfo.TypeInfo;
+import weir.bench.source.WeirIndexedSource;
 
 /**
  * The window benchmark on Weir's embedded engine, the same job as {@link FlinkWindowPipelines}:
  *
  * <pre>
- * fromSource(WeirEventSource, forBoundedOutOfOrderness(1 s) + timestamp assigner)
+ * fromSource(WeirIndexedSource, forBoundedOutOfOrderness(1 s) + timestamp assigner)
  *   → keyBy(key) → window(sliding 10 s / 1 s | session gap 5 s)
  *   → aggregate(count, emit (key, window end, count)) → checksum sink
  * </pre>
@@ -39,9 +41,10 @@ public final class WeirWindowPipelines implements WindowPipelineRunner {
   public WindowRunResult run(WindowEvents events, int parallelism) throws Exception {
     WindowProbes.reset();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createEmbeddedEnvironment(parallelism);
-    KeyedStream<Event, Long> keyed = env.fromSource(new WeirEventSource(events),
+    KeyedStream<Event, Long> keyed = env.fromSource(
+            new WeirIndexedSource<>(i -> new Event(events.key(i), events.timestamp(i)), events.records(), 0),
             WatermarkStrategy.<Event>forBoundedOutOfOrderness(WindowEvents.OUT_OF_ORDERNESS)
-                .withTimestampAssigner(new EventTimestamp()), "events")
+                .withTimestampAssigner(new EventTimestamp()), TypeInfo.of(Event.class), "events")
         .keyBy(Event::key);
     WindowedStream<Event, Long, TimeWindow> windowed = switch (events.workload()) {
       case SLIDING -> keyed.window(SlidingEventTimeWindows.of(Workload.SLIDING_SIZE, Workload.SLIDING_SLIDE));

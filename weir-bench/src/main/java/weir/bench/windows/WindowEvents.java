@@ -3,6 +3,7 @@ package weir.bench.windows;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
+import weir.bench.source.EventSplit;
 import weir.bench.foundation.Generator;
 
 /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import weir.bench.source.EventSplit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

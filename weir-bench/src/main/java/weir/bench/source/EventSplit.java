@@ -1,4 +1,4 @@
-package weir.bench.windows;
+package weir.bench.source;
 
 import java.util.ArrayList;
 import java.util.List;

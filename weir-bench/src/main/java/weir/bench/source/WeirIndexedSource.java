@@ -1,9 +1,11 @@
-package weir.bench.windows;
+package weir.bench.source;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import weir.api.connector.SimpleVersionedSerializer;
 import weir.api.connector.source.Boundedness;
 import weir.api.connector.source.InputStatus;
@@ -19,11 +21,19 @@ import weir.api.typeinfo.DataInputDeserializer;
 import weir.api.typeinfo.DataOutputSerializer;
 
 /**
- * The window benchmark's events as a Weir source: one {@link EventSplit} per reader, assigned up
- * front (as {@link FlinkEventSource} does, so no reader goes back in event time), each event a
- * {@link WeirWindowPipelines.Event}.
+ * Events {@code 0 .. records-1} of {@code events} as a Weir source: one {@link EventSplit} per
+ * reader, assigned when the reader registers (as {@link FlinkIndexedSource} does, so that no reader
+ * goes back in event time), read in batches. Each reader keeps a {@link ReaderClock}.
+ *
+ * @param events makes event {@code i}
+ * @param records the number of events
+ * @param eventsPerSecond the pace of the whole source in events per second of wall-clock time, 0
+ *     for as fast as possible
+ * @param <T> the event type
  */
-record WeirEventSource(WindowEvents events) implements Source<WeirWindowPipelines.Event, EventSplit, Collection<EventSplit>> {
+public record WeirIndexedSource<T>(IndexedEvents<T> events, long records, long eventsPerSecond)
+    implements Source<T, EventSplit, Collection<EventSplit>> {
+
   @Override
   public Boundedness getBoundedness() {
     return Boundedness.BOUNDED;
@@ -31,41 +41,18 @@ record WeirEventSource(WindowEvents events) implements Source<WeirWindowPipeline
 
   @Override
   public SplitEnumerator<EventSplit, Collection<EventSplit>> createEnumerator(SplitEnumeratorContext<EventSplit> context) {
-    List<EventSplit> splits = events.splits(context.currentParallelism());
-    return new SplitEnumerator<>() {
-      @Override
-      public void start() {}
-
-      @Override
-      public void handleSplitRequest(int subtaskId) {}
-
-      @Override
-      public void addSplitsBack(List<EventSplit> returned, int subtaskId) {
-        throw new UnsupportedOperationException("the window benchmark does not recover");
-      }
-
-      @Override
-      public void addReader(int subtaskId) {
-        context.assignSplit(splits.get(subtaskId), subtaskId);
-        context.signalNoMoreSplits(subtaskId);
-      }
-
-      @Override
-      public Collection<EventSplit> snapshotState(long checkpointId) {
-        return new ArrayList<>(splits);
-      }
-    };
+    return new OneSplitPerReader(context, EventSplit.plan(records, context.currentParallelism()));
   }
 
   @Override
   public SplitEnumerator<EventSplit, Collection<EventSplit>> restoreEnumerator(
-      SplitEnumeratorContext<EventSplit> context, Collection<EventSplit> state) {
-    return createEnumerator(context);
+      SplitEnumeratorContext<EventSplit> context, Collection<EventSplit> unassigned) {
+    return new OneSplitPerReader(context, unassigned);
   }
 
   @Override
-  public SourceReader<WeirWindowPipelines.Event, EventSplit> createReader(SourceReaderContext context) {
-    return new Reader(context, events);
+  public SourceReader<T, EventSplit> createReader(SourceReaderContext context) {
+    return new Reader<>(context, events, eventsPerSecond);
   }
 
   @Override
@@ -76,6 +63,46 @@ record WeirEventSource(WindowEvents events) implements Source<WeirWindowPipeline
   @Override
   public SimpleVersionedSerializer<Collection<EventSplit>> getEnumeratorCheckpointSerializer() {
     return StaticSplitEnumerator.checkpointSerializer(SplitSerializer.INSTANCE);
+  }
+
+  /** Gives split {@code s} to reader {@code s} when it registers, then tells it there are no more. */
+  private static final class OneSplitPerReader implements SplitEnumerator<EventSplit, Collection<EventSplit>> {
+    private final SplitEnumeratorContext<EventSplit> context;
+    private final Map<Integer, EventSplit> unassigned = new HashMap<>();
+
+    OneSplitPerReader(SplitEnumeratorContext<EventSplit> context, Collection<EventSplit> splits) {
+      this.context = context;
+      splits.forEach(this::putBack);
+    }
+
+    private void putBack(EventSplit split) {
+      unassigned.put(split.id(), split);
+    }
+
+    @Override
+    public void start() {}
+
+    @Override
+    public void handleSplitRequest(int subtaskId) {}
+
+    @Override
+    public void addSplitsBack(List<EventSplit> splits, int subtaskId) {
+      splits.forEach(this::putBack);
+    }
+
+    @Override
+    public void addReader(int subtaskId) {
+      EventSplit split = unassigned.remove(subtaskId);
+      if (split != null) {
+        context.assignSplit(split, subtaskId);
+      }
+      context.signalNoMoreSplits(subtaskId);
+    }
+
+    @Override
+    public Collection<EventSplit> snapshotState(long checkpointId) {
+      return new ArrayList<>(unassigned.values());
+    }
   }
 
   /** Version 1: id (int), next (long), stride (int), end (long). */
@@ -108,14 +135,16 @@ record WeirEventSource(WindowEvents events) implements Source<WeirWindowPipeline
   }
 
   /** Emits the events of its split, a batch per poll. */
-  private static final class Reader extends SequentialSplitReader<WeirWindowPipelines.Event, EventSplit> {
-    private final WindowEvents events;
+  private static final class Reader<T> extends SequentialSplitReader<T, EventSplit> {
+    private final IndexedEvents<T> events;
+    private final ReaderClock clock;
     private EventSplit split;
     private long next;
 
-    Reader(SourceReaderContext context, WindowEvents events) {
+    Reader(SourceReaderContext context, IndexedEvents<T> events, long eventsPerSecond) {
       super(context);
       this.events = events;
+      this.clock = new ReaderClock(eventsPerSecond);
     }
 
     @Override
@@ -125,11 +154,12 @@ record WeirEventSource(WindowEvents events) implements Source<WeirWindowPipeline
     }
 
     @Override
-    protected InputStatus readBatch(ReaderOutput<WeirWindowPipelines.Event> output) {
+    protected InputStatus readBatch(ReaderOutput<T> output) {
       long end = split.end();
       int stride = split.stride();
       for (int n = 0; n < BATCH_SIZE && next < end; n++, next += stride) {
-        output.collect(new WeirWindowPipelines.Event(events.key(next), events.timestamp(next)));
+        clock.beforeEmit(next);
+        output.collect(events.event(next));
       }
       return next < end ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
     }
