@@ -21,7 +21,7 @@ public final class CheckpointProbes {
   }
 
   /** A checkpoint completed now; called by the source's split enumerator. */
-  static void checkpointCompleted() {
+  public static void checkpointCompleted() {
     COMPLETED_NANOS.add(System.nanoTime());
     COMPLETED.incrementAndGet();
   }

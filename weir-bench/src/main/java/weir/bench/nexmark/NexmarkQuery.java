@@ -100,6 +100,19 @@ public enum NexmarkQuery {
     return upserts() ? Queries.upsertDigest(rows, row -> upsertKey(row)) : Queries.digest(rows);
   }
 
+  /**
+   * The event time at which a row was due, for the latency mode: the end of its window for the
+   * windowed queries the latency mode measures (q5, q7), since the window can close as soon as an
+   * event of that time has been read; {@link Long#MIN_VALUE} for rows of other queries.
+   */
+  public long dueEventTime(Object row) {
+    return switch (this) {
+      case Q5 -> ((Results.AuctionCount) row).windowEnd();
+      case Q7 -> ((Results.HighestBid) row).windowEnd();
+      default -> Long.MIN_VALUE;
+    };
+  }
+
   /** Two ids as one upsert key: the nexmark ids of one run stay far below 2^32. */
   private static long upsertKey(long high, long low) {
     return (high << 32) ^ low;

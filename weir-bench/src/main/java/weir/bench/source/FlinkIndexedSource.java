@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import weir.bench.foundation.CheckpointProbes;
 import java.util.NoSuchElementException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -25,7 +26,8 @@ import org.apache.flink.core.memory.DataOutputSerializer;
 /**
  * Events {@code 0 .. records-1} of {@code events} as a Flink FLIP-27 source: one {@link
  * EventSplit} per reader, read with Flink's stock {@link IteratorSourceReader} (the reader of its
- * {@code NumberSequenceSource}), one new event per index. Each reader keeps a {@link ReaderClock}.
+ * {@code NumberSequenceSource}), one new event per index. Each reader keeps a {@link ReaderClock};
+ * the enumerator reports completed checkpoints to {@link CheckpointProbes}.
  *
  * <p>The enumerator assigns split {@code s} to reader {@code s} and then tells the reader there
  * are no more, instead of handing splits out on request like Flink's
@@ -173,6 +175,11 @@ public record FlinkIndexedSource<T>(IndexedEvents<T> events, long records, long 
 
     @Override
     public void addReader(int subtaskId) {}
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      CheckpointProbes.checkpointCompleted();
+    }
 
     @Override
     public Collection<Split<T>> snapshotState(long checkpointId) {

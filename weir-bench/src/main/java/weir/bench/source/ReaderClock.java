@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Paced at {@code eventsPerSecond}, event {@code i} is due {@code i / eventsPerSecond} seconds
  * after the origin, which is when the first reader emits its first event. A reader that falls
  * behind emits at once, as fast as it can, until it has caught up: the schedule does not slip,
- * so the latency the queries measure against {@link #dueNanos} includes any backlog.
+ * so latencies measured against the due times include any backlog.
  */
 public final class ReaderClock {
   private static final AtomicLong FIRST_EVENT_NANOS = new AtomicLong();
@@ -60,11 +60,11 @@ public final class ReaderClock {
   }
 
   /**
-   * When event {@code index} of a paced source is due, as a {@link System#nanoTime()} value:
-   * the origin plus the index at the pace of {@code eventsPerSecond}.
+   * The pace's origin, a {@link System#nanoTime()} value: when the first reader started; event
+   * {@code i} of a paced source is due {@code i / eventsPerSecond} seconds after it.
    */
-  public static long dueNanos(long index, long eventsPerSecond) {
-    return ORIGIN_NANOS.get() + (long) (index * (1e9 / eventsPerSecond));
+  public static long originNanos() {
+    return ORIGIN_NANOS.get();
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import weir.bench.foundation.CheckpointProbes;
 import weir.api.connector.SimpleVersionedSerializer;
 import weir.api.connector.source.Boundedness;
 import weir.api.connector.source.InputStatus;
@@ -23,7 +24,8 @@ import weir.api.typeinfo.DataOutputSerializer;
 /**
  * Events {@code 0 .. records-1} of {@code events} as a Weir source: one {@link EventSplit} per
  * reader, assigned when the reader registers (as {@link FlinkIndexedSource} does, so that no reader
- * goes back in event time), read in batches. Each reader keeps a {@link ReaderClock}.
+ * goes back in event time), read in batches. Each reader keeps a {@link ReaderClock}; the
+ * enumerator reports completed checkpoints to {@link CheckpointProbes}.
  *
  * @param events makes event {@code i}
  * @param records the number of events
@@ -97,6 +99,11 @@ public record WeirIndexedSource<T>(IndexedEvents<T> events, long records, long e
         context.assignSplit(split, subtaskId);
       }
       context.signalNoMoreSplits(subtaskId);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      CheckpointProbes.checkpointCompleted();
     }
 
     @Override
