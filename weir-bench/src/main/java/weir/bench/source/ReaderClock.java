@@ -69,20 +69,36 @@ public final class ReaderClock {
 
   /**
    * Called before the reader emits event {@code index}: stamps the first event of the run, and
-   * when paced, waits until the event is due.
+   * when paced, waits until the event is due. For readers that may block their thread.
    */
   public void beforeEmit(long index) {
     if (!started) {
       start();
     }
     if (nanosPerEvent != 0) {
-      long due = origin + (long) (index * nanosPerEvent);
+      long due = due(index);
       long wait;
       // parks in slices, so that a long wait still ends on time
       while ((wait = due - System.nanoTime()) > 0) {
         LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(1)));
       }
     }
+  }
+
+  /**
+   * Whether event {@code index} may be emitted now: always when unpaced, otherwise once it is
+   * due. Stamps the first event of the run. For readers that must not block their thread, and
+   * return to the runtime until the event is due instead.
+   */
+  public boolean isDue(long index) {
+    if (!started) {
+      start();
+    }
+    return nanosPerEvent == 0 || System.nanoTime() - due(index) >= 0;
+  }
+
+  private long due(long index) {
+    return origin + (long) (index * nanosPerEvent);
   }
 
   private void start() {

@@ -165,7 +165,10 @@ public record WeirIndexedSource<T>(IndexedEvents<T> events, long records, long e
       long end = split.end();
       int stride = split.stride();
       for (int n = 0; n < BATCH_SIZE && next < end; n++, next += stride) {
-        clock.beforeEmit(next);
+        if (!clock.isDue(next)) {
+          // paced and ahead of time: give the worker thread back until the event is due
+          return InputStatus.NOTHING_AVAILABLE;
+        }
         output.collect(events.event(next));
       }
       return next < end ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
