@@ -4,11 +4,18 @@ import java.util.List;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.CoGroupFunction;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.serialization.Encoder;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.sink.filesystem.BucketAssigner;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
+import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessAllWindowFunction;
@@ -39,6 +46,40 @@ public final class FlinkQueries {
     return q0(events).filter(b -> b.auction() % Queries.Q2_MODULUS == 0)
         .map(b -> new Results.AuctionPrice(b.auction(), b.price())).returns(Results.AuctionPrice.class);
   }
+
+  /**
+   * q10, bids to partitioned files: as {@link WeirQueries#q10}, through Flink's exactly-once
+   * {@link FileSink}, whose part files roll at each checkpoint too.
+   */
+  public static void q10(DataStream<NexmarkEvent> events, java.nio.file.Path directory) {
+    q0(events).sinkTo(FileSink.forRowFormat(new org.apache.flink.core.fs.Path(directory.toUri()), new Q10Line())
+        .withBucketAssigner(new Q10Partition())
+        .withRollingPolicy(OnCheckpointRollingPolicy.build())
+        .withOutputFileConfig(OutputFileConfig.builder().withPartSuffix(".csv").build())
+        .build());
+  }
+
+  /** q10: a bid's line. */
+  static final class Q10Line implements Encoder<NexmarkEvent.Bid> {
+    @Override
+    public void encode(NexmarkEvent.Bid bid, java.io.OutputStream out) throws java.io.IOException {
+      Queries.q10Write(bid, out);
+    }
+  }
+
+  /** q10: a bid's partition directory. */
+  static final class Q10Partition implements BucketAssigner<NexmarkEvent.Bid, String> {
+    @Override
+    public String getBucketId(NexmarkEvent.Bid bid, Context context) {
+      return Queries.q10Partition(bid.dateTime());
+    }
+
+    @Override
+    public SimpleVersionedSerializer<String> getSerializer() {
+      return SimpleVersionedStringSerializer.INSTANCE;
+    }
+  }
+
   /** q14, calculation: the bids priced between 1M and 50M euros, classified by time of day, with their 'c's counted. */
   public static DataStream<Results.ClassifiedBid> q14(DataStream<NexmarkEvent> events) {
     return q0(events).filter(Queries::q14Keeps).map(Queries::q14Row).returns(Results.ClassifiedBid.class);

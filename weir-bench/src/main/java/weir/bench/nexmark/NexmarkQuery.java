@@ -1,14 +1,28 @@
 package weir.bench.nexmark;
 
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import javax.annotation.Nullable;
 import weir.api.datastream.DataStream;
 
 /**
  * The Nexmark queries, each as its Weir and its Flink pipeline ({@link WeirQueries}, {@link
  * FlinkQueries}) and how its results are compared between the engines. Shared by the quick tier
  * of the test suite and the benchmark runner.
+ *
+ * <h3>Rows and files</h3>
+ * Most queries end in a stream of rows: {@link #weir} and {@link #flink} build it, and the caller
+ * attaches its sink. A query that {@link #writesFiles} (q10) ends in its own exactly-once file
+ * sink instead: {@link #weirToFiles} and {@link #flinkToFiles} attach it, the caller runs the job
+ * ({@code execute}), and {@link Queries#q10Rows} reads the committed files back as rows, whose
+ * {@link #digest} is compared like any other. Each kind's methods throw for the other kind.
+ *
+ * <h3>Comparison</h3>
+ * The rows of a query are compared by {@link #digest}: of all rows, or of the last row per key of
+ * an upsert query ({@link #upserts}).
  */
 public enum NexmarkQuery {
   Q0(WeirQueries::q0, FlinkQueries::q0),
@@ -21,6 +35,7 @@ public enum NexmarkQuery {
   Q7(WeirQueries::q7, FlinkQueries::q7),
   Q8(WeirQueries::q8, FlinkQueries::q8),
   Q9(WeirQueries::q9, FlinkQueries::q9),
+  Q10(WeirQueries::q10, FlinkQueries::q10),
   Q11(WeirQueries::q11, FlinkQueries::q11),
   Q13(WeirQueries::q13, FlinkQueries::q13),
   Q14(WeirQueries::q14, FlinkQueries::q14),
@@ -34,10 +49,13 @@ public enum NexmarkQuery {
   Q21(WeirQueries::q21, FlinkQueries::q21),
   Q22(WeirQueries::q22, FlinkQueries::q22);
 
-  private final Function<DataStream<NexmarkEvent>, DataStream<?>> weir;
-  private final Function<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>,
+  @Nullable private final Function<DataStream<NexmarkEvent>, DataStream<?>> weir;
+  @Nullable private final Function<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>,
       org.apache.flink.streaming.api.datastream.DataStream<?>> flink;
-  private final ToLongFunction<Object> upsertKey;
+  @Nullable private final BiConsumer<DataStream<NexmarkEvent>, Path> weirToFiles;
+  @Nullable private final BiConsumer<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>, Path>
+      flinkToFiles;
+  @Nullable private final ToLongFunction<Object> upsertKey;
 
   NexmarkQuery(Function<DataStream<NexmarkEvent>, DataStream<?>> weir,
       Function<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>,
@@ -47,10 +65,22 @@ public enum NexmarkQuery {
 
   NexmarkQuery(Function<DataStream<NexmarkEvent>, DataStream<?>> weir,
       Function<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>,
-          org.apache.flink.streaming.api.datastream.DataStream<?>> flink, ToLongFunction<Object> upsertKey) {
+          org.apache.flink.streaming.api.datastream.DataStream<?>> flink,
+      @Nullable ToLongFunction<Object> upsertKey) {
     this.weir = weir;
     this.flink = flink;
+    this.weirToFiles = null;
+    this.flinkToFiles = null;
     this.upsertKey = upsertKey;
+  }
+
+  NexmarkQuery(BiConsumer<DataStream<NexmarkEvent>, Path> weirToFiles,
+      BiConsumer<org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent>, Path> flinkToFiles) {
+    this.weir = null;
+    this.flink = null;
+    this.weirToFiles = weirToFiles;
+    this.flinkToFiles = flinkToFiles;
+    this.upsertKey = null;
   }
 
   /** The query by its name, {@code q0} .. {@code q22} (any case), or {@code null} if there is none. */
@@ -68,15 +98,65 @@ public enum NexmarkQuery {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The query on Weir's events. */
+  /**
+   * The query on Weir's events, as a stream of rows.
+   *
+   * @throws IllegalStateException when the query {@link #writesFiles}
+   */
   public DataStream<?> weir(DataStream<NexmarkEvent> events) {
+    if (weir == null) {
+      throw writesFilesInstead();
+    }
     return weir.apply(events);
   }
 
-  /** The query on Flink's events. */
+  /**
+   * The query on Flink's events, as a stream of rows.
+   *
+   * @throws IllegalStateException when the query {@link #writesFiles}
+   */
   public org.apache.flink.streaming.api.datastream.DataStream<?> flink(
       org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent> events) {
+    if (flink == null) {
+      throw writesFilesInstead();
+    }
     return flink.apply(events);
+  }
+
+  /**
+   * Whether the query ends in a file sink of its own rather than in a stream of rows (q10): build
+   * it with {@link #weirToFiles} or {@link #flinkToFiles}, and read its rows with {@link
+   * Queries#q10Rows} once the job has finished.
+   */
+  public boolean writesFiles() {
+    return weirToFiles != null;
+  }
+
+  /**
+   * Attaches the query with its file sink to Weir's events; the sink writes below {@code
+   * directory} (created if missing) and commits the files at each completed checkpoint and at the
+   * end of input, with or without checkpoints. The caller runs the job. {@link Queries#q10Rows}
+   * reads every committed file below the directory, so give each run an empty one.
+   *
+   * @throws IllegalStateException when the query does not {@link #writesFiles}
+   */
+  public void weirToFiles(DataStream<NexmarkEvent> events, Path directory) {
+    if (weirToFiles == null) {
+      throw new IllegalStateException(label() + " writes no files; build it with weir(events)");
+    }
+    weirToFiles.accept(events, directory);
+  }
+
+  /**
+   * Attaches the query with its file sink to Flink's events, as {@link #weirToFiles} does on Weir.
+   *
+   * @throws IllegalStateException when the query does not {@link #writesFiles}
+   */
+  public void flinkToFiles(org.apache.flink.streaming.api.datastream.DataStream<NexmarkEvent> events, Path directory) {
+    if (flinkToFiles == null) {
+      throw new IllegalStateException(label() + " writes no files; build it with flink(events)");
+    }
+    flinkToFiles.accept(events, directory);
   }
 
   /**
@@ -111,6 +191,11 @@ public enum NexmarkQuery {
       case Q7 -> ((Results.HighestBid) row).windowEnd();
       default -> Long.MIN_VALUE;
     };
+  }
+
+  private IllegalStateException writesFilesInstead() {
+    return new IllegalStateException(label() + " ends in a file sink, not in rows: attach it with weirToFiles or "
+        + "flinkToFiles and read the files with Queries.q10Rows");
   }
 
   /** Two ids as one upsert key: the nexmark ids of one run stay far below 2^32. */

@@ -40,7 +40,73 @@ public final class Queries {
   /** q19: how many bids per auction it keeps. */
   static final int Q19_TOP = 10;
 
+  /** q10: a bid's {@code dateTime} in its line, in UTC. */
+  private static final java.time.format.DateTimeFormatter Q10_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+
   private Queries() {}
+
+  /**
+   * q10: the partition of a bid made at {@code dateTime}, a path relative to the output
+   * directory: {@code dt=yyyy-MM-dd/hm=HH%3Amm} in UTC, the ':' escaped as Hive-style partition
+   * directories (and the reference's filesystem connector) write it.
+   */
+  static String q10Partition(long dateTime) {
+    long minute = Math.floorDiv(dateTime, 60_000L);
+    int minuteOfDay = (int) Math.floorMod(minute, 1440L);
+    return "dt=" + java.time.LocalDate.ofEpochDay(Math.floorDiv(minute, 1440L)) + "/hm=" + twoDigits(minuteOfDay / 60)
+        + "%3A" + twoDigits(minuteOfDay % 60);
+  }
+
+  private static String twoDigits(int n) {
+    return n < 10 ? "0" + n : Integer.toString(n);
+  }
+
+  /**
+   * q10: writes a bid as one CSV line, {@code auction,bidder,price,dateTime,extra} and a line
+   * feed, dateTime as {@code yyyy-MM-dd HH:mm:ss.SSS} (UTC). The generator's extra is letters
+   * only, so no field needs quoting.
+   */
+  static void q10Write(NexmarkEvent.Bid b, java.io.OutputStream out) throws java.io.IOException {
+    String time = Q10_TIME.format(java.time.Instant.ofEpochMilli(b.dateTime()));
+    String line = b.auction() + "," + b.bidder() + "," + b.price() + "," + time + "," + b.extra() + "\n";
+    out.write(line.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * q10's result: every line of the committed files below {@code directory}, as {@code
+   * dt/hm/line}, e.g. {@code 2023-11-14/22:13/<line>}, in no particular order; its digest is
+   * {@link #digest}. Hidden files, those whose name starts with '.' or '_' (the in-progress and
+   * pending part files of both engines' file sinks, success markers), are not read.
+   *
+   * @throws IllegalStateException when a committed file lies outside a {@code dt=../hm=..}
+   *     partition directory
+   */
+  public static List<String> q10Rows(java.nio.file.Path directory) throws java.io.IOException {
+    List<String> rows = new ArrayList<>();
+    List<java.nio.file.Path> files;
+    try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(directory)) {
+      files = walk.filter(java.nio.file.Files::isRegularFile).toList();
+    }
+    for (java.nio.file.Path file : files) {
+      String name = file.getFileName().toString();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        continue;
+      }
+      java.nio.file.Path partition = directory.relativize(file).getParent();
+      if (partition == null || partition.getNameCount() != 2 || !partition.getName(0).toString().startsWith("dt=")
+          || !partition.getName(1).toString().startsWith("hm=")) {
+        throw new IllegalStateException("Expected q10's files in dt=<day>/hm=<minute> directories below '" + directory
+            + "', but found '" + directory.relativize(file) + "'");
+      }
+      String prefix = partition.getName(0).toString().substring(3) + "/"
+          + partition.getName(1).toString().substring(3).replace("%3A", ":") + "/";
+      for (String line : java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        rows.add(prefix + line);
+      }
+    }
+    return rows;
+  }
 
   /** q18: whether {@code bid} is later than {@code last}: by time, then price, then extra. */
   static boolean q18Later(NexmarkEvent.Bid bid, @javax.annotation.Nullable NexmarkEvent.Bid last) {

@@ -1,6 +1,10 @@
 package weir.bench.nexmark;
 
 import java.util.List;
+import weir.api.connector.sink.lib.BucketAssigner;
+import weir.api.connector.sink.lib.Encoder;
+import weir.api.connector.sink.lib.FileSink;
+import weir.api.connector.sink.lib.OutputFileConfig;
 import weir.api.datastream.DataStream;
 import weir.api.functions.Collector;
 import weir.api.functions.KeyedCoProcessFunction;
@@ -42,6 +46,38 @@ public final class WeirQueries {
     return q0(events).filter(b -> b.auction() % Queries.Q2_MODULUS == 0)
         .map(b -> new Results.AuctionPrice(b.auction(), b.price()));
   }
+
+  /**
+   * q10, bids to partitioned files: every bid as a CSV line {@code auction,bidder,price,dateTime,
+   * extra} in part files below {@code directory}, partitioned by the UTC day and minute of its
+   * dateTime ({@code dt=yyyy-MM-dd/hm=HH%3Amm}, {@link Queries#q10Partition}), through Weir's
+   * exactly-once {@link FileSink}. Part files roll at each checkpoint; they become visible when
+   * the checkpoint completes, and at the end of input. Read the result with {@link
+   * Queries#q10Rows}.
+   */
+  public static void q10(DataStream<NexmarkEvent> events, java.nio.file.Path directory) {
+    q0(events).sinkTo(FileSink.forRowFormat(directory, new Q10Line())
+        .withBucketAssigner(new Q10Partition())
+        .withOutputFileConfig(OutputFileConfig.defaults().withPartSuffix(".csv"))
+        .build());
+  }
+
+  /** q10: a bid's line. */
+  static final class Q10Line implements Encoder<NexmarkEvent.Bid> {
+    @Override
+    public void encode(NexmarkEvent.Bid bid, java.io.OutputStream out) throws java.io.IOException {
+      Queries.q10Write(bid, out);
+    }
+  }
+
+  /** q10: a bid's partition directory. */
+  static final class Q10Partition implements BucketAssigner<NexmarkEvent.Bid> {
+    @Override
+    public String getBucketId(NexmarkEvent.Bid bid, Context context) {
+      return Queries.q10Partition(bid.dateTime());
+    }
+  }
+
   /** q14, calculation: the bids priced between 1M and 50M euros, classified by time of day, with their 'c's counted. */
   public static DataStream<Results.ClassifiedBid> q14(DataStream<NexmarkEvent> events) {
     return q0(events).filter(Queries::q14Keeps).map(Queries::q14Row);
