@@ -9,9 +9,11 @@ import weir.api.annotation.Public;
  * OperatorStateStore}) holds one value for the whole subtask. State is only touched from the
  * subtask's own thread.
  *
- * <p>Values read from state may be copies (the heap backend keeps values with a known serializer
- * in serialized form): to change a value, write it back with {@code update} or {@code add};
- * changing a returned object in place is not guaranteed to change the state.
+ * <p>Values read from state may be copies (the heap backend keeps small values of a fixed shape
+ * in serialized form, and returns a fresh copy on every read; it keeps immutable records and
+ * values that hold collections as the objects themselves): to change a value, write it back with
+ * {@code update} or {@code add}; changing a returned object in place is not guaranteed to change
+ * the state.
  *
  * @since 0.1
  */

@@ -208,8 +208,11 @@ public final class HeapKeyedStateBackend {
     if (state != null) {
       return state;
     }
-    return register(d, d.getTtlConfig() != null ? TtlStates.value(this, d)
-        : new HeapValueState<>(this, newTable(d), binarySerializer(d)));
+    if (d.getTtlConfig() != null) {
+      return register(d, TtlStates.value(this, d));
+    }
+    StateTable<Object, T> table = newTable(d);
+    return register(d, new HeapValueState<>(this, table, valueSerializer(d, table)));
   }
 
   public <T> ListState<T> getListState(ListStateDescriptor<T> d) {
@@ -233,8 +236,11 @@ public final class HeapKeyedStateBackend {
     if (state != null) {
       return state;
     }
-    return register(d, d.getTtlConfig() != null ? TtlStates.reducing(this, d)
-        : new HeapReducingState<>(this, newTable(d), d.getReduceFunction(), binarySerializer(d)));
+    if (d.getTtlConfig() != null) {
+      return register(d, TtlStates.reducing(this, d));
+    }
+    StateTable<Object, T> table = newTable(d);
+    return register(d, new HeapReducingState<>(this, table, d.getReduceFunction(), valueSerializer(d, table)));
   }
 
   public <I, A, O> AggregatingState<I, O> getAggregatingState(AggregatingStateDescriptor<I, A, O> d) {
@@ -242,8 +248,11 @@ public final class HeapKeyedStateBackend {
     if (state != null) {
       return state;
     }
-    return register(d, d.getTtlConfig() != null ? TtlStates.aggregating(this, d)
-        : new HeapAggregatingState<>(this, newTable(d), d.getAggregateFunction(), binarySerializer(d)));
+    if (d.getTtlConfig() != null) {
+      return register(d, TtlStates.aggregating(this, d));
+    }
+    StateTable<Object, A> table = newTable(d);
+    return register(d, new HeapAggregatingState<>(this, table, d.getAggregateFunction(), valueSerializer(d, table)));
   }
 
   /**
@@ -264,6 +273,27 @@ public final class HeapKeyedStateBackend {
     StateTable<Object, T> table = newTable(d);
     table.setCodec(codec);
     return register(d, new HeapValueState<>(this, table, null));
+  }
+
+  /**
+   * How a value, reducing or aggregating state keeps its values: as bytes, with the serializer
+   * returned ({@link #binarySerializer}), or as objects ({@code null}); see {@link TypeShapes}.
+   * Values that hold collections are kept as objects, since reading them back from bytes on every
+   * access costs time in their size. Deeply immutable values that are more than a boxed primitive
+   * (records of strings and numbers, say) are kept as the objects themselves and marked so on
+   * {@code table}: a read is then free instead of a deserialization, and since no one can change
+   * them in place, snapshots share them without copies.
+   */
+  @Nullable
+  private <T> TypeSerializer<T> valueSerializer(StateDescriptor<T> d, StateTable<?, ?> table) {
+    TypeInfo<T> type = d.getType();
+    if (!type.isUnknown() && TypeShapes.keepsObjects(type.typeClass())) {
+      if (TypeShapes.isImmutable(type.typeClass())) {
+        table.markImmutableValues();
+      }
+      return null;
+    }
+    return binarySerializer(d);
   }
 
   /**
@@ -308,8 +338,10 @@ public final class HeapKeyedStateBackend {
   void restoreInto(StateTable<?, ?> table) {
     List<KeyedStateSnapshots.RestoredEntry> entries = restored.states.remove(table.descriptor().getName());
     StateValueCodec<Object> codec = table.isBinary() ? null : KeyedStateSnapshots.codecOf(table, serializerConfig);
-    // values kept as objects may be changed in place, so a snapshot in progress needs its own
-    ((StateTable) table).setValueCopier(codec == null ? null : (UnaryOperator<Object>) codec::copy);
+    // values kept as objects may be changed in place, so a snapshot in progress needs its own,
+    // unless they are immutable
+    ((StateTable) table).setValueCopier(codec == null || table.hasImmutableValues() ? null
+        : (UnaryOperator<Object>) codec::copy);
     if (entries == null) {
       return;
     }

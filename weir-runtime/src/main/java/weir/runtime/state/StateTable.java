@@ -26,6 +26,7 @@ public final class StateTable<N, V> {
   // for a state kept as objects whose descriptor cannot say how to write them: makes the codecs
   // that snapshots and restores use (one per thread)
   @Nullable private Supplier<? extends StateValueCodec<V>> codec;
+  private boolean immutableValues;
   // set for state with time-to-live: how its values carry their times
   @Nullable private final TtlLayout<V> ttl;
 
@@ -68,6 +69,16 @@ public final class StateTable<N, V> {
       frozen[i] = maps[i].freeze(serializer != null);
     }
     return frozen;
+  }
+
+  /** Marks the values as deeply immutable objects: kept as they are, never copied. */
+  void markImmutableValues() {
+    immutableValues = true;
+  }
+
+  /** Whether the values are deeply immutable objects (see {@link #markImmutableValues}). */
+  boolean hasImmutableValues() {
+    return immutableValues;
   }
 
   /** Whether values are kept serialized in the maps' arenas. */

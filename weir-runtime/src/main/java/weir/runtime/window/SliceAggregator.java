@@ -8,6 +8,7 @@ import weir.api.graph.window.WindowContents;
 import weir.api.typeinfo.InvalidTypeException;
 import weir.api.typeinfo.SerializerConfig;
 import weir.api.typeinfo.TypeInfo;
+import weir.runtime.state.TypeShapes;
 import weir.api.typeinfo.TypeSerializer;
 
 /**
@@ -36,13 +37,15 @@ interface SliceAggregator<IN, A, R> {
 
   /**
    * The serializer to keep the accumulators of {@code spec} as bytes with, or {@code null} to
-   * keep them as objects: when their type is not known or has no serializer.
+   * keep them as objects: when their type is not known, has no serializer, or is not flat (holds
+   * a collection, say a set of distinct ids, that would be read back from bytes in full on every
+   * record; see {@link TypeShapes}).
    */
   @Nullable
   @SuppressWarnings("unchecked")
   static <A> TypeSerializer<A> accumulatorSerializer(OperatorSpec.Window spec, SerializerConfig config) {
     TypeInfo<A> type = (TypeInfo<A>) spec.contentsType();
-    if (type.isUnknown()) {
+    if (type.isUnknown() || !TypeShapes.isFlat(type.typeClass())) {
       return null;
     }
     try {

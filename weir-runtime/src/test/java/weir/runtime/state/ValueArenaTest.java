@@ -42,14 +42,28 @@ class ValueArenaTest {
     }
   }
 
+  /** A flat, mutable value: kept serialized, so every read is a copy. */
+  public static final class Counts {
+    public int first;
+    public int second;
+
+    public Counts() {}
+
+    Counts(int first, int second) {
+      this.first = first;
+      this.second = second;
+    }
+  }
+
   @Test
   void when_valueIsRead_then_changingTheCopyDoesNotChangeState() {
     HeapKeyedStateBackend backend = new HeapKeyedStateBackend("op", new KeyGroupRange(0, MAX_PARALLELISM - 1),
         MAX_PARALLELISM, new SerializerConfig(), () -> 0, new WatermarkClock());
-    ValueState<int[]> state = backend.getState(new ValueStateDescriptor<>("counts", int[].class));
+    ValueState<Counts> state = backend.getState(new ValueStateDescriptor<>("counts", Counts.class));
     backend.setCurrentKey("k");
-    state.update(new int[] {1, 2});
-    state.value()[0] = 99;
-    assertThat(state.value()).containsExactly(1, 2);
+    state.update(new Counts(1, 2));
+    state.value().first = 99;
+    assertThat(state.value().first).isEqualTo(1);
+    assertThat(backend.table("counts").isBinary()).isTrue();
   }
 }
