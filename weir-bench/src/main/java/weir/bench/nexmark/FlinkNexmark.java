@@ -14,7 +14,7 @@ import weir.bench.source.FlinkIndexedSource;
 /**
  * A Nexmark benchmark run on Flink's local MiniCluster: the model's events from a {@link
  * FlinkIndexedSource} with bounded-out-of-orderness watermarks, the query, and a sink that keeps a
- * {@link ResultDigest}. {@link WeirNexmark} is the same on Weir.
+ * {@link ResultDigest}, or, for a query that writes files (q10), its own file sink. {@link WeirNexmark} is the same on Weir.
  */
 final class FlinkNexmark {
   private FlinkNexmark() {}
@@ -29,7 +29,11 @@ final class FlinkNexmark {
         WatermarkStrategy.<NexmarkEvent>forBoundedOutOfOrderness(run.watermarkDelay())
             .withTimestampAssigner((e, ts) -> e.eventTime()),
         "nexmark");
-    digest(run.query().flink(events), run);
+    if (run.query().writesFiles()) {
+      run.query().flinkToFiles(events, run.outputDirectory());
+    } else {
+      digest(run.query().flink(events), run);
+    }
     env.execute("nexmark-" + run.query().label());
   }
 

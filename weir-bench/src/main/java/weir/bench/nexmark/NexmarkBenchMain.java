@@ -88,10 +88,19 @@ public final class NexmarkBenchMain {
       } else {
         FlinkNexmark.run(run);
       }
+      if (query.writesFiles()) {
+        // the rows are the committed files, complete when the job has ended
+        long end = System.nanoTime();
+        long endCpu = ReaderClock.processCpuNanos();
+        ResultDigest files = new ResultDigest(query, run.originEventTime(), 0);
+        Queries.q10Rows(output).forEach(files::add);
+        NexmarkProbes.publish(files, end, endCpu);
+      }
     } finally {
       if (checkpoints != null) {
         checkpoints.deleteDirectory();
       }
+      deleteTree(output);
     }
     long wallNanos = System.nanoTime() - executeCalled;
     long first = ReaderClock.firstEventNanos();
@@ -141,6 +150,14 @@ public final class NexmarkBenchMain {
       case "s" -> Duration.ofSeconds(n);
       default -> Duration.ofMinutes(n);
     };
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   /** The process's peak resident set in MiB, from {@code /proc/self/status}; -1 where there is none. */

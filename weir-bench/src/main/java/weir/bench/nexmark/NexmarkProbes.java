@@ -29,9 +29,17 @@ final class NexmarkProbes {
   }
 
   /** Called once per sink subtask when its input has ended: stamps the time and adds its digest. */
-  static synchronized void publish(ResultDigest sink) {
-    endNanos = Math.max(endNanos, System.nanoTime());
-    endCpuNanos = Math.max(endCpuNanos, ReaderClock.processCpuNanos());
+  static void publish(ResultDigest sink) {
+    publish(sink, System.nanoTime(), ReaderClock.processCpuNanos());
+  }
+
+  /**
+   * Adds the digest of rows that were complete at {@code nanos}, when the process had used
+   * {@code cpuNanos} of CPU time: for a query whose rows are files, read back after the job.
+   */
+  static synchronized void publish(ResultDigest sink, long nanos, long cpuNanos) {
+    endNanos = Math.max(endNanos, nanos);
+    endCpuNanos = Math.max(endCpuNanos, cpuNanos);
     rows += sink.rows;
     digest += sink.digest();
     subtasks++;
