@@ -213,9 +213,10 @@ public final class StreamTask implements Tasklet, BarrierAligned {
           return ProgressState.MADE_PROGRESS;
         }
         ProcessingTimers timers = chain.processingTimers();
-        // one clock read per call; timers fire between batches, on this thread
+        // one clock read per call; timers fire between batches, on this thread, once the clock
+        // has passed their time
         long now = deployment.clock().currentProcessingTime();
-        if (now >= timers.nextProcessingTime()) {
+        if (now > timers.nextProcessingTime()) {
           fireProcessingTimers(timers, now);
         }
         ProgressState state = input.process(BUDGET, this);
@@ -244,7 +245,7 @@ public final class StreamTask implements Tasklet, BarrierAligned {
 
   private void fireProcessingTimers(ProcessingTimers timers, long now) {
     try {
-      timers.advance(now);
+      timers.advanceClock(now);
     } catch (Exception e) {
       throw OperatorFailure.of(name, e);
     }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The processing-time listeners of one subtask. The task reads its clock once per call and asks
- * this registry to fire what is due, so processing time reaches operators on the subtask's own
- * thread, between records, and a test harness drives it with a clock it sets by hand.
+ * this registry to fire what is due ({@link #advanceClock}), so processing time reaches operators
+ * on the subtask's own thread, between records, and a test harness drives it with a clock it sets
+ * by hand ({@link #advance}).
  *
  * <p>Owned by the subtask's thread.
  */
@@ -25,6 +26,18 @@ public final class ProcessingTimers {
         listener.onProcessingTime(now);
       }
     }
+  }
+
+  /**
+   * Fires what is due when the wall clock reads {@code clock}: every listener waiting for a time
+   * before it, as {@link #advance}{@code (clock - 1)}. A timer at t fires once the clock has passed
+   * t, as an event-time timer at t fires at watermark t: while the clock reads t, records are still
+   * processed at time t, and one may fall into a window whose last millisecond is t, which must not
+   * have fired yet, or the window would fire twice. (Flink's system time service delays its timers
+   * by 1 ms for the same reason.)
+   */
+  public void advanceClock(long clock) throws Exception {
+    advance(clock - 1);
   }
 
   /** The earliest time any listener waits for, or {@code Long.MAX_VALUE}. */
