@@ -38,7 +38,7 @@ final class FlinkNexmark {
   }
 
   private static <T> void digest(DataStream<T> results, NexmarkRun run) {
-    results.sinkTo(new DigestSink<>(run.query(), run.originEventTime(), run.pace())).name("digest");
+    results.sinkTo(new DigestSink<>(run.query(), run.originEventTime(), run.model().config().eventsPerSecond(), run.pace())).name("digest");
   }
 
   /** Folds each row into a {@link ResultDigest}, published at the end of input. */
@@ -46,17 +46,19 @@ final class FlinkNexmark {
     private static final long serialVersionUID = 1L;
     private final NexmarkQuery query;
     private final long originEventTime;
+    private final long eventRate;
     private final long pace;
 
-    DigestSink(NexmarkQuery query, long originEventTime, long pace) {
+    DigestSink(NexmarkQuery query, long originEventTime, long eventRate, long pace) {
       this.query = query;
       this.originEventTime = originEventTime;
+      this.eventRate = eventRate;
       this.pace = pace;
     }
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-      return new Writer<>(new ResultDigest(query, originEventTime, pace));
+      return new Writer<>(new ResultDigest(query, originEventTime, eventRate, pace));
     }
   }
 

@@ -39,9 +39,9 @@ public final class NexmarkBenchMain {
           + "  --events              events to generate (default 10000000)\n"
           + "  --event-rate          events per second of event time (default 100000)\n"
           + "  --pace                latency mode: the source is held to this many events per second of\n"
-          + "                        wall-clock time, and the event-time rate is set to the same (default 0, off)\n"
+          + "                        wall-clock time (default 0, off)\n"
           + "  --watermark-delay     bounded out-of-orderness of the watermarks (default 4s, 0 with --pace)\n"
-          + "  --watermark-interval  periodic watermark interval (default 200ms)\n"
+          + "  --watermark-interval  periodic watermark interval (default 200ms, 5ms with --pace)\n"
           + "  --checkpoint-interval exactly-once checkpoints every D, 0 for none (default 10s)\n"
           + "  durations: 0, or a number with ms, s or m";
 
@@ -63,12 +63,10 @@ public final class NexmarkBenchMain {
     long events = options.positive("--events", 10_000_000L);
     int parallelism = Math.toIntExact(options.positive("--parallelism", 2));
     long pace = options.has("--pace") ? options.positive("--pace", 0) : 0;
-    long eventRate = pace > 0 ? pace : options.positive("--event-rate", 100_000L);
-    if (pace > 0 && options.has("--event-rate")) {
-      options.fail("--event-rate and --pace exclude each other: a paced run's event time runs at the pace");
-    }
+    long eventRate = options.positive("--event-rate", 100_000L);
     Duration watermarkDelay = duration(options, "--watermark-delay", pace > 0 ? Duration.ZERO : Duration.ofSeconds(4));
-    Duration watermarkInterval = duration(options, "--watermark-interval", Duration.ofMillis(200));
+    Duration watermarkInterval =
+        duration(options, "--watermark-interval", pace > 0 ? Duration.ofMillis(5) : Duration.ofMillis(200));
     Duration checkpointInterval = duration(options, "--checkpoint-interval", Duration.ofSeconds(10));
     long seed = options.has("--seed") ? Long.parseLong(options.required("--seed")) : 42;
 
@@ -92,7 +90,7 @@ public final class NexmarkBenchMain {
         // the rows are the committed files, complete when the job has ended
         long end = System.nanoTime();
         long endCpu = ReaderClock.processCpuNanos();
-        ResultDigest files = new ResultDigest(query, run.originEventTime(), 0);
+        ResultDigest files = new ResultDigest(query, run.originEventTime(), eventRate, 0);
         Queries.q10Rows(output).forEach(files::add);
         NexmarkProbes.publish(files, end, endCpu);
       }

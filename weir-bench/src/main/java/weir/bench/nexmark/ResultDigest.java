@@ -23,6 +23,8 @@ final class ResultDigest {
   private final NexmarkQuery query;
   private final Histogram latencies;
   private final long originEventTime;
+  // wall-clock nanoseconds of pace per millisecond of event time
+  private final double nanosPerEventMilli;
   long rows;
   long sum;
   // upserts: keys and row hashes, open addressing with linear probing; EMPTY marks a free slot
@@ -31,15 +33,17 @@ final class ResultDigest {
   private int size;
 
   /**
-   * A subtask's digest for {@code query}. In latency mode ({@code eventsPerSecond} &gt; 0, the
-   * source paced at the model's own event-time rate) it also records, for each row with a due
-   * event time ({@link NexmarkQuery#dueEventTime}), how long after the event of that time was due
-   * the row arrived.
+   * A subtask's digest for {@code query}. In latency mode ({@code pace} &gt; 0 events per second
+   * of wall-clock time, with event time advancing at {@code eventRate} events per second) it also
+   * records, for each row with a due event time ({@link NexmarkQuery#dueEventTime}), how long
+   * after the first event of that time was due the row arrived.
    */
-  ResultDigest(NexmarkQuery query, long originEventTime, long eventsPerSecond) {
+  ResultDigest(NexmarkQuery query, long originEventTime, long eventRate, long pace) {
     this.query = query;
     this.originEventTime = originEventTime;
-    this.latencies = eventsPerSecond > 0 ? new Histogram(3) : null;
+    // event time t is reached at index (t - origin) * eventRate / 1000, due index / pace seconds in
+    this.nanosPerEventMilli = pace > 0 ? eventRate / 1000.0 * 1e9 / pace : 0;
+    this.latencies = pace > 0 ? new Histogram(3) : null;
     if (query.upserts()) {
       keys = new long[1 << 16];
       hashes = new long[1 << 16];
@@ -59,8 +63,8 @@ final class ResultDigest {
     if (latencies != null) {
       long eventTime = query.dueEventTime(row);
       if (eventTime != Long.MIN_VALUE) {
-        // paced at the model's own rate, event time runs with the pace's clock from its origin
-        long due = ReaderClock.originNanos() + (eventTime - originEventTime) * 1_000_000;
+        // the first event read with this event time was due at its index over the pace
+        long due = ReaderClock.originNanos() + (long) ((eventTime - originEventTime) * nanosPerEventMilli);
         latencies.recordValue(Math.max(0, System.nanoTime() - due) / 1000);
       }
     }
