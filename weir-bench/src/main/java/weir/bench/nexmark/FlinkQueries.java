@@ -23,6 +23,7 @@ import org.apache.flink.streaming.api.functions.windowing.WindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
@@ -348,6 +349,32 @@ public final class FlinkQueries {
     @Override
     public void apply(Long bidder, TimeWindow window, Iterable<Long> counts, Collector<Results.BidderSession> out) {
       out.collect(new Results.BidderSession(bidder, counts.iterator().next(), window.getStart(), window.getEnd()));
+    }
+  }
+
+  /**
+   * q12, processing-time windows: as {@link WeirQueries#q12}. Flink does not fire the windows still
+   * open at the end of input either: finishing an operator quiesces its processing-time service,
+   * so pending timers never fire.
+   */
+  public static DataStream<Results.BidderWindowCount> q12(DataStream<NexmarkEvent> events) {
+    return q12Windows(events, Queries.Q12_WINDOW);
+  }
+
+  /** q12 with windows of {@code size}, for tests that cannot wait for 10 s windows. */
+  static DataStream<Results.BidderWindowCount> q12Windows(DataStream<NexmarkEvent> events, java.time.Duration size) {
+    return q0(events)
+        .keyBy(NexmarkEvent.Bid::bidder)
+        .window(TumblingProcessingTimeWindows.of(size))
+        .aggregate(new Q5Count(), new Q12WithWindow());
+  }
+
+  /** q12: a window's count with its bidder and bounds. */
+  static final class Q12WithWindow implements WindowFunction<Long, Results.BidderWindowCount, Long, TimeWindow> {
+    @Override
+    public void apply(Long bidder, TimeWindow window, Iterable<Long> counts,
+        Collector<Results.BidderWindowCount> out) {
+      out.collect(new Results.BidderWindowCount(bidder, counts.iterator().next(), window.getStart(), window.getEnd()));
     }
   }
 

@@ -31,6 +31,8 @@ public final class Queries {
 
   /** q11: the session gap. */
   static final java.time.Duration Q11_GAP = java.time.Duration.ofSeconds(10);
+  /** q12: the size of its tumbling processing-time windows. */
+  static final java.time.Duration Q12_WINDOW = java.time.Duration.ofSeconds(10);
   /** q13: the keys of the side input; a bid's key is its auction id modulo this. */
   static final int Q13_SIDE_INPUT_KEYS = 10_000;
 

@@ -44,6 +44,9 @@ public final class Results {
   /** q11: the number of bids of a bidder's session and the session's bounds. */
   public record BidderSession(long bidder, long bidCount, long start, long end) implements Serializable {}
 
+  /** q12: the number of bids of a bidder in a processing-time window and the window's bounds. */
+  public record BidderWindowCount(long bidder, long bidCount, long start, long end) implements Serializable {}
+
   /** q13: a bid with the side input's value for its auction. */
   public record BidWithSideInput(long auction, long bidder, long price, long dateTime, String value)
       implements Serializable {}

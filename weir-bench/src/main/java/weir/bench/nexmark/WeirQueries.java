@@ -18,6 +18,7 @@ import weir.api.functions.CoGroupFunction;
 import weir.api.windowing.assigners.EventTimeSessionWindows;
 import weir.api.windowing.assigners.SlidingEventTimeWindows;
 import weir.api.windowing.assigners.TumblingEventTimeWindows;
+import weir.api.windowing.assigners.TumblingProcessingTimeWindows;
 import weir.api.windowing.functions.WindowFunction;
 import weir.api.windowing.functions.ProcessAllWindowFunction;
 import weir.api.windowing.windows.TimeWindow;
@@ -381,6 +382,33 @@ public final class WeirQueries {
     @Override
     public void apply(Long bidder, TimeWindow window, Iterable<Long> counts, Collector<Results.BidderSession> out) {
       out.collect(new Results.BidderSession(bidder, counts.iterator().next(), window.getStart(), window.getEnd()));
+    }
+  }
+
+  /**
+   * q12, processing-time windows: per bidder, the number of bids in tumbling processing-time
+   * windows of 10 s, as (bidder, bid count, window start, window end). The rows depend on when
+   * each bid is processed, so they differ from run to run. Windows still open at the end of input
+   * never fire: the engine does not fire processing-time timers after the end of input.
+   */
+  public static DataStream<Results.BidderWindowCount> q12(DataStream<NexmarkEvent> events) {
+    return q12Windows(events, Queries.Q12_WINDOW);
+  }
+
+  /** q12 with windows of {@code size}, for tests that cannot wait for 10 s windows. */
+  static DataStream<Results.BidderWindowCount> q12Windows(DataStream<NexmarkEvent> events, java.time.Duration size) {
+    return q0(events)
+        .keyBy(NexmarkEvent.Bid::bidder)
+        .window(TumblingProcessingTimeWindows.of(size))
+        .aggregate(new Q5Count(), new Q12WithWindow());
+  }
+
+  /** q12: a window's count with its bidder and bounds. */
+  static final class Q12WithWindow implements WindowFunction<Long, Results.BidderWindowCount, Long, TimeWindow> {
+    @Override
+    public void apply(Long bidder, TimeWindow window, Iterable<Long> counts,
+        Collector<Results.BidderWindowCount> out) {
+      out.collect(new Results.BidderWindowCount(bidder, counts.iterator().next(), window.getStart(), window.getEnd()));
     }
   }
 
