@@ -1,5 +1,6 @@
 package weir.bench.nexmark;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.CoGroupFunction;
@@ -7,6 +8,8 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.serialization.Encoder;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.connector.file.sink.FileSink;
@@ -188,14 +191,40 @@ public final class FlinkQueries {
   public static DataStream<Results.HighestBid> q7(DataStream<NexmarkEvent> events) {
     return q0(events)
         .windowAll(TumblingEventTimeWindows.of(Queries.Q7_WINDOW))
-        .process(new Q7Highest());
+        .aggregate(new Q7Max(), new Q7Highest());
   }
 
-  /** q7's window function. */
-  static final class Q7Highest extends ProcessAllWindowFunction<NexmarkEvent.Bid, Results.HighestBid, TimeWindow> {
+  /** q7: the highest bids of a window so far. */
+  static final class Q7Max
+      implements AggregateFunction<NexmarkEvent.Bid, ArrayList<NexmarkEvent.Bid>, ArrayList<NexmarkEvent.Bid>> {
     @Override
-    public void process(Context context, Iterable<NexmarkEvent.Bid> bids, Collector<Results.HighestBid> out) {
-      Queries.highestBids(bids, context.window().getEnd()).forEach(out::collect);
+    public ArrayList<NexmarkEvent.Bid> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public ArrayList<NexmarkEvent.Bid> add(NexmarkEvent.Bid bid, ArrayList<NexmarkEvent.Bid> acc) {
+      return Queries.q7Add(acc, bid);
+    }
+
+    @Override
+    public ArrayList<NexmarkEvent.Bid> getResult(ArrayList<NexmarkEvent.Bid> acc) {
+      return acc;
+    }
+
+    @Override
+    public ArrayList<NexmarkEvent.Bid> merge(ArrayList<NexmarkEvent.Bid> a, ArrayList<NexmarkEvent.Bid> b) {
+      return Queries.q7Merge(a, b);
+    }
+  }
+
+  /** q7: a window's highest bids as rows with the window's end. */
+  static final class Q7Highest
+      extends ProcessAllWindowFunction<ArrayList<NexmarkEvent.Bid>, Results.HighestBid, TimeWindow> {
+    @Override
+    public void process(Context context, Iterable<ArrayList<NexmarkEvent.Bid>> highest,
+        Collector<Results.HighestBid> out) {
+      Queries.highestBids(highest.iterator().next(), context.window().getEnd()).forEach(out::collect);
     }
   }
 
@@ -237,15 +266,21 @@ public final class FlinkQueries {
     return q9(events).keyBy(Results.WinningBid::category).process(new Q4Average());
   }
 
-  /** q4's running average per category. */
+  /**
+   * q4's running average per category: the winners not yet closed are summed per expiry time
+   * (count and price), so that each expiry timer folds in exactly its own in constant time.
+   */
   static final class Q4Average extends KeyedProcessFunction<Long, Results.WinningBid, Results.CategoryAverage> {
-    private transient ListState<Results.WinningBid> pending;
+    private transient MapState<Long, Long> pendingCounts;
+    private transient MapState<Long, Long> pendingSums;
     private transient ValueState<Long> count;
     private transient ValueState<Long> sum;
 
     @Override
     public void open(OpenContext context) throws Exception {
-      pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", Results.WinningBid.class));
+      pendingCounts = getRuntimeContext().getMapState(
+          new MapStateDescriptor<>("pending-counts", Long.class, Long.class));
+      pendingSums = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-sums", Long.class, Long.class));
       count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
       sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Long.class));
     }
@@ -253,17 +288,25 @@ public final class FlinkQueries {
     @Override
     public void processElement(Results.WinningBid winner, Context ctx, Collector<Results.CategoryAverage> out)
         throws Exception {
-      pending.add(winner);
+      Long n = pendingCounts.get(winner.expires());
+      Long total = pendingSums.get(winner.expires());
+      pendingCounts.put(winner.expires(), n == null ? 1 : n + 1);
+      pendingSums.put(winner.expires(), (total == null ? 0 : total) + winner.price());
       ctx.timerService().registerEventTimeTimer(winner.expires());
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Results.CategoryAverage> out) throws Exception {
-      long[] totals = {count.value() == null ? 0 : count.value(), sum.value() == null ? 0 : sum.value()};
-      pending.update(Queries.q4Fold(pending.get(), timestamp, totals));
-      count.update(totals[0]);
-      sum.update(totals[1]);
-      out.collect(new Results.CategoryAverage(ctx.getCurrentKey(), timestamp, (double) totals[1] / totals[0]));
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Results.CategoryAverage> out)
+        throws Exception {
+      long closed = count.value() == null ? 0 : count.value();
+      long prices = sum.value() == null ? 0 : sum.value();
+      closed += pendingCounts.get(timestamp);
+      prices += pendingSums.get(timestamp);
+      pendingCounts.remove(timestamp);
+      pendingSums.remove(timestamp);
+      count.update(closed);
+      sum.update(prices);
+      out.collect(new Results.CategoryAverage(ctx.getCurrentKey(), timestamp, (double) prices / closed));
     }
   }
 

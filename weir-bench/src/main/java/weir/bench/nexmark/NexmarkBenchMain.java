@@ -117,7 +117,7 @@ public final class NexmarkBenchMain {
             + " p50Us=%s p99Us=%s p999Us=%s wallMs=%.1f",
         engine, query.label(), events, parallelism, seconds, events / seconds, cpuSeconds, events / cpuSeconds,
         peakRssMb(), (first - executeCalled) / 1e6, NexmarkProbes.rows(),
-        !query.label().equals("q12") ? String.format("%016x", NexmarkProbes.digest()) : "-",
+        query.digested() ? String.format("%016x", NexmarkProbes.digest()) : "-",
         CheckpointProbes.completed(), percentile(latencies, 50), percentile(latencies, 99),
         percentile(latencies, 99.9), wallNanos / 1e6));
     // Engines may leave non-daemon threads behind (RPC, executors); the run is over.

@@ -252,23 +252,6 @@ public final class Queries {
     return i < parts.length ? parts[i] : null;
   }
 
-  /**
-   * q4: folds the pending winners that closed by {@code time} into {@code totals} (count, sum of
-   * prices) and returns those still pending.
-   */
-  static List<Results.WinningBid> q4Fold(Iterable<Results.WinningBid> pending, long time, long[] totals) {
-    List<Results.WinningBid> left = new ArrayList<>();
-    for (Results.WinningBid w : pending) {
-      if (w.expires() <= time) {
-        totals[0]++;
-        totals[1] += w.price();
-      } else {
-        left.add(w);
-      }
-    }
-    return left;
-  }
-
   /** q6: how many of a seller's last closed auctions it averages. */
   static final int Q6_LAST = 10;
 
@@ -357,19 +340,42 @@ public final class Queries {
     return hottest;
   }
 
-  /** q7: the bids of a window with its highest price, each with the window's end. */
-  static List<Results.HighestBid> highestBids(Iterable<NexmarkEvent.Bid> bids, long windowEnd) {
-    long max = Long.MIN_VALUE;
-    for (NexmarkEvent.Bid b : bids) {
-      max = Math.max(max, b.price());
+  /**
+   * q7: folds a bid into the bids with the highest price so far (all of them on a tie); returns
+   * {@code acc} changed in place, or a new list when the bid beats them.
+   */
+  static ArrayList<NexmarkEvent.Bid> q7Add(ArrayList<NexmarkEvent.Bid> acc, NexmarkEvent.Bid bid) {
+    if (acc.isEmpty() || bid.price() > acc.get(0).price()) {
+      ArrayList<NexmarkEvent.Bid> beaten = new ArrayList<>(1);
+      beaten.add(bid);
+      return beaten;
     }
-    List<Results.HighestBid> highest = new ArrayList<>();
-    for (NexmarkEvent.Bid b : bids) {
-      if (b.price() == max) {
-        highest.add(new Results.HighestBid(b.auction(), b.price(), b.bidder(), b.dateTime(), b.extra(), windowEnd));
-      }
+    if (bid.price() == acc.get(0).price()) {
+      acc.add(bid);
     }
-    return highest;
+    return acc;
+  }
+
+  /** q7: the highest bids of two parts of a window. */
+  static ArrayList<NexmarkEvent.Bid> q7Merge(ArrayList<NexmarkEvent.Bid> a, ArrayList<NexmarkEvent.Bid> b) {
+    if (a.isEmpty() || (!b.isEmpty() && b.get(0).price() > a.get(0).price())) {
+      return b;
+    }
+    if (!b.isEmpty() && b.get(0).price() == a.get(0).price()) {
+      ArrayList<NexmarkEvent.Bid> both = new ArrayList<>(a);
+      both.addAll(b);
+      return both;
+    }
+    return a;
+  }
+
+  /** q7: the rows of a window's highest bids. */
+  static List<Results.HighestBid> highestBids(List<NexmarkEvent.Bid> highest, long windowEnd) {
+    List<Results.HighestBid> rows = new ArrayList<>(highest.size());
+    for (NexmarkEvent.Bid b : highest) {
+      rows.add(new Results.HighestBid(b.auction(), b.price(), b.bidder(), b.dateTime(), b.extra(), windowEnd));
+    }
+    return rows;
   }
 
   /** q3: whether a person lives in one of the states the query asks for. */

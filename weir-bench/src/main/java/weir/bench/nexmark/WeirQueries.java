@@ -1,5 +1,6 @@
 package weir.bench.nexmark;
 
+import java.util.ArrayList;
 import java.util.List;
 import weir.api.connector.sink.lib.BucketAssigner;
 import weir.api.connector.sink.lib.Encoder;
@@ -11,6 +12,8 @@ import weir.api.functions.KeyedCoProcessFunction;
 import weir.api.functions.KeyedProcessFunction;
 import weir.api.state.ListState;
 import weir.api.state.ListStateDescriptor;
+import weir.api.state.MapState;
+import weir.api.state.MapStateDescriptor;
 import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
 import weir.api.functions.AggregateFunction;
@@ -193,20 +196,47 @@ public final class WeirQueries {
 
   /**
    * q7, highest bid: per tumbling 10 s event-time window over all bids, the bids with the
-   * window's highest price (all of them on a tie), each with the window's end. The events must
-   * carry event-time timestamps and watermarks.
+   * window's highest price (all of them on a tie), each with the window's end. Computed
+   * incrementally: each window keeps only its highest bids so far. The events must carry
+   * event-time timestamps and watermarks.
    */
   public static DataStream<Results.HighestBid> q7(DataStream<NexmarkEvent> events) {
     return q0(events)
         .windowAll(TumblingEventTimeWindows.of(Queries.Q7_WINDOW))
-        .process(new Q7Highest());
+        .aggregate(new Q7Max(), new Q7Highest());
   }
 
-  /** q7's window function. */
-  static final class Q7Highest extends ProcessAllWindowFunction<NexmarkEvent.Bid, Results.HighestBid, TimeWindow> {
+  /** q7: the highest bids of a window so far. */
+  static final class Q7Max
+      implements AggregateFunction<NexmarkEvent.Bid, ArrayList<NexmarkEvent.Bid>, ArrayList<NexmarkEvent.Bid>> {
     @Override
-    public void process(Context context, Iterable<NexmarkEvent.Bid> bids, Collector<Results.HighestBid> out) {
-      Queries.highestBids(bids, context.window().getEnd()).forEach(out::collect);
+    public ArrayList<NexmarkEvent.Bid> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public ArrayList<NexmarkEvent.Bid> add(NexmarkEvent.Bid bid, ArrayList<NexmarkEvent.Bid> acc) {
+      return Queries.q7Add(acc, bid);
+    }
+
+    @Override
+    public ArrayList<NexmarkEvent.Bid> getResult(ArrayList<NexmarkEvent.Bid> acc) {
+      return acc;
+    }
+
+    @Override
+    public ArrayList<NexmarkEvent.Bid> merge(ArrayList<NexmarkEvent.Bid> a, ArrayList<NexmarkEvent.Bid> b) {
+      return Queries.q7Merge(a, b);
+    }
+  }
+
+  /** q7: a window's highest bids as rows with the window's end. */
+  static final class Q7Highest
+      extends ProcessAllWindowFunction<ArrayList<NexmarkEvent.Bid>, Results.HighestBid, TimeWindow> {
+    @Override
+    public void process(Context context, Iterable<ArrayList<NexmarkEvent.Bid>> highest,
+        Collector<Results.HighestBid> out) {
+      Queries.highestBids(highest.iterator().next(), context.window().getEnd()).forEach(out::collect);
     }
   }
 
@@ -259,16 +289,21 @@ public final class WeirQueries {
     return q9(events).keyBy(Results.WinningBid::category).process(new Q4Average());
   }
 
-  /** q4's running average per category. */
+  /**
+   * q4's running average per category: the winners not yet closed are summed per expiry time
+   * (count and price), so that each expiry timer folds in exactly its own in constant time.
+   */
   static final class Q4Average extends KeyedProcessFunction<Long, Results.WinningBid, Results.CategoryAverage> {
-    private transient ListState<Results.WinningBid> pending;
+    private transient MapState<Long, Long> pendingCounts;
+    private transient MapState<Long, Long> pendingSums;
     private transient ValueState<Long> count;
     private transient ValueState<Long> sum;
 
     @Override
     public void open(weir.api.functions.RuntimeContext context) throws Exception {
       super.open(context);
-      pending = context.getListState(new ListStateDescriptor<>("pending", Results.WinningBid.class));
+      pendingCounts = context.getMapState(new MapStateDescriptor<>("pending-counts", Long.class, Long.class));
+      pendingSums = context.getMapState(new MapStateDescriptor<>("pending-sums", Long.class, Long.class));
       count = context.getState(new ValueStateDescriptor<>("count", Long.class));
       sum = context.getState(new ValueStateDescriptor<>("sum", Long.class));
     }
@@ -276,18 +311,25 @@ public final class WeirQueries {
     @Override
     public void processElement(Results.WinningBid winner, Context<Long> ctx, Collector<Results.CategoryAverage> out)
         throws Exception {
-      pending.add(winner);
+      Long n = pendingCounts.get(winner.expires());
+      Long total = pendingSums.get(winner.expires());
+      pendingCounts.put(winner.expires(), n == null ? 1 : n + 1);
+      pendingSums.put(winner.expires(), (total == null ? 0 : total) + winner.price());
       ctx.timerService().registerEventTimeTimer(winner.expires());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext<Long> ctx, Collector<Results.CategoryAverage> out)
         throws Exception {
-      long[] totals = {count.value() == null ? 0 : count.value(), sum.value() == null ? 0 : sum.value()};
-      pending.update(Queries.q4Fold(pending.get(), timestamp, totals));
-      count.update(totals[0]);
-      sum.update(totals[1]);
-      out.collect(new Results.CategoryAverage(ctx.getCurrentKey(), timestamp, (double) totals[1] / totals[0]));
+      long closed = count.value() == null ? 0 : count.value();
+      long prices = sum.value() == null ? 0 : sum.value();
+      closed += pendingCounts.get(timestamp);
+      prices += pendingSums.get(timestamp);
+      pendingCounts.remove(timestamp);
+      pendingSums.remove(timestamp);
+      count.update(closed);
+      sum.update(prices);
+      out.collect(new Results.CategoryAverage(ctx.getCurrentKey(), timestamp, (double) prices / closed));
     }
   }
 
