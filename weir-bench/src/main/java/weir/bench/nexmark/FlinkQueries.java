@@ -65,17 +65,21 @@ public final class FlinkQueries {
 
   /** q10: a bid's line. */
   static final class Q10Line implements Encoder<NexmarkEvent.Bid> {
+    private final Q10Format format = new Q10Format();
+
     @Override
     public void encode(NexmarkEvent.Bid bid, java.io.OutputStream out) throws java.io.IOException {
-      Queries.q10Write(bid, out);
+      format.write(bid, out);
     }
   }
 
   /** q10: a bid's partition directory. */
   static final class Q10Partition implements BucketAssigner<NexmarkEvent.Bid, String> {
+    private final Q10Format format = new Q10Format();
+
     @Override
     public String getBucketId(NexmarkEvent.Bid bid, Context context) {
-      return Queries.q10Partition(bid.dateTime());
+      return format.partition(bid.dateTime());
     }
 
     @Override

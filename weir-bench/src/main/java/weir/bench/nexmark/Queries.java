@@ -43,37 +43,8 @@ public final class Queries {
   static final int Q19_TOP = 10;
 
   /** q10: a bid's {@code dateTime} in its line, in UTC. */
-  private static final java.time.format.DateTimeFormatter Q10_TIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
 
   private Queries() {}
-
-  /**
-   * q10: the partition of a bid made at {@code dateTime}, a path relative to the output
-   * directory: {@code dt=yyyy-MM-dd/hm=HH%3Amm} in UTC, the ':' escaped as Hive-style partition
-   * directories (and the reference's filesystem connector) write it.
-   */
-  static String q10Partition(long dateTime) {
-    long minute = Math.floorDiv(dateTime, 60_000L);
-    int minuteOfDay = (int) Math.floorMod(minute, 1440L);
-    return "dt=" + java.time.LocalDate.ofEpochDay(Math.floorDiv(minute, 1440L)) + "/hm=" + twoDigits(minuteOfDay / 60)
-        + "%3A" + twoDigits(minuteOfDay % 60);
-  }
-
-  private static String twoDigits(int n) {
-    return n < 10 ? "0" + n : Integer.toString(n);
-  }
-
-  /**
-   * q10: writes a bid as one CSV line, {@code auction,bidder,price,dateTime,extra} and a line
-   * feed, dateTime as {@code yyyy-MM-dd HH:mm:ss.SSS} (UTC). The generator's extra is letters
-   * only, so no field needs quoting.
-   */
-  static void q10Write(NexmarkEvent.Bid b, java.io.OutputStream out) throws java.io.IOException {
-    String time = Q10_TIME.format(java.time.Instant.ofEpochMilli(b.dateTime()));
-    String line = b.auction() + "," + b.bidder() + "," + b.price() + "," + time + "," + b.extra() + "\n";
-    out.write(line.getBytes(StandardCharsets.UTF_8));
-  }
 
   /**
    * q10's result: every line of the committed files below {@code directory}, as {@code

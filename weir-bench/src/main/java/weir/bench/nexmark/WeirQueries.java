@@ -54,7 +54,7 @@ public final class WeirQueries {
   /**
    * q10, bids to partitioned files: every bid as a CSV line {@code auction,bidder,price,dateTime,
    * extra} in part files below {@code directory}, partitioned by the UTC day and minute of its
-   * dateTime ({@code dt=yyyy-MM-dd/hm=HH%3Amm}, {@link Queries#q10Partition}), through Weir's
+   * dateTime ({@code dt=yyyy-MM-dd/hm=HH%3Amm}, {@link Q10Format}), through Weir's
    * exactly-once {@link FileSink}. Part files roll at each checkpoint; they become visible when
    * the checkpoint completes, and at the end of input. Read the result with {@link
    * Queries#q10Rows}.
@@ -68,17 +68,21 @@ public final class WeirQueries {
 
   /** q10: a bid's line. */
   static final class Q10Line implements Encoder<NexmarkEvent.Bid> {
+    private final Q10Format format = new Q10Format();
+
     @Override
     public void encode(NexmarkEvent.Bid bid, java.io.OutputStream out) throws java.io.IOException {
-      Queries.q10Write(bid, out);
+      format.write(bid, out);
     }
   }
 
   /** q10: a bid's partition directory. */
   static final class Q10Partition implements BucketAssigner<NexmarkEvent.Bid> {
+    private final Q10Format format = new Q10Format();
+
     @Override
     public String getBucketId(NexmarkEvent.Bid bid, Context context) {
-      return Queries.q10Partition(bid.dateTime());
+      return format.partition(bid.dateTime());
     }
   }
 
