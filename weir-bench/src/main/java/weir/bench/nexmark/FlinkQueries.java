@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.functions.CoGroupFunction;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.serialization.Encoder;
 import org.apache.flink.api.common.state.ListState;
@@ -95,8 +96,18 @@ public final class FlinkQueries {
 
   /** q21, channel id: the bids whose channel has an id (hot channel, or channel_id in the URL), with it. */
   public static DataStream<Results.ChannelBid> q21(DataStream<NexmarkEvent> events) {
-    return q0(events).filter(b -> Queries.q21ChannelId(b) != null)
-        .map(b -> new Results.ChannelBid(b.auction(), b.bidder(), b.price(), b.channel(), Queries.q21ChannelId(b))).returns(Results.ChannelBid.class);
+    return q0(events).flatMap(new Q21ChannelId());
+  }
+
+  /** q21: a bid with its channel id, once per bid (one regular expression match), or nothing. */
+  static final class Q21ChannelId implements FlatMapFunction<NexmarkEvent.Bid, Results.ChannelBid> {
+    @Override
+    public void flatMap(NexmarkEvent.Bid bid, Collector<Results.ChannelBid> out) {
+      Results.ChannelBid row = Queries.q21Row(bid);
+      if (row != null) {
+        out.collect(row);
+      }
+    }
   }
 
   /** q22, URL directories: every bid with the first three directories of its URL. */

@@ -211,6 +211,13 @@ public final class Queries {
     }
   }
 
+  /** q21: the row of a bid with its channel id, or {@code null} when it has none (the bid is dropped). */
+  @javax.annotation.Nullable
+  static Results.ChannelBid q21Row(NexmarkEvent.Bid b) {
+    String id = q21ChannelId(b);
+    return id == null ? null : new Results.ChannelBid(b.auction(), b.bidder(), b.price(), b.channel(), id);
+  }
+
   /** q22: the row of a bid: its URL split at '/', parts 3, 4 and 5 (counting from 0), or null. */
   static Results.DirectoryBid q22Row(NexmarkEvent.Bid b) {
     String[] parts = b.url().split("/", -1);

@@ -118,4 +118,14 @@ class NexmarkModelTest {
     }
     return events;
   }
+
+  @Test
+  void when_a_card_number_is_written_then_it_reads_as_the_format_string_would_write_it() {
+    int[] values = {0, 7, 42, 999, 1000, 5555, 9999};
+    for (int a : values) {
+      for (int d : values) {
+        assertThat(NexmarkModel.card(a, d, a, d)).isEqualTo(String.format("%04d %04d %04d %04d", a, d, a, d));
+      }
+    }
+  }
 }
