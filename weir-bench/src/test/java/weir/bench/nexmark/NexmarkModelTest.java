@@ -81,6 +81,47 @@ class NexmarkModelTest {
   }
 
   @Test
+  void when_entities_are_padded_then_they_come_near_the_configured_size_with_varied_texts() {
+    java.util.Set<String> descriptions = new java.util.HashSet<>();
+    java.util.Set<String> bidExtras = new java.util.HashSet<>();
+    for (long i = 0; i < 20_000; i++) {
+      NexmarkEvent e = MODEL.event(i);
+      if (e.bid() != null) {
+        // a bid counts 32 bytes besides its padding and averages 100: 68 ± 20%
+        assertThat(e.bid().extra().length()).isBetween(54, 82);
+        bidExtras.add(e.bid().extra());
+      } else if (e.auction() != null) {
+        assertThat(e.auction().description().length()).isBetween(1, 99);
+        descriptions.add(e.auction().description());
+      }
+    }
+    assertThat(bidExtras).hasSizeGreaterThan(100);
+    assertThat(descriptions).hasSizeGreaterThan(500);
+  }
+
+  @Test
+  void when_prices_are_drawn_then_they_are_log_uniform_and_match_the_power_they_interpolate() {
+    int[] decades = new int[6];
+    for (long seed = 0; seed < 60_000; seed++) {
+      double u = new java.util.SplittableRandom(seed).nextDouble();
+      long price = NexmarkModel.price(new java.util.SplittableRandom(seed));
+      double exact = Math.pow(10.0, u * 6.0) * 100.0;
+      assertThat((double) price).isCloseTo(exact, org.assertj.core.data.Offset.offset(exact * 1.5e-6 + 0.5));
+      decades[(int) Math.log10(price / 100.0)]++;
+    }
+    // log-uniform: each decade of prices gets a sixth of the draws
+    assertThat(java.util.Arrays.stream(decades).boxed().toList()).allSatisfy(n -> assertThat(n).isBetween(9_500, 10_500));
+  }
+
+  @Test
+  void when_an_entity_size_is_out_of_range_then_the_config_names_the_sizes() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new NexmarkModel.Config(1, 1000, 0, 1000, 100, 2, 4, 4, 200, 60_000, 100))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("auction 60000");
+  }
+
+  @Test
   void when_time_advances_then_event_time_follows_the_configured_rate() {
     assertThat(MODEL.eventTime(0)).isEqualTo(MODEL.config().baseTime());
     assertThat(MODEL.eventTime(10_000_000)).isEqualTo(MODEL.config().baseTime() + 1_000);
