@@ -82,9 +82,11 @@ bench_prepare() {
     || { echo "weir-bench is not built (no jar or target/classpath.txt); run without --no-build" >&2; exit 1; }
   classpath="$jar:$(cat weir-bench/target/classpath.txt)"
   java_cmd="${JAVA:-java}"
-  # Same flags for every engine: fixed heap, otherwise JVM defaults (default GC).
+  # Same flags for every engine: fixed heap, touched at start-up (outside the measured span) so
+  # that the first pass over it does not charge page faults to whichever run allocates first;
+  # otherwise JVM defaults (default GC).
   # shellcheck disable=SC2206
-  jvm_flags=(-Xms"$heap" -Xmx"$heap" ${JAVA_OPTS:-})
+  jvm_flags=(-Xms"$heap" -Xmx"$heap" -XX:+AlwaysPreTouch ${JAVA_OPTS:-})
   stamp=$(date -u +%Y%m%dT%H%M%SZ)
   mkdir -p bench/results
   csv="bench/results/$name-$stamp.csv"
