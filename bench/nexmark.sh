@@ -20,6 +20,8 @@ usage: bench/nexmark.sh [options]
   --flink-rate R           latency mode: Flink's sustainable rate in events/s (default: measured
                            first, the median of --runs unpaced Flink runs of the query)
   --latency-seconds S      latency mode: seconds each paced run lasts (default 30)
+  --latency-warmup S       latency mode: rows due in the first S seconds of a run are not measured
+                           (default 5)
 $COMMON_USAGE
 USAGE
 }
@@ -31,6 +33,7 @@ checkpoint_interval=10s
 latency=0
 flink_rate=
 latency_seconds=30
+latency_warmup=5
 runs=3
 
 args=()
@@ -38,7 +41,7 @@ for a in "$@"; do
   if [[ "$a" == --latency ]]; then latency=1; else args+=("$a"); fi
 done
 parse_options "--events=events --queries=queries --event-rate=event_rate --checkpoint-interval=checkpoint_interval \
-  --flink-rate=flink_rate --latency-seconds=latency_seconds" "${args[@]+"${args[@]}"}"
+  --flink-rate=flink_rate --latency-seconds=latency_seconds --latency-warmup=latency_warmup" "${args[@]+"${args[@]}"}"
 
 # 10M -> 10000000, 500K -> 500000
 expand() {
@@ -52,6 +55,8 @@ expand() {
 events=$(expand "$events")
 [[ -n "$flink_rate" ]] && flink_rate=$(expand "$flink_rate")
 positive_ints "$runs" "$events" "$event_rate" "$parallelism" "$latency_seconds" ${flink_rate:+"$flink_rate"}
+[[ "$latency_warmup" =~ ^[0-9]+$ && "$latency_warmup" -lt "$latency_seconds" ]] \
+  || { echo "--latency-warmup must be a whole number of seconds below --latency-seconds, got '$latency_warmup'" >&2; exit 64; }
 if [[ -z "$queries" ]]; then
   if ((latency)); then queries=q5,q7; else queries=$ALL_QUERIES; fi
 fi
@@ -86,7 +91,7 @@ if ((latency)); then
         for engine in "${order[@]}"; do
           run_jvm "$query latency at $load% ($pace events/s) run $run/$runs: $engine" $main --engine "$engine" \
             --query "$query" --events "$paced_events" --parallelism "$parallelism" --pace "$pace" \
-            --checkpoint-interval "$checkpoint_interval"
+            --latency-warmup "${latency_warmup}s" --checkpoint-interval "$checkpoint_interval"
           echo "$stamp,$query,$engine,$load,$pace,$run,$paced_events,$(result_fields "$result_line" \
             p50Us p99Us p999Us rows digest eventsPerSec)" >>"$csv"
           printf '%-4s %-5s %d%% run %d: %s\n' "$query" "$engine" "$load" "$run" "$result_line" >&2
@@ -120,7 +125,7 @@ if ((latency)); then
       exit bad
     }' "$csv" | tee "$md" || status=$?
   echo
-  echo "medians of $runs runs per engine and load; $latency_seconds s per run; parallelism $parallelism; checkpoints every $checkpoint_interval; heap $heap; CSV: $csv; JVM output: $log"
+  echo "medians of $runs runs per engine and load; $latency_seconds s per run, the first $latency_warmup s not measured; parallelism $parallelism; checkpoints every $checkpoint_interval; heap $heap; CSV: $csv; JVM output: $log"
   ((status == 0)) || echo "FAILED: the engines' results differ for at least one query and load" >&2
   exit "$status"
 fi

@@ -19,7 +19,7 @@ import weir.bench.source.ReaderClock;
  * <pre>
  * RESULT engine=weir query=q5 events=10000000 parallelism=2 seconds=… eventsPerSec=… cpuSeconds=…
  *     eventsPerCpuSec=… peakRssMb=… startupMs=… rows=… digest=… checkpoints=… p50Us=… p99Us=…
- *     p999Us=… wallMs=…
+ *     p999Us=… latencySamples=… wallMs=…
  * </pre>
  *
  * <p>(one line in the output). {@code seconds} runs from the first event read to the last row at
@@ -27,7 +27,8 @@ import weir.bench.source.ReaderClock;
  * the process's peak resident set ({@code VmHWM}). {@code digest} must be equal for both engines
  * given the same arguments ({@code bench/nexmark.sh} compares them), except for q12, whose result
  * depends on processing time. The latency percentiles are given in latency mode ({@code --pace}),
- * for the queries that measure it (q5, q7), and are {@code -} otherwise.
+ * for the queries that measure it (q5, q7), and are {@code -} otherwise; {@code latencySamples}
+ * counts the rows they are taken over: those due after the warm-up ({@code --latency-warmup}).
  *
  * <p>Usage: see {@link #USAGE}.
  */
@@ -35,13 +36,15 @@ public final class NexmarkBenchMain {
   private static final String USAGE =
       "usage: NexmarkBenchMain --engine weir|flink --query qN [--events N] [--parallelism P]\n"
           + "    [--event-rate R] [--pace R] [--watermark-delay D] [--watermark-interval D]\n"
-          + "    [--checkpoint-interval D] [--seed S]\n"
+          + "    [--latency-warmup D] [--checkpoint-interval D] [--seed S]\n"
           + "  --events              events to generate (default 10000000)\n"
           + "  --event-rate          events per second of event time (default 100000)\n"
           + "  --pace                latency mode: the source is held to this many events per second of\n"
           + "                        wall-clock time (default 0, off)\n"
           + "  --watermark-delay     bounded out-of-orderness of the watermarks (default 4s, 0 with --pace)\n"
           + "  --watermark-interval  periodic watermark interval (default 200ms, 5ms with --pace)\n"
+          + "  --latency-warmup      latency mode: rows due within D of the first event are not measured\n"
+          + "                        (default 5s)\n"
           + "  --checkpoint-interval exactly-once checkpoints every D, 0 for none (default 10s)\n"
           + "  durations: 0, or a number with ms, s or m";
 
@@ -51,7 +54,8 @@ public final class NexmarkBenchMain {
 
   public static void main(String[] args) throws Exception {
     BenchArgs options = BenchArgs.parse(USAGE, args, "--engine", "--query", "--events", "--parallelism",
-        "--event-rate", "--pace", "--watermark-delay", "--watermark-interval", "--checkpoint-interval", "--seed");
+        "--event-rate", "--pace", "--watermark-delay", "--watermark-interval", "--latency-warmup",
+        "--checkpoint-interval", "--seed");
     String engine = options.required("--engine");
     if (!engine.equals("weir") && !engine.equals("flink")) {
       options.fail("--engine must be weir or flink, got " + engine);
@@ -67,6 +71,7 @@ public final class NexmarkBenchMain {
     Duration watermarkDelay = duration(options, "--watermark-delay", pace > 0 ? Duration.ZERO : Duration.ofSeconds(4));
     Duration watermarkInterval =
         duration(options, "--watermark-interval", pace > 0 ? Duration.ofMillis(5) : Duration.ofMillis(200));
+    Duration latencyWarmup = duration(options, "--latency-warmup", Duration.ofSeconds(5));
     Duration checkpointInterval = duration(options, "--checkpoint-interval", Duration.ofSeconds(10));
     long seed = options.has("--seed") ? Long.parseLong(options.required("--seed")) : 42;
 
@@ -75,7 +80,7 @@ public final class NexmarkBenchMain {
         checkpointInterval.isZero() ? null : CheckpointSettings.inTemporaryFolder(checkpointInterval);
     Path output = Files.createTempDirectory("weir-bench-nexmark-");
     NexmarkRun run = new NexmarkRun(query, model, events, parallelism, pace, watermarkDelay, watermarkInterval,
-        checkpoints, output);
+        latencyWarmup, checkpoints, output);
 
     NexmarkProbes.reset();
     CheckpointProbes.reset();
@@ -90,7 +95,7 @@ public final class NexmarkBenchMain {
         // the rows are the committed files, complete when the job has ended
         long end = System.nanoTime();
         long endCpu = ReaderClock.processCpuNanos();
-        ResultDigest files = new ResultDigest(query, run.originEventTime(), eventRate, 0);
+        ResultDigest files = new ResultDigest(new ResultDigest.Spec(query, run.originEventTime(), eventRate, 0, 0));
         Queries.q10Rows(output).forEach(files::add);
         NexmarkProbes.publish(files, end, endCpu);
       }
@@ -114,12 +119,12 @@ public final class NexmarkBenchMain {
     System.out.println(String.format(Locale.ROOT,
         "RESULT engine=%s query=%s events=%d parallelism=%d seconds=%.3f eventsPerSec=%.0f cpuSeconds=%.3f"
             + " eventsPerCpuSec=%.0f peakRssMb=%d startupMs=%.1f rows=%d digest=%s checkpoints=%d"
-            + " p50Us=%s p99Us=%s p999Us=%s wallMs=%.1f",
+            + " p50Us=%s p99Us=%s p999Us=%s latencySamples=%d wallMs=%.1f",
         engine, query.label(), events, parallelism, seconds, events / seconds, cpuSeconds, events / cpuSeconds,
         peakRssMb(), (first - executeCalled) / 1e6, NexmarkProbes.rows(),
         query.digested() ? String.format("%016x", NexmarkProbes.digest()) : "-",
         CheckpointProbes.completed(), percentile(latencies, 50), percentile(latencies, 99),
-        percentile(latencies, 99.9), wallNanos / 1e6));
+        percentile(latencies, 99.9), latencies == null ? 0 : latencies.getTotalCount(), wallNanos / 1e6));
     // Engines may leave non-daemon threads behind (RPC, executors); the run is over.
     System.exit(0);
   }

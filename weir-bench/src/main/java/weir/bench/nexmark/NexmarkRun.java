@@ -16,15 +16,23 @@ import weir.bench.foundation.CheckpointSettings;
  *     fast as it goes
  * @param watermarkDelay the bounded out-of-orderness of the watermarks
  * @param watermarkInterval how often the sources emit watermarks
+ * @param latencyWarmup latency mode: rows due within this long of the first event are not
+ *     recorded (both engines compile their code and size their heap then)
  * @param checkpoints checkpoint settings, {@code null} for none
  * @param outputDirectory where a query that writes files (q10) writes them
  */
 public record NexmarkRun(NexmarkQuery query, NexmarkModel model, long events, int parallelism, long pace,
-    Duration watermarkDelay, Duration watermarkInterval, @Nullable CheckpointSettings checkpoints,
+    Duration watermarkDelay, Duration watermarkInterval, Duration latencyWarmup, @Nullable CheckpointSettings checkpoints,
     Path outputDirectory) {
 
   /** Where a paced run's latencies are measured from: the model's event time of event 0. */
   long originEventTime() {
     return model.config().baseTime();
+  }
+
+  /** What each subtask of the digest sink needs. */
+  ResultDigest.Spec digestSpec() {
+    return new ResultDigest.Spec(query, originEventTime(), model.config().eventsPerSecond(), pace,
+        latencyWarmup.toMillis());
   }
 }

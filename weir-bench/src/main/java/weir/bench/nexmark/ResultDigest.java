@@ -25,6 +25,7 @@ final class ResultDigest {
   private final long originEventTime;
   // wall-clock nanoseconds of pace per millisecond of event time
   private final double nanosPerEventMilli;
+  private final long warmupNanos;
   long rows;
   long sum;
   // upserts: keys and row hashes, open addressing with linear probing; EMPTY marks a free slot
@@ -33,23 +34,36 @@ final class ResultDigest {
   private int size;
 
   /**
-   * A subtask's digest for {@code query}. In latency mode ({@code pace} &gt; 0 events per second
-   * of wall-clock time, with event time advancing at {@code eventRate} events per second) it also
-   * records, for each row with a due event time ({@link NexmarkQuery#dueEventTime}), how long
-   * after the first event of that time was due the row arrived.
+   * A subtask's digest for {@code spec}'s query. In latency mode ({@link Spec#pace} &gt; 0) it
+   * also records, for each row with a due event time ({@link NexmarkQuery#dueEventTime}), how long
+   * after the first event of that time was due the row arrived; rows due in the warm-up, and rows
+   * that arrive before they are due (fired early by the end of input), are not recorded.
    */
-  ResultDigest(NexmarkQuery query, long originEventTime, long eventRate, long pace) {
-    this.query = query;
-    this.originEventTime = originEventTime;
+  ResultDigest(Spec spec) {
+    this.query = spec.query();
+    this.originEventTime = spec.originEventTime();
     // event time t is reached at index (t - origin) * eventRate / 1000, due index / pace seconds in
-    this.nanosPerEventMilli = pace > 0 ? eventRate / 1000.0 * 1e9 / pace : 0;
-    this.latencies = pace > 0 ? new Histogram(3) : null;
+    this.nanosPerEventMilli = spec.pace() > 0 ? spec.eventRate() / 1000.0 * 1e9 / spec.pace() : 0;
+    this.warmupNanos = spec.warmupMillis() * 1_000_000L;
+    this.latencies = spec.pace() > 0 ? new Histogram(3) : null;
     if (query.upserts()) {
       keys = new long[1 << 16];
       hashes = new long[1 << 16];
       Arrays.fill(keys, EMPTY);
     }
   }
+
+  /**
+   * What a digest sink needs to make each subtask's digest; the same for both engines.
+   *
+   * @param query the query whose rows are digested
+   * @param originEventTime the event time of event 0
+   * @param eventRate events per second of event time
+   * @param pace events per second of wall-clock time in latency mode, 0 otherwise
+   * @param warmupMillis latency mode: rows due within this long of the first event are not recorded
+   */
+  record Spec(NexmarkQuery query, long originEventTime, long eventRate, long pace, long warmupMillis)
+      implements java.io.Serializable {}
 
   /** Takes one row into account. */
   void add(Object row) {
@@ -64,8 +78,11 @@ final class ResultDigest {
       long eventTime = query.dueEventTime(row);
       if (eventTime != Long.MIN_VALUE) {
         // the first event read with this event time was due at its index over the pace
-        long due = ReaderClock.originNanos() + (long) ((eventTime - originEventTime) * nanosPerEventMilli);
-        latencies.recordValue(Math.max(0, System.nanoTime() - due) / 1000);
+        long sinceOrigin = (long) ((eventTime - originEventTime) * nanosPerEventMilli);
+        long late = System.nanoTime() - (ReaderClock.originNanos() + sinceOrigin);
+        if (sinceOrigin >= warmupNanos && late >= 0) {
+          latencies.recordValue(late / 1000);
+        }
       }
     }
   }

@@ -37,27 +37,21 @@ final class WeirNexmark {
   }
 
   private static <T> void digest(DataStream<T> results, NexmarkRun run) {
-    results.sinkTo(new DigestSink<>(run.query(), run.originEventTime(), run.model().config().eventsPerSecond(), run.pace())).name("digest");
+    results.sinkTo(new DigestSink<>(run.digestSpec())).name("digest");
   }
 
   /** Folds each row into a {@link ResultDigest}, published at the end of input. */
   private static final class DigestSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
-    private final NexmarkQuery query;
-    private final long originEventTime;
-    private final long eventRate;
-    private final long pace;
+    private final ResultDigest.Spec spec;
 
-    DigestSink(NexmarkQuery query, long originEventTime, long eventRate, long pace) {
-      this.query = query;
-      this.originEventTime = originEventTime;
-      this.eventRate = eventRate;
-      this.pace = pace;
+    DigestSink(ResultDigest.Spec spec) {
+      this.spec = spec;
     }
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-      return new Writer<>(new ResultDigest(query, originEventTime, eventRate, pace));
+      return new Writer<>(new ResultDigest(spec));
     }
   }
 
