@@ -33,14 +33,24 @@ class ArchitectureTest {
     // guards the other rules against passing vacuously because the import found nothing
     org.assertj.core.api.Assertions.assertThat(weir.stream().map(c -> c.getPackageName()))
         .anyMatch(p -> p.startsWith("weir.api."))
-        .anyMatch(p -> p.startsWith("weir.runtime."));
+        .anyMatch(p -> p.startsWith("weir.runtime."))
+        .anyMatch(p -> p.startsWith("weir.cluster."));
   }
 
   @Test
   void when_apiClasses_then_theyDependOnNoOtherWeirModule() {
     noClasses().that().resideInAPackage("weir.api..")
         .should().dependOnClassesThat()
-        .resideInAnyPackage("weir.runtime..", "weir.testing..", "weir.bench..", "weir.examples..", "weir.tests..")
+        .resideInAnyPackage("weir.runtime..", "weir.cluster..", "weir.testing..", "weir.bench..", "weir.examples..",
+            "weir.tests..")
+        .check(weir);
+  }
+
+  @Test
+  void when_clusterClasses_then_theyDependNotOnTestSupportBenchOrExamples() {
+    noClasses().that().resideInAPackage("weir.cluster..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("weir.testing..", "weir.bench..", "weir.examples..", "weir.tests..")
         .check(weir);
   }
 
@@ -53,10 +63,10 @@ class ArchitectureTest {
   }
 
   @Test
-  void when_runtimeClasses_then_theyDependNotOnTestSupportBenchOrExamples() {
+  void when_runtimeClasses_then_theyDependNotOnClusterTestSupportBenchOrExamples() {
     noClasses().that().resideInAPackage("weir.runtime..")
         .should().dependOnClassesThat()
-        .resideInAnyPackage("weir.testing..", "weir.bench..", "weir.examples..", "weir.tests..")
+        .resideInAnyPackage("weir.cluster..", "weir.testing..", "weir.bench..", "weir.examples..", "weir.tests..")
         .check(weir);
   }
 

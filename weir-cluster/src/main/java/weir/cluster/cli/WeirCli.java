@@ -1,0 +1,141 @@
+package weir.cluster.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import weir.cluster.config.ClusterConfig;
+import weir.cluster.config.ConfigException;
+import weir.cluster.jobmanager.JobManager;
+import weir.cluster.taskmanager.TaskManager;
+
+/**
+ * The {@code weir} command: starts the JobManager and TaskManager processes. A configuration
+ * error ends the command with exit code 2 and a message naming the key at fault.
+ */
+@Command(name = "weir", mixinStandardHelpOptions = true, version = "weir 0.1.0",
+    description = "Runs the processes of a Weir cluster.",
+    subcommands = {WeirCli.JobManagerCommand.class, WeirCli.TaskManagerCommand.class})
+public final class WeirCli implements Runnable {
+  /** Exit code of a configuration error. */
+  public static final int CONFIG_ERROR = 2;
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    int code = commandLine().execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** The command line, with configuration errors reported as such. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new WeirCli());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof ConfigException) {
+        commandLine.getErr().println("weir: " + e.getMessage());
+        return CONFIG_ERROR;
+      }
+      throw e;
+    });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: jobmanager or taskmanager");
+  }
+
+  /** The options every process takes: a configuration file and overrides. */
+  static final class ConfigOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "a YAML configuration file")
+    Path file;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "sets a configuration key, over the file")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    ClusterConfig load(Map<String, String> more) {
+      Map<String, String> all = new LinkedHashMap<>(overrides);
+      all.putAll(more);
+      return ClusterConfig.load(file, all);
+    }
+  }
+
+  /** {@code weir jobmanager}. */
+  @Command(name = "jobmanager", mixinStandardHelpOptions = true, description = "Runs a JobManager.")
+  static final class JobManagerCommand implements Callable<Integer> {
+    @Mixin ConfigOptions config;
+
+    @Override
+    public Integer call() throws Exception {
+      JobManager jobManager = new JobManager(config.load(Map.of())).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          jobManager.close();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      // one line on stdout that scripts and tests can read the ports from
+      System.out.println("JOBMANAGER rpc=" + jobManager.rpcPort() + " rest=" + jobManager.restPort());
+      System.out.flush();
+      jobManager.awaitTermination();
+      return 0;
+    }
+  }
+
+  /** {@code weir taskmanager}. */
+  @Command(name = "taskmanager", mixinStandardHelpOptions = true, description = "Runs a TaskManager.")
+  static final class TaskManagerCommand implements Callable<Integer> {
+    @Mixin ConfigOptions config;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--jobmanager", required = true, paramLabel = "HOST:PORT",
+        description = "the JobManager's RPC address")
+    String jobManager;
+
+    @Option(names = "--slots", paramLabel = "N", description = "task slots to offer (sets taskmanager.slots)")
+    Integer slots;
+
+    @Option(names = "--id", description = "this TaskManager's id (default: a random one)")
+    String id;
+
+    @Override
+    public Integer call() throws Exception {
+      int colon = jobManager.lastIndexOf(':');
+      int port = colon < 1 ? -1 : parsePort(jobManager.substring(colon + 1));
+      if (port < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--jobmanager must be HOST:PORT with a port from 1 to 65535, such as 127.0.0.1:6123; got '" + jobManager + "'");
+      }
+      ClusterConfig cfg = config.load(slots == null ? Map.of() : Map.of("taskmanager.slots", slots.toString()));
+      TaskManager taskManager = new TaskManager(cfg, jobManager.substring(0, colon), port, id).start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          taskManager.close();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      System.out.println("TASKMANAGER id=" + taskManager.id());
+      System.out.flush();
+      taskManager.awaitTermination();
+      return 0;
+    }
+
+    private static int parsePort(String text) {
+      try {
+        int port = Integer.parseInt(text);
+        return port <= 65_535 ? port : -1;
+      } catch (NumberFormatException e) {
+        return -1;
+      }
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package weir.cluster.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.annotation.Nullable;
+
+/**
+ * The configuration of a JobManager or TaskManager process: a YAML file (keys nested or dotted,
+ * {@code heartbeat: {timeout: 5s}} and {@code heartbeat.timeout: 5s} are the same) with {@code
+ * -Dkey=value} overrides on top, checked when the process starts. An unknown key or a value of
+ * the wrong form fails the start with a {@link ConfigException} that names the key, the value and
+ * what is expected.
+ *
+ * <p>Immutable.
+ */
+public final class ClusterConfig {
+  /** The address the JobManager binds its servers to and TaskManagers reach it at. */
+  public static final Option<String> JOBMANAGER_HOST =
+      Option.of("jobmanager.host", "127.0.0.1", "a host name or IP address", ClusterConfig::host);
+  /** The port of the JobManager's gRPC server; 0 picks a free one. */
+  public static final Option<Integer> JOBMANAGER_RPC_PORT =
+      Option.of("jobmanager.rpc.port", 6123, "a port, 0 to 65535", ClusterConfig::port);
+  /** The port of the JobManager's REST API; 0 picks a free one. */
+  public static final Option<Integer> REST_PORT = Option.of("rest.port", 8081, "a port, 0 to 65535", ClusterConfig::port);
+  /** How often a TaskManager sends a heartbeat to the JobManager. */
+  public static final Option<Duration> HEARTBEAT_INTERVAL =
+      Option.of("heartbeat.interval", Duration.ofSeconds(1), "a positive duration such as 500ms, 2s or 1m", ClusterConfig::duration);
+  /** After how long without a heartbeat each side takes the other for lost. */
+  public static final Option<Duration> HEARTBEAT_TIMEOUT =
+      Option.of("heartbeat.timeout", Duration.ofSeconds(8), "a positive duration such as 500ms, 2s or 1m", ClusterConfig::duration);
+  /** The address a TaskManager binds its servers to and advertises. */
+  public static final Option<String> TASKMANAGER_HOST =
+      Option.of("taskmanager.host", "127.0.0.1", "a host name or IP address", ClusterConfig::host);
+  /** The task slots a TaskManager offers. */
+  public static final Option<Integer> TASKMANAGER_SLOTS =
+      Option.of("taskmanager.slots", 1, "a whole number from 1 to 1024", ClusterConfig::slots);
+
+  private static final List<Option<?>> OPTIONS = List.of(JOBMANAGER_HOST, JOBMANAGER_RPC_PORT, REST_PORT,
+      HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, TASKMANAGER_HOST, TASKMANAGER_SLOTS);
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+  private final Map<String, Object> values;
+
+  private ClusterConfig(Map<String, Object> values) {
+    this.values = values;
+  }
+
+  /** The defaults of every option. */
+  public static ClusterConfig defaults() {
+    return load(null, Map.of());
+  }
+
+  /**
+   * The configuration of {@code file} (none if {@code null}) with {@code overrides} on top.
+   *
+   * @throws ConfigException naming the key and value at fault
+   */
+  public static ClusterConfig load(@Nullable Path file, Map<String, String> overrides) {
+    Map<String, String> raw = new LinkedHashMap<>();
+    if (file != null) {
+      raw.putAll(readYaml(file));
+    }
+    Map<String, String> origins = new LinkedHashMap<>();
+    raw.keySet().forEach(k -> origins.put(k, " in " + file));
+    overrides.forEach((k, v) -> {
+      raw.put(k, v);
+      origins.put(k, " given as -D" + k);
+    });
+    Map<String, Option<?>> known = new TreeMap<>();
+    OPTIONS.forEach(o -> known.put(o.key(), o));
+    for (String key : raw.keySet()) {
+      if (!known.containsKey(key)) {
+        throw new ConfigException("Unknown configuration key '" + key + "'" + origins.get(key)
+            + "; the known keys are " + String.join(", ", known.keySet()));
+      }
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Option<?> option : OPTIONS) {
+      String text = raw.get(option.key());
+      values.put(option.key(), text == null ? option.defaultValue() : option.parse(text, origins.get(option.key())));
+    }
+    ClusterConfig config = new ClusterConfig(values);
+    if (config.get(HEARTBEAT_TIMEOUT).compareTo(config.get(HEARTBEAT_INTERVAL)) <= 0) {
+      throw new ConfigException("heartbeat.timeout (" + config.get(HEARTBEAT_TIMEOUT).toMillis()
+          + " ms) must be longer than heartbeat.interval (" + config.get(HEARTBEAT_INTERVAL).toMillis()
+          + " ms), or every heartbeat would come too late; raise the timeout or shorten the interval");
+    }
+    return config;
+  }
+
+  /** The value of {@code option}. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Option<T> option) {
+    return (T) values.get(option.key());
+  }
+
+  /** This configuration with {@code option} set to {@code value}. */
+  public <T> ClusterConfig with(Option<T> option, T value) {
+    Map<String, Object> changed = new LinkedHashMap<>(values);
+    changed.put(option.key(), value);
+    return new ClusterConfig(changed);
+  }
+
+  private static Map<String, String> readYaml(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new ConfigException("Cannot read the configuration file " + file + ": " + e.getMessage(), e);
+    }
+    Map<String, String> flat = new LinkedHashMap<>();
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return flat; // an empty file
+    }
+    if (!root.isObject()) {
+      throw new ConfigException("The configuration file " + file + " must hold a mapping of keys to values, "
+          + "such as 'taskmanager.slots: 2'");
+    }
+    flatten("", root, flat, file);
+    return flat;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, String> flat, Path file) {
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String key = prefix + field.getKey();
+      JsonNode value = field.getValue();
+      if (value.isObject()) {
+        flatten(key + ".", value, flat, file);
+      } else if (value.isValueNode() && !value.isNull()) {
+        flat.put(key, value.asText());
+      } else {
+        throw new ConfigException("Configuration key '" + key + "' in " + file
+            + " must have a single value (a number, a word or a duration), not " + (value.isNull() ? "nothing" : "a list"));
+      }
+    }
+  }
+
+  private static String host(String text) {
+    if (text.isBlank() || text.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException();
+    }
+    return text;
+  }
+
+  private static Integer port(String text) {
+    int port = Integer.parseInt(text.trim());
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException();
+    }
+    return port;
+  }
+
+  private static Integer slots(String text) {
+    int slots = Integer.parseInt(text.trim());
+    if (slots < 1 || slots > 1024) {
+      throw new IllegalArgumentException();
+    }
+    return slots;
+  }
+
+  private static Duration duration(String text) {
+    Matcher m = DURATION.matcher(text.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException();
+    }
+    long n = Long.parseLong(m.group(1));
+    Duration d = switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
+    if (d.isZero()) {
+      throw new IllegalArgumentException();
+    }
+    return d;
+  }
+
+  /**
+   * One configuration key: its default, what its values look like (for error messages) and how
+   * its text is read.
+   *
+   * @param <T> the value's type
+   */
+  public record Option<T>(String key, T defaultValue, String expected, Function<String, T> parser) {
+    static <T> Option<T> of(String key, T defaultValue, String expected, Function<String, T> parser) {
+      return new Option<>(key, defaultValue, expected, parser);
+    }
+
+    T parse(String text, String origin) {
+      try {
+        return parser.apply(text);
+      } catch (RuntimeException e) {
+        throw new ConfigException("Configuration key '" + key + "'" + origin + " has the value '" + text
+            + "', which is not " + expected + " (the default is " + show(defaultValue) + ")");
+      }
+    }
+
+    private static String show(Object value) {
+      return value instanceof Duration d ? d.toMillis() + "ms" : String.valueOf(value);
+    }
+  }
+}

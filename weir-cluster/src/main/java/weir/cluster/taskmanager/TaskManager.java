@@ -1,0 +1,149 @@
+package weir.cluster.taskmanager;
+
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import weir.cluster.config.ClusterConfig;
+import weir.cluster.rpc.JobManagerGatewayGrpc;
+import weir.cluster.rpc.RegisterTaskManagerRequest;
+import weir.cluster.rpc.RegisterTaskManagerResponse;
+import weir.cluster.rpc.TaskManagerHeartbeat;
+
+/**
+ * The TaskManager process: registers its slots with the JobManager and keeps sending heartbeats.
+ * When the JobManager refuses a heartbeat (it took this TaskManager for lost) or cannot be
+ * reached for longer than the heartbeat timeout, the TaskManager takes the JobManager for lost
+ * and registers again, retrying until the JobManager is back.
+ *
+ * <p>One thread drives registration and heartbeats; {@link #close} stops it.
+ */
+public final class TaskManager implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskManager.class);
+
+  private final ClusterConfig config;
+  private final String id;
+  private final String jobManagerAddress;
+  private final ManagedChannel channel;
+  private final JobManagerGatewayGrpc.JobManagerGatewayBlockingStub gateway;
+  private final ScheduledExecutorService loop;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  @Nullable private volatile String registrationId;
+  private long intervalMillis;
+  private long timeoutMillis;
+  private long lastAcknowledged;
+
+  /**
+   * A TaskManager that will register with the JobManager at {@code jobManagerHost:jobManagerPort}.
+   *
+   * @param id names this TaskManager; a random one if {@code null}
+   */
+  public TaskManager(ClusterConfig config, String jobManagerHost, int jobManagerPort, @Nullable String id) {
+    this.config = config;
+    this.id = id != null ? id : "tm-" + UUID.randomUUID().toString().substring(0, 8);
+    this.jobManagerAddress = jobManagerHost + ":" + jobManagerPort;
+    this.channel = NettyChannelBuilder.forAddress(jobManagerHost, jobManagerPort).usePlaintext().build();
+    this.gateway = JobManagerGatewayGrpc.newBlockingStub(channel);
+    this.loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "weir-taskmanager-" + this.id));
+    this.intervalMillis = config.get(ClusterConfig.HEARTBEAT_INTERVAL).toMillis();
+    this.timeoutMillis = config.get(ClusterConfig.HEARTBEAT_TIMEOUT).toMillis();
+  }
+
+  /** This TaskManager's id. */
+  public String id() {
+    return id;
+  }
+
+  /** Whether the JobManager has this TaskManager registered, as far as this side knows. */
+  public boolean isRegistered() {
+    return registrationId != null;
+  }
+
+  /** Starts registering and sending heartbeats. */
+  public TaskManager start() {
+    loop.execute(this::tick);
+    return this;
+  }
+
+  /** Blocks until {@link #close} is called. */
+  public void awaitTermination() throws InterruptedException {
+    closed.await();
+  }
+
+  private void tick() {
+    try {
+      if (registrationId == null) {
+        register();
+      } else {
+        heartbeat();
+      }
+    } catch (RuntimeException e) {
+      LOG.error("TaskManager {}: unexpected failure in the heartbeat loop", id, e);
+    }
+    if (!loop.isShutdown()) {
+      loop.schedule(this::tick, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void register() {
+    try {
+      RegisterTaskManagerResponse response = gateway.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS)
+          .registerTaskManager(RegisterTaskManagerRequest.newBuilder()
+              .setTaskManagerId(id)
+              .setHost(config.get(ClusterConfig.TASKMANAGER_HOST))
+              .setSlots(config.get(ClusterConfig.TASKMANAGER_SLOTS))
+              .setPid(ProcessHandle.current().pid())
+              .build());
+      // the JobManager's settings win, so both sides time out alike
+      intervalMillis = response.getHeartbeatIntervalMs();
+      timeoutMillis = response.getHeartbeatTimeoutMs();
+      lastAcknowledged = System.nanoTime();
+      registrationId = response.getRegistrationId();
+      LOG.info("TaskManager {} registered with the JobManager at {} ({} slot(s))", id, jobManagerAddress,
+          config.get(ClusterConfig.TASKMANAGER_SLOTS));
+    } catch (StatusRuntimeException e) {
+      LOG.info("TaskManager {}: cannot register with the JobManager at {} yet ({}); retrying", id, jobManagerAddress,
+          e.getStatus().getCode());
+    }
+  }
+
+  private void heartbeat() {
+    try {
+      boolean registered = gateway.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS)
+          .heartbeat(TaskManagerHeartbeat.newBuilder()
+              .setTaskManagerId(id)
+              .setRegistrationId(registrationId)
+              .setFreeSlots(config.get(ClusterConfig.TASKMANAGER_SLOTS))
+              .build())
+          .getRegistered();
+      if (registered) {
+        lastAcknowledged = System.nanoTime();
+      } else {
+        LOG.warn("TaskManager {}: the JobManager at {} no longer has it registered; registering again", id,
+            jobManagerAddress);
+        registrationId = null;
+      }
+    } catch (StatusRuntimeException e) {
+      long silentMillis = (System.nanoTime() - lastAcknowledged) / 1_000_000;
+      if (silentMillis > timeoutMillis) {
+        LOG.warn("TaskManager {}: JobManager at {} lost: no heartbeat reply for {} ms ({}); registering again", id,
+            jobManagerAddress, silentMillis, e.getStatus().getCode());
+        registrationId = null;
+      }
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    loop.shutdownNow();
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    closed.countDown();
+  }
+}
