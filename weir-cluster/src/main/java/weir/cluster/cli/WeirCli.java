@@ -1,7 +1,9 @@
 package weir.cluster.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,7 +21,7 @@ import weir.cluster.taskmanager.TaskManager;
  */
 @Command(name = "weir", mixinStandardHelpOptions = true, version = "weir 0.1.0",
     description = "Runs the processes of a Weir cluster.",
-    subcommands = {WeirCli.JobManagerCommand.class, WeirCli.TaskManagerCommand.class})
+    subcommands = {WeirCli.JobManagerCommand.class, WeirCli.TaskManagerCommand.class, WeirCli.ClusterCommand.class})
 public final class WeirCli implements Runnable {
   /** Exit code of a configuration error. */
   public static final int CONFIG_ERROR = 2;
@@ -41,6 +43,11 @@ public final class WeirCli implements Runnable {
         commandLine.getErr().println("weir: " + e.getMessage());
         return CONFIG_ERROR;
       }
+      if (e instanceof LocalCluster.Problem) {
+        // a process that cannot start, or no cluster to stop: the message says what to do
+        commandLine.getErr().println("weir: " + e.getMessage());
+        return 1;
+      }
       throw e;
     });
     return cli;
@@ -48,7 +55,7 @@ public final class WeirCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: jobmanager or taskmanager");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: jobmanager, taskmanager or cluster");
   }
 
   /** The options every process takes: a configuration file and overrides. */
@@ -63,6 +70,73 @@ public final class WeirCli implements Runnable {
       Map<String, String> all = new LinkedHashMap<>(overrides);
       all.putAll(more);
       return ClusterConfig.load(file, all);
+    }
+
+    /** These options as arguments of another {@code weir} command. */
+    List<String> asArguments() {
+      List<String> args = new ArrayList<>();
+      if (file != null) {
+        args.add("--config");
+        args.add(file.toAbsolutePath().toString());
+      }
+      overrides.forEach((k, v) -> args.add("-D" + k + "=" + v));
+      return args;
+    }
+  }
+
+  /** {@code weir cluster start|stop}: a JobManager and TaskManagers on this machine. */
+  @Command(name = "cluster", mixinStandardHelpOptions = true,
+      description = "Starts or stops a cluster on this machine.",
+      subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class})
+  static final class ClusterCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: start or stop");
+    }
+
+    /** {@code weir cluster start}. */
+    @Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Starts a JobManager and TaskManagers as background processes, their logs in one folder.")
+    static final class Start implements Callable<Integer> {
+      @Mixin ConfigOptions config;
+
+      @Option(names = "--taskmanagers", paramLabel = "N", defaultValue = "1", description = "TaskManagers to start (default 1)")
+      int taskManagers;
+
+      @Option(names = "--dir", paramLabel = "DIR", defaultValue = "log",
+          description = "the folder for the processes' logs and ids (default log)")
+      Path dir;
+
+      @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+      @Override
+      public Integer call() throws Exception {
+        if (taskManagers < 1 || taskManagers > 64) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "--taskmanagers must be from 1 to 64, got " + taskManagers);
+        }
+        ClusterConfig cfg = config.load(Map.of());
+        String rest = LocalCluster.start(dir, taskManagers, cfg, config.asArguments());
+        System.out.println("CLUSTER rest=" + rest + " taskmanagers=" + taskManagers + " logs=" + dir.toAbsolutePath());
+        return 0;
+      }
+    }
+
+    /** {@code weir cluster stop}. */
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops the cluster started from a folder.")
+    static final class Stop implements Callable<Integer> {
+      @Option(names = "--dir", paramLabel = "DIR", defaultValue = "log",
+          description = "the folder the cluster was started with (default log)")
+      Path dir;
+
+      @Override
+      public Integer call() throws Exception {
+        int stopped = LocalCluster.stop(dir);
+        System.out.println("CLUSTER stopped " + stopped + " process(es)");
+        return 0;
+      }
     }
   }
 
