@@ -39,6 +39,9 @@ import weir.cluster.cli.WeirCli;
 class ClusterProcessesIT {
   private static final Pattern PORTS = Pattern.compile("JOBMANAGER rpc=(\\d+) rest=(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
+  // a sample of the Prometheus text format: metric name, optional labels, value
+  private static final Pattern SAMPLE =
+      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*\\})?) ([-+0-9.eE]+|NaN|[+-]Inf)");
   private final List<Process> processes = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path logs;
@@ -58,6 +61,12 @@ class ClusterProcessesIT {
     JsonNode tmB = taskManagers(rest).get("tm-b");
     assertThat(tmB.get("slots").asInt()).isEqualTo(3);
     assertThat(tmB.get("pid").asLong()).isEqualTo(doomed.pid());
+    Map<String, Double> jmMetrics = scrape(rest);
+    assertThat(jmMetrics).containsEntry("weir_taskmanagers{node=\"jobmanager\",role=\"jobmanager\",status=\"registered\"}", 2.0)
+        .containsEntry("weir_taskmanager_slots{node=\"jobmanager\",role=\"jobmanager\"}", 5.0)
+        .hasKeySatisfying(new org.assertj.core.api.Condition<>(k -> k.startsWith("jvm_memory_used_bytes{"), "JVM memory"));
+    Map<String, Double> tmMetrics = scrape(taskManagers(rest).get("tm-a").get("metricsPort").asInt());
+    assertThat(tmMetrics.get("weir_heartbeats_sent_total{node=\"tm-a\",role=\"taskmanager\"}")).isPositive();
     HttpResponse<String> missing = http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest + "/no-such-thing")).build(),
         HttpResponse.BodyHandlers.ofString());
@@ -73,6 +82,9 @@ class ClusterProcessesIT {
     assertThat(detectedMillis).isGreaterThanOrEqualTo(1_500).isLessThan(10_000);
     assertThat(statuses(rest)).containsEntry("tm-a", "REGISTERED");
     assertThat(Files.readString(logs.resolve("jm-1.log"))).contains("TaskManager tm-b at 127.0.0.1 lost");
+    assertThat(scrape(rest))
+        .containsEntry("weir_taskmanagers{node=\"jobmanager\",role=\"jobmanager\",status=\"lost\"}", 1.0)
+        .containsEntry("weir_taskmanagers_lost_total{node=\"jobmanager\",role=\"jobmanager\"}", 1.0);
 
     startTaskManager(jm.rpcPort(), "tm-b", 3);
     await().atMost(Duration.ofSeconds(30)).until(() -> "REGISTERED".equals(statuses(rest).get("tm-b")));
@@ -142,6 +154,28 @@ class ClusterProcessesIT {
     Map<String, JsonNode> byId = new HashMap<>();
     JSON.readTree(response.body()).get("taskmanagers").forEach(tm -> byId.put(tm.get("id").asText(), tm));
     return byId;
+  }
+
+  /**
+   * {@code GET /metrics} of the process serving HTTP on {@code port}, parsed as the Prometheus
+   * text format: every line a comment or {@code name{labels} value}; the samples by name and labels.
+   */
+  private Map<String, Double> scrape(int port) throws Exception {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    Map<String, Double> samples = new HashMap<>();
+    for (String line : response.body().split("\n")) {
+      if (line.isEmpty() || line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
+        continue;
+      }
+      Matcher m = SAMPLE.matcher(line);
+      assertThat(m.matches()).as("a sample line: %s", line).isTrue();
+      samples.put(m.group(1), Double.parseDouble(m.group(2)));
+    }
+    return samples;
   }
 
   private Map<String, String> statuses(int restPort) throws Exception {

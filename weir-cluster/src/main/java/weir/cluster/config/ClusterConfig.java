@@ -43,12 +43,15 @@ public final class ClusterConfig {
   /** The address a TaskManager binds its servers to and advertises. */
   public static final Option<String> TASKMANAGER_HOST =
       Option.of("taskmanager.host", "127.0.0.1", "a host name or IP address", ClusterConfig::host);
+  /** The port of a TaskManager's metrics endpoint ({@code GET /metrics}); 0 picks a free one. */
+  public static final Option<Integer> TASKMANAGER_METRICS_PORT =
+      Option.of("taskmanager.metrics.port", 0, "a port, 0 to 65535", ClusterConfig::port);
   /** The task slots a TaskManager offers. */
   public static final Option<Integer> TASKMANAGER_SLOTS =
       Option.of("taskmanager.slots", 1, "a whole number from 1 to 1024", ClusterConfig::slots);
 
   private static final List<Option<?>> OPTIONS = List.of(JOBMANAGER_HOST, JOBMANAGER_RPC_PORT, REST_PORT,
-      HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, TASKMANAGER_HOST, TASKMANAGER_SLOTS);
+      HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, TASKMANAGER_HOST, TASKMANAGER_METRICS_PORT, TASKMANAGER_SLOTS);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private final Map<String, Object> values;

@@ -4,6 +4,9 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import weir.cluster.config.ClusterConfig;
+import weir.cluster.metrics.ProcessMetrics;
 import weir.cluster.rpc.JobManagerGatewayGrpc;
 import weir.cluster.rpc.JobManagerHeartbeat;
 import weir.cluster.rpc.RegisterTaskManagerRequest;
@@ -22,7 +26,8 @@ import weir.cluster.rpc.TaskManagerHeartbeat;
 
 /**
  * The JobManager process: the gRPC server TaskManagers register and send heartbeats to, a monitor
- * that takes a TaskManager for lost when its heartbeats stop, and the REST API.
+ * that takes a TaskManager for lost when its heartbeats stop, and the REST API with the
+ * process's Prometheus metrics.
  *
  * <p>{@link #start} binds both servers; {@link #close} stops them.
  */
@@ -32,6 +37,8 @@ public final class JobManager implements AutoCloseable {
   private final ClusterConfig config;
   private final TaskManagerRegistry registry;
   private final ScheduledExecutorService monitor;
+  private final ProcessMetrics metrics = new ProcessMetrics("jobmanager", "jobmanager");
+  private final Counter lostTaskManagers;
   private Server rpcServer;
   private Javalin rest;
 
@@ -43,6 +50,19 @@ public final class JobManager implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    MeterRegistry meters = metrics.registry();
+    for (TaskManagerRegistry.Status status : TaskManagerRegistry.Status.values()) {
+      Gauge.builder("weir.taskmanagers", registry, r -> r.count(status))
+          .tag("status", status.name().toLowerCase(java.util.Locale.ROOT))
+          .description("TaskManagers known to the JobManager, by status")
+          .register(meters);
+    }
+    Gauge.builder("weir.taskmanager.slots", registry, TaskManagerRegistry::registeredSlots)
+        .description("slots of the registered TaskManagers")
+        .register(meters);
+    this.lostTaskManagers = Counter.builder("weir.taskmanagers.lost")
+        .description("TaskManagers taken for lost after their heartbeats stopped")
+        .register(meters);
   }
 
   /** Binds the gRPC server and the REST API and starts watching heartbeats. */
@@ -52,10 +72,11 @@ public final class JobManager implements AutoCloseable {
         .addService(new Gateway())
         .build()
         .start();
-    rest = RestApi.create(registry).start(host, config.get(ClusterConfig.REST_PORT));
+    rest = RestApi.create(registry, metrics).start(host, config.get(ClusterConfig.REST_PORT));
     // checks a few times per timeout, so a lost TaskManager is noticed soon after its timeout
     long checkMillis = Math.max(50, config.get(ClusterConfig.HEARTBEAT_TIMEOUT).toMillis() / 4);
-    monitor.scheduleWithFixedDelay(registry::expire, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+    monitor.scheduleWithFixedDelay(() -> lostTaskManagers.increment(registry.expire().size()), checkMillis, checkMillis,
+        TimeUnit.MILLISECONDS);
     LOG.info("JobManager started: rpc {}:{}, rest http://{}:{}", host, rpcPort(), host, restPort());
     return this;
   }
@@ -89,6 +110,7 @@ public final class JobManager implements AutoCloseable {
     if (rpcServer != null) {
       rpcServer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
+    metrics.close();
   }
 
   /** The gRPC service TaskManagers call. */
@@ -103,8 +125,8 @@ public final class JobManager implements AutoCloseable {
             .asRuntimeException());
         return;
       }
-      String registrationId = registry.register(request.getTaskManagerId(), request.getHost(), request.getSlots(),
-          request.getPid());
+      String registrationId = registry.register(request.getTaskManagerId(), request.getHost(), request.getMetricsPort(),
+          request.getSlots(), request.getPid());
       Duration interval = config.get(ClusterConfig.HEARTBEAT_INTERVAL);
       Duration timeout = config.get(ClusterConfig.HEARTBEAT_TIMEOUT);
       response.onNext(RegisterTaskManagerResponse.newBuilder()
@@ -131,12 +153,13 @@ public final class JobManager implements AutoCloseable {
   static final class RestApi {
     private RestApi() {}
 
-    static Javalin create(TaskManagerRegistry registry) {
+    static Javalin create(TaskManagerRegistry registry, ProcessMetrics metrics) {
       return Javalin.create(cfg -> {
         cfg.startup.showJavalinBanner = false;
         cfg.routes.get("/taskmanagers", ctx -> ctx.json(Map.of("taskmanagers", registry.list())));
+        metrics.route(cfg);
         cfg.routes.error(404, ctx -> ctx.json(error(404, "No such resource: " + ctx.method() + " " + ctx.path()
-            + "; the resources are GET /taskmanagers")));
+            + "; the resources are GET /taskmanagers and GET /metrics")));
         cfg.routes.exception(Exception.class, (e, ctx) -> {
           LOG.error("REST request {} {} failed", ctx.method(), ctx.path(), e);
           ctx.status(500).json(error(500, "The JobManager failed to answer: " + e));

@@ -29,14 +29,15 @@ public final class TaskManagerRegistry {
    *
    * @param id the TaskManager's own id
    * @param host the address it advertises
+   * @param metricsPort the port of its {@code GET /metrics}
    * @param slots the slots it offers
    * @param freeSlots the slots it reported free in its last heartbeat
    * @param pid its process id
    * @param status alive or lost
    * @param millisSinceHeartbeat how long ago its last heartbeat (or registration) came
    */
-  public record TaskManagerInfo(String id, String host, int slots, int freeSlots, long pid, Status status,
-      long millisSinceHeartbeat) {}
+  public record TaskManagerInfo(String id, String host, int metricsPort, int slots, int freeSlots, long pid,
+      Status status, long millisSinceHeartbeat) {}
 
   private final Duration timeout;
   private final LongSupplier nanoClock;
@@ -49,9 +50,9 @@ public final class TaskManagerRegistry {
   }
 
   /** Registers (or registers again) a TaskManager; returns its new registration id. */
-  public synchronized String register(String id, String host, int slots, long pid) {
+  public synchronized String register(String id, String host, int metricsPort, int slots, long pid) {
     String registrationId = UUID.randomUUID().toString();
-    Entry previous = entries.put(id, new Entry(id, registrationId, host, slots, pid, nanoClock.getAsLong()));
+    Entry previous = entries.put(id, new Entry(id, registrationId, host, metricsPort, slots, pid, nanoClock.getAsLong()));
     LOG.info("TaskManager {} registered from {} with {} slot(s), pid {}{}", id, host, slots, pid,
         previous == null ? "" : " (it was registered before, " + previous.status + ")");
     return registrationId;
@@ -87,12 +88,22 @@ public final class TaskManagerRegistry {
     return lost;
   }
 
+  /** How many TaskManagers have {@code status}. */
+  public synchronized int count(Status status) {
+    return (int) entries.values().stream().filter(e -> e.status == status).count();
+  }
+
+  /** The slots of the registered TaskManagers. */
+  public synchronized int registeredSlots() {
+    return entries.values().stream().filter(e -> e.status == Status.REGISTERED).mapToInt(e -> e.slots).sum();
+  }
+
   /** Every TaskManager known, by id. */
   public synchronized List<TaskManagerInfo> list() {
     long now = nanoClock.getAsLong();
     List<TaskManagerInfo> result = new ArrayList<>();
     for (Entry e : entries.values()) {
-      result.add(new TaskManagerInfo(e.id, e.host, e.slots, e.freeSlots, e.pid, e.status,
+      result.add(new TaskManagerInfo(e.id, e.host, e.metricsPort, e.slots, e.freeSlots, e.pid, e.status,
           (now - e.lastHeartbeat) / 1_000_000));
     }
     result.sort(Comparator.comparing(TaskManagerInfo::id));
@@ -103,16 +114,18 @@ public final class TaskManagerRegistry {
     final String id;
     final String registrationId;
     final String host;
+    final int metricsPort;
     final int slots;
     final long pid;
     long lastHeartbeat;
     int freeSlots;
     Status status = Status.REGISTERED;
 
-    Entry(String id, String registrationId, String host, int slots, long pid, long now) {
+    Entry(String id, String registrationId, String host, int metricsPort, int slots, long pid, long now) {
       this.id = id;
       this.registrationId = registrationId;
       this.host = host;
+      this.metricsPort = metricsPort;
       this.slots = slots;
       this.freeSlots = slots;
       this.pid = pid;

@@ -3,6 +3,8 @@ package weir.cluster.taskmanager;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.Counter;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -12,6 +14,7 @@ import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import weir.cluster.config.ClusterConfig;
+import weir.cluster.metrics.ProcessMetrics;
 import weir.cluster.rpc.JobManagerGatewayGrpc;
 import weir.cluster.rpc.RegisterTaskManagerRequest;
 import weir.cluster.rpc.RegisterTaskManagerResponse;
@@ -21,7 +24,8 @@ import weir.cluster.rpc.TaskManagerHeartbeat;
  * The TaskManager process: registers its slots with the JobManager and keeps sending heartbeats.
  * When the JobManager refuses a heartbeat (it took this TaskManager for lost) or cannot be
  * reached for longer than the heartbeat timeout, the TaskManager takes the JobManager for lost
- * and registers again, retrying until the JobManager is back.
+ * and registers again, retrying until the JobManager is back. Its Prometheus metrics are served at
+ * {@code GET /metrics} on {@code taskmanager.metrics.port}.
  *
  * <p>One thread drives registration and heartbeats; {@link #close} stops it.
  */
@@ -35,6 +39,11 @@ public final class TaskManager implements AutoCloseable {
   private final JobManagerGatewayGrpc.JobManagerGatewayBlockingStub gateway;
   private final ScheduledExecutorService loop;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final ProcessMetrics metrics;
+  private final Counter heartbeatsSent;
+  private final Counter heartbeatsFailed;
+  private final Counter registrations;
+  private Javalin metricsServer;
   @Nullable private volatile String registrationId;
   private long intervalMillis;
   private long timeoutMillis;
@@ -54,6 +63,13 @@ public final class TaskManager implements AutoCloseable {
     this.loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "weir-taskmanager-" + this.id));
     this.intervalMillis = config.get(ClusterConfig.HEARTBEAT_INTERVAL).toMillis();
     this.timeoutMillis = config.get(ClusterConfig.HEARTBEAT_TIMEOUT).toMillis();
+    this.metrics = new ProcessMetrics("taskmanager", this.id);
+    this.heartbeatsSent = Counter.builder("weir.heartbeats.sent")
+        .description("heartbeats the JobManager acknowledged").register(metrics.registry());
+    this.heartbeatsFailed = Counter.builder("weir.heartbeats.failed")
+        .description("heartbeats that got no reply or were refused").register(metrics.registry());
+    this.registrations = Counter.builder("weir.registrations")
+        .description("times this TaskManager registered with a JobManager").register(metrics.registry());
   }
 
   /** This TaskManager's id. */
@@ -66,10 +82,19 @@ public final class TaskManager implements AutoCloseable {
     return registrationId != null;
   }
 
-  /** Starts registering and sending heartbeats. */
+  /** Starts the metrics endpoint, then registering and sending heartbeats. */
   public TaskManager start() {
+    metricsServer = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      metrics.route(cfg);
+    }).start(config.get(ClusterConfig.TASKMANAGER_HOST), config.get(ClusterConfig.TASKMANAGER_METRICS_PORT));
     loop.execute(this::tick);
     return this;
+  }
+
+  /** The port of this TaskManager's {@code GET /metrics}. */
+  public int metricsPort() {
+    return metricsServer.port();
   }
 
   /** Blocks until {@link #close} is called. */
@@ -100,7 +125,9 @@ public final class TaskManager implements AutoCloseable {
               .setHost(config.get(ClusterConfig.TASKMANAGER_HOST))
               .setSlots(config.get(ClusterConfig.TASKMANAGER_SLOTS))
               .setPid(ProcessHandle.current().pid())
+              .setMetricsPort(metricsPort())
               .build());
+      registrations.increment();
       // the JobManager's settings win, so both sides time out alike
       intervalMillis = response.getHeartbeatIntervalMs();
       timeoutMillis = response.getHeartbeatTimeoutMs();
@@ -125,12 +152,15 @@ public final class TaskManager implements AutoCloseable {
           .getRegistered();
       if (registered) {
         lastAcknowledged = System.nanoTime();
+        heartbeatsSent.increment();
       } else {
+        heartbeatsFailed.increment();
         LOG.warn("TaskManager {}: the JobManager at {} no longer has it registered; registering again", id,
             jobManagerAddress);
         registrationId = null;
       }
     } catch (StatusRuntimeException e) {
+      heartbeatsFailed.increment();
       long silentMillis = (System.nanoTime() - lastAcknowledged) / 1_000_000;
       if (silentMillis > timeoutMillis) {
         LOG.warn("TaskManager {}: JobManager at {} lost: no heartbeat reply for {} ms ({}); registering again", id,
@@ -144,6 +174,10 @@ public final class TaskManager implements AutoCloseable {
   public void close() throws InterruptedException {
     loop.shutdownNow();
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    if (metricsServer != null) {
+      metricsServer.stop();
+    }
+    metrics.close();
     closed.countDown();
   }
 }
