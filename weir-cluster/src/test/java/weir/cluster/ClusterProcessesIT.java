@@ -72,6 +72,18 @@ class ClusterProcessesIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(missing.body()).get("message").asText()).contains("GET /no-such-thing");
+    // every path the OpenAPI document names answers GET with 200
+    JsonNode openApi = JSON.readTree(http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest + "/openapi.json")).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(openApi.get("openapi").asText()).startsWith("3.");
+    List<String> paths = new ArrayList<>();
+    openApi.get("paths").fieldNames().forEachRemaining(paths::add);
+    assertThat(paths).contains("/taskmanagers", "/metrics", "/openapi.json");
+    for (String path : paths) {
+      assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest + path)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode()).as("GET %s", path).isEqualTo(200);
+    }
 
     long killed = System.nanoTime();
     doomed.destroyForcibly().waitFor(); // SIGKILL

@@ -151,15 +151,30 @@ public final class JobManager implements AutoCloseable {
    * a failure inside a handler is logged and answered with 500 and its message.
    */
   static final class RestApi {
+    // the OpenAPI document of the routes below, kept beside them (ClusterProcessesIT checks each path answers)
+    private static final String OPENAPI = readOpenApi();
+
     private RestApi() {}
+
+    private static String readOpenApi() {
+      try (var in = RestApi.class.getResourceAsStream("/weir/cluster/openapi.json")) {
+        if (in == null) {
+          throw new IllegalStateException("weir/cluster/openapi.json is missing from the class path");
+        }
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
 
     static Javalin create(TaskManagerRegistry registry, ProcessMetrics metrics) {
       return Javalin.create(cfg -> {
         cfg.startup.showJavalinBanner = false;
         cfg.routes.get("/taskmanagers", ctx -> ctx.json(Map.of("taskmanagers", registry.list())));
         metrics.route(cfg);
+        cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
         cfg.routes.error(404, ctx -> ctx.json(error(404, "No such resource: " + ctx.method() + " " + ctx.path()
-            + "; the resources are GET /taskmanagers and GET /metrics")));
+            + "; GET /openapi.json lists the resources")));
         cfg.routes.exception(Exception.class, (e, ctx) -> {
           LOG.error("REST request {} {} failed", ctx.method(), ctx.path(), e);
           ctx.status(500).json(error(500, "The JobManager failed to answer: " + e));
