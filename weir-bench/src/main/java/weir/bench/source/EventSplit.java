@@ -39,6 +39,22 @@ public record EventSplit(int id, long next, int stride, long end) implements wei
     return splits;
   }
 
+  /**
+   * Writes the split as id (int), next (long), stride (int), end (long): version 1 of both
+   * engines' split serializers.
+   */
+  public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    out.writeInt(id);
+    out.writeLong(next);
+    out.writeInt(stride);
+    out.writeLong(end);
+  }
+
+  /** Reads a split {@link #writeTo} wrote. */
+  public static EventSplit readFrom(java.io.DataInput in) throws java.io.IOException {
+    return new EventSplit(in.readInt(), in.readLong(), in.readInt(), in.readLong());
+  }
+
   /** The split's id as a string, for engines whose splits are named. */
   public String name() {
     return "events-" + id + "-of-" + stride;

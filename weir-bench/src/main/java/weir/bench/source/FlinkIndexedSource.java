@@ -242,14 +242,11 @@ public record FlinkIndexedSource<T>(IndexedEvents<T> events, long records, long 
   }
 
   private static void write(DataOutputSerializer out, EventSplit range) throws IOException {
-    out.writeInt(range.id());
-    out.writeLong(range.next());
-    out.writeInt(range.stride());
-    out.writeLong(range.end());
+    range.writeTo(out);
   }
 
   private static EventSplit read(DataInputDeserializer in) throws IOException {
-    return new EventSplit(in.readInt(), in.readLong(), in.readInt(), in.readLong());
+    return EventSplit.readFrom(in);
   }
 
   private static void checkVersion(int version) throws IOException {

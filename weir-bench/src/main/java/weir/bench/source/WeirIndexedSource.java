@@ -112,7 +112,7 @@ public record WeirIndexedSource<T>(IndexedEvents<T> events, long records, long e
     }
   }
 
-  /** Version 1: id (int), next (long), stride (int), end (long). */
+  /** Version 1: {@link EventSplit#writeTo}. */
   private static final class SplitSerializer implements SimpleVersionedSerializer<EventSplit> {
     static final SplitSerializer INSTANCE = new SplitSerializer();
 
@@ -124,10 +124,7 @@ public record WeirIndexedSource<T>(IndexedEvents<T> events, long records, long e
     @Override
     public byte[] serialize(EventSplit split) throws IOException {
       DataOutputSerializer out = new DataOutputSerializer(24);
-      out.writeInt(split.id());
-      out.writeLong(split.next());
-      out.writeInt(split.stride());
-      out.writeLong(split.end());
+      split.writeTo(out);
       return out.copyOfBuffer();
     }
 
@@ -136,8 +133,7 @@ public record WeirIndexedSource<T>(IndexedEvents<T> events, long records, long e
       if (version != 1) {
         throw new IOException("Cannot read an event split of version " + version + "; this release reads version 1");
       }
-      DataInputDeserializer in = new DataInputDeserializer(serialized);
-      return new EventSplit(in.readInt(), in.readLong(), in.readInt(), in.readLong());
+      return EventSplit.readFrom(new DataInputDeserializer(serialized));
     }
   }
 
