@@ -67,22 +67,17 @@ class ClusterProcessesIT {
         .hasKeySatisfying(new org.assertj.core.api.Condition<>(k -> k.startsWith("jvm_memory_used_bytes{"), "JVM memory"));
     Map<String, Double> tmMetrics = scrape(taskManagers(rest).get("tm-a").get("metricsPort").asInt());
     assertThat(tmMetrics.get("weir_heartbeats_sent_total{node=\"tm-a\",role=\"taskmanager\"}")).isPositive();
-    HttpResponse<String> missing = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest + "/no-such-thing")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> missing = get(rest, "/no-such-thing");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(missing.body()).get("message").asText()).contains("GET /no-such-thing");
     // every path the OpenAPI document names answers GET with 200
-    JsonNode openApi = JSON.readTree(http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest + "/openapi.json")).build(),
-        HttpResponse.BodyHandlers.ofString()).body());
+    JsonNode openApi = JSON.readTree(get(rest, "/openapi.json").body());
     assertThat(openApi.get("openapi").asText()).startsWith("3.");
     List<String> paths = new ArrayList<>();
     openApi.get("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths).contains("/taskmanagers", "/metrics", "/openapi.json");
     for (String path : paths) {
-      assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rest + path)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode()).as("GET %s", path).isEqualTo(200);
+      assertThat(get(rest, path).statusCode()).as("GET %s", path).isEqualTo(200);
     }
 
     long killed = System.nanoTime();
@@ -158,10 +153,14 @@ class ClusterProcessesIT {
     return p;
   }
 
-  private Map<String, JsonNode> taskManagers(int restPort) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/taskmanagers")).build(),
+  /** {@code GET path} of the process serving HTTP on {@code port} of 127.0.0.1. */
+  private HttpResponse<String> get(int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private Map<String, JsonNode> taskManagers(int restPort) throws Exception {
+    HttpResponse<String> response = get(restPort, "/taskmanagers");
     assertThat(response.statusCode()).isEqualTo(200);
     Map<String, JsonNode> byId = new HashMap<>();
     JSON.readTree(response.body()).get("taskmanagers").forEach(tm -> byId.put(tm.get("id").asText(), tm));
@@ -173,9 +172,7 @@ class ClusterProcessesIT {
    * text format: every line a comment or {@code name{labels} value}; the samples by name and labels.
    */
   private Map<String, Double> scrape(int port) throws Exception {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = get(port, "/metrics");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
     Map<String, Double> samples = new HashMap<>();
