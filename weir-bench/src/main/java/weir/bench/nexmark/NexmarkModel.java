@@ -228,7 +228,7 @@ public final class NexmarkModel implements Serializable {
 
   /**
    * Log-uniform between 100 and 10^8: {@code round(10^(6u) * 100)} for a uniform {@code u}, with
-   * the power interpolated in a table ({@link Texts#POWERS}) instead of a {@code Math.pow} per bid
+   * the power interpolated in a table ({@link Texts#POWERS}) instead of a {@code Math.pow} per price
    * and is within 1.5e-6 of it (relative).
    */
   static long price(SplittableRandom random) {
