@@ -23,6 +23,7 @@ import weir.api.environment.ExecutionConfig;
 import weir.api.environment.JobClient;
 import weir.api.environment.JobExecutionException;
 import weir.api.environment.JobExecutionResult;
+import weir.api.environment.ExecutorContext;
 import weir.api.environment.PipelineExecutor;
 import weir.api.graph.Pipeline;
 import weir.api.graph.SinkTransformation;
@@ -59,6 +60,8 @@ public class StreamExecutionEnvironment {
   private final String executorName;
   private final List<Transformation<?>> sinks = new ArrayList<>();
   private int nextId;
+  // the context the program was submitted in, for environments of getExecutionEnvironment()
+  @Nullable private ExecutorContext context;
 
   protected StreamExecutionEnvironment(String executorName) {
     this.executorName = executorName;
@@ -66,7 +69,12 @@ public class StreamExecutionEnvironment {
 
   /** The environment of the context the program runs in: embedded unless submitted to a cluster. */
   public static StreamExecutionEnvironment getExecutionEnvironment() {
-    return new StreamExecutionEnvironment(System.getProperty("weir.executor", "embedded"));
+    StreamExecutionEnvironment env = new StreamExecutionEnvironment(System.getProperty("weir.executor", "embedded"));
+    env.context = ExecutorContext.current();
+    if (env.context != null) {
+      env.context.defaults().accept(env.config);
+    }
+    return env;
   }
 
   /** An embedded environment with the given default parallelism. */
@@ -224,6 +232,9 @@ public class StreamExecutionEnvironment {
   }
 
   private PipelineExecutor executor() {
+    if (context != null) {
+      return context.executor();
+    }
     if ("embedded".equals(executorName)) {
       // the common case skips the class-path scan of ServiceLoader, which is slow in a fresh JVM
       try {

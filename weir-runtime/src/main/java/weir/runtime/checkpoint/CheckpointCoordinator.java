@@ -61,7 +61,7 @@ import weir.runtime.exchange.CheckpointBarrier;
  *
  * <p>Thread-safe: called by subtask threads, the client and its own thread.
  */
-public final class CheckpointCoordinator {
+public final class CheckpointCoordinator implements CheckpointGateway {
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
 
   /** A subtask as the coordinator sees it. */
@@ -288,6 +288,7 @@ public final class CheckpointCoordinator {
    * A subtask of the current attempt has built its operators and restored its state; once every
    * one has, checkpoints may start, and one that was asked for meanwhile is taken at once.
    */
+  @Override
   public synchronized void taskInitialized(Participant task) {
     Key key = new Key(task.vertexId(), task.subtask());
     if (participants.get(key) == task && initializing.remove(key) && initializing.isEmpty()
@@ -297,7 +298,8 @@ public final class CheckpointCoordinator {
   }
 
   /** A subtask's input ended; when every one's has, the final checkpoint is taken at once. */
-  public synchronized void inputEnded() {
+  @Override
+  public synchronized void inputEnded(Participant task) {
     if (++endedInputs >= participants.size() && config.isCheckpointingEnabled()) {
       executor.execute(() -> trigger(true));
     }
@@ -351,62 +353,79 @@ public final class CheckpointCoordinator {
     }
   }
 
-  /**
-   * A subtask's snapshot of checkpoint {@code id}, whose synchronous part it took on its thread in
-   * {@code syncNanos} after aligning for {@code alignmentNanos}; {@code snapshot} writes the rest,
-   * on the coordinator's thread, which then stores it.
-   */
+  @Override
   public void acknowledge(Participant task, long id, Callable<TaskSnapshot> snapshot, long alignmentNanos,
       long syncNanos) {
     executor.execute(() -> write(task, id, snapshot, alignmentNanos, syncNanos));
   }
 
-  /** A subtask could not take its part of checkpoint {@code id}. */
+  @Override
   public synchronized void decline(Participant task, long id, Throwable cause) {
     if (pending != null && pending.id == id) {
       abort(pending, "subtask " + task.subtask() + " of vertex " + task.vertexId() + " declined: " + cause, true);
     }
   }
 
+  /** Whether checkpoint {@code id} is in progress and still waits for subtask {@code task}. */
+  public synchronized boolean awaits(Participant task, long id) {
+    return pending != null && pending.id == id && pending.awaiting.containsKey(new Key(task.vertexId(), task.subtask()));
+  }
+
   private void write(Participant task, long id, Callable<TaskSnapshot> pendingSnapshot, long alignmentNanos,
       long syncNanos) {
-    Key key = new Key(task.vertexId(), task.subtask());
-    synchronized (this) {
-      if (pending == null || pending.id != id || !pending.awaiting.containsKey(key)) {
-        return; // aborted meanwhile
-      }
+    if (!awaits(task, id)) {
+      return; // aborted meanwhile
     }
     try {
       long start = System.nanoTime();
-      TaskSnapshot snapshot = pendingSnapshot.call();
-      // an ended subtask's state is kept for later checkpoints; any other is streamed to its file
-      byte[] bytes = snapshot.ended() ? snapshot.toBytes() : null;
-      StateHandle handle = bytes != null ? storage.writeState(id, key.vertexId(), key.subtask(), bytes)
-          : storage.writeState(id, key.vertexId(), key.subtask(), snapshot::writeTo);
-      long asyncNanos = System.nanoTime() - start;
-      synchronized (this) {
-        Pending p = pending;
-        if (p == null || p.id != id || p.awaiting.remove(key) == null) {
-          return;
-        }
-        p.handles.put(key, handle);
-        p.size += handle.length();
-        p.subtaskStats.put(key.vertexId() + "/" + key.subtask(),
-            new CheckpointStats.Subtask(alignmentNanos, syncNanos, asyncNanos, handle.length()));
-        if (snapshot.ended()) {
-          p.endedStates.put(key, bytes);
-        }
-        if (p.awaiting.isEmpty()) {
-          complete(p);
-        }
-      }
+      Written written = writeSnapshot(storage, id, task.vertexId(), task.subtask(), pendingSnapshot.call());
+      acknowledgeWritten(task, id, written, new CheckpointStats.Subtask(alignmentNanos, syncNanos,
+          System.nanoTime() - start, written.handle().length()));
     } catch (Exception e) {
-      synchronized (this) {
-        if (pending != null && pending.id == id) {
-          abort(pending, "writing the state of subtask " + key.subtask() + " of vertex " + key.vertexId()
-              + " failed: " + e, true);
-        }
-      }
+      failWriting(task, id, e);
+    }
+  }
+
+  /**
+   * A subtask's state of one checkpoint as written to the storage; {@code endedState} holds the
+   * bytes too when the subtask's input ended, so later checkpoints can carry them on.
+   */
+  public record Written(StateHandle handle, @Nullable byte[] endedState) implements java.io.Serializable {}
+
+  /** Writes a subtask's snapshot of checkpoint {@code id} to {@code storage}. */
+  public static Written writeSnapshot(CheckpointStorage storage, long id, int vertexId, int subtask, TaskSnapshot snapshot)
+      throws IOException {
+    // an ended subtask's state is kept for later checkpoints; any other is streamed to its file
+    if (snapshot.ended()) {
+      byte[] bytes = snapshot.toBytes();
+      return new Written(storage.writeState(id, vertexId, subtask, bytes), bytes);
+    }
+    return new Written(storage.writeState(id, vertexId, subtask, snapshot::writeTo), null);
+  }
+
+  /** Records a subtask's state of checkpoint {@code id}, written by {@link #writeSnapshot}. */
+  public synchronized void acknowledgeWritten(Participant task, long id, Written written, CheckpointStats.Subtask figures) {
+    Key key = new Key(task.vertexId(), task.subtask());
+    Pending p = pending;
+    if (p == null || p.id != id || p.awaiting.remove(key) == null) {
+      return;
+    }
+    p.handles.put(key, written.handle());
+    p.size += written.handle().length();
+    p.subtaskStats.put(key.vertexId() + "/" + key.subtask(), figures);
+    if (written.endedState() != null) {
+      p.endedStates.put(key, written.endedState());
+    }
+    if (p.awaiting.isEmpty()) {
+      complete(p);
+    }
+  }
+
+  /** Writing a subtask's state of checkpoint {@code id} failed: the checkpoint is aborted. */
+  public synchronized void failWriting(Participant task, long id, Exception e) {
+    if (pending != null && pending.id == id) {
+      abort(pending, "writing the state of subtask " + task.subtask() + " of vertex " + task.vertexId()
+          + " failed: " + e, true);
     }
   }
 

@@ -9,4 +9,5 @@ package weir.runtime.checkpoint;
  * @param length its length in bytes
  * @param crc32c its CRC-32C checksum
  */
-public record StateHandle(int vertexId, int subtask, String fileName, long length, long crc32c) {}
+public record StateHandle(int vertexId, int subtask, String fileName, long length, long crc32c)
+    implements java.io.Serializable {}

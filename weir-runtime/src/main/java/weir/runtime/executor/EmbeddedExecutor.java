@@ -8,8 +8,6 @@ import weir.runtime.checkpoint.CheckpointCoordinator;
 import weir.runtime.checkpoint.CheckpointMetadata;
 import weir.runtime.checkpoint.CheckpointStorage;
 import weir.runtime.checkpoint.StateAssignment;
-import weir.runtime.checkpoint.TaskRestore;
-import weir.runtime.state.KeyGroups;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,13 +25,8 @@ import weir.runtime.graph.JobGraph;
 import weir.runtime.graph.JobGraphBuilder;
 import weir.runtime.graph.JobVertex;
 import weir.runtime.graph.StreamNode;
-import weir.runtime.graph.UserCode;
-import weir.runtime.operators.ProcessingTimeService;
 import weir.runtime.sink.CollectChannel;
 import weir.runtime.source.SourceCoordinator;
-import weir.runtime.task.SimpleCounter;
-import weir.runtime.task.StreamTask;
-import weir.runtime.task.TaskDeployment;
 import weir.runtime.task.Tasklet;
 
 /**
@@ -148,7 +141,6 @@ public final class EmbeddedExecutor implements PipelineExecutor {
       @Nullable CheckpointCoordinator checkpoints, Map<String, CollectChannel> channels) throws Exception {
     StateAssignment assignment = restore == null ? null : new StateAssignment(restore);
     ExchangeWiring wiring = new ExchangeWiring(job);
-    List<Map<String, SimpleCounter>> counters = new ArrayList<>();
     List<SourceCoordinator<?>> coordinators = new ArrayList<>();
     Map<Integer, SourceCoordinator<?>> coordinatorOf = new HashMap<>();
     for (JobVertex v : job.vertices()) {
@@ -162,47 +154,11 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         coordinatorOf.put(v.id(), c);
       }
     }
-    int workers = job.config().getWorkerThreads();
-    List<List<Tasklet>> perWorker = new ArrayList<>();
-    for (int i = 0; i < workers; i++) {
-      perWorker.add(new ArrayList<>());
-    }
+    AttemptTasks tasks = AttemptTasks.build(job, attempt, assignment, wiring, ExchangeWiring.Placement.ALL,
+        coordinatorOf::get, checkpoints, channels);
     List<Tasklet> blocking = new ArrayList<>();
-    List<CheckpointCoordinator.Participant> participants = new ArrayList<>();
-    int next = 0;
-    for (JobVertex v : job.vertices()) {
-      // serialized once here; each subtask deserializes its own copy of the user code. With one
-      // subtask the graph's own instances are used. (Not the originals for one subtask and copies
-      // for the others: a deserialized lambda has another class than the original, and the
-      // specialized classes the subtasks share would see two receiver types instead of one.)
-      // After a restart every subtask gets a fresh copy: the failed attempt may have changed its objects.
-      byte[] serializedUserCode = v.parallelism() > 1 || attempt > 0 ? UserCode.serialize(v) : null;
-      Map<String, Class<?>> specializedClasses = new ConcurrentHashMap<>();
-      List<String> uids = new ArrayList<>();
-      for (StreamNode n : v.operators()) {
-        uids.add(n.stateUid());
-      }
-      for (int i = 0; i < v.parallelism(); i++) {
-        Map<String, SimpleCounter> taskCounters = new ConcurrentHashMap<>();
-        counters.add(taskCounters);
-        ExchangeWiring.SubtaskIo io = wiring.of(v.id(), i);
-        TaskRestore taskRestore = assignment == null ? null
-            : assignment.restoreOf(uids, i, v.parallelism(), KeyGroups.rangeOf(i, v.maxParallelism(), v.parallelism()));
-        StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, serializedUserCode, i, attempt,
-            io.inputChannels(), io.inputIndexOfChannel(), io.writers, coordinatorOf.get(v.id()), channels, taskCounters,
-            ProcessingTimeService.SYSTEM, job.config().getSerializerConfig(),
-            job.config().getAutoWatermarkInterval().toMillis(), specializedClasses, checkpoints, taskRestore));
-        if (task.checkpointParticipant() != null) {
-          participants.add(task.checkpointParticipant());
-        }
-        if (task.isBlocking()) {
-          blocking.add(task);
-        } else {
-          perWorker.get(next++ % workers).add(task);
-        }
-      }
-    }
-    return new JobRun.Deployment(perWorker, blocking, coordinators, counters, participants);
+    List<List<Tasklet>> perWorker = AttemptTasks.spread(tasks.tasks(), job.config().getWorkerThreads(), blocking);
+    return new JobRun.Deployment(perWorker, blocking, coordinators, tasks.counters(), tasks.participants());
   }
 
   /** Serializes and deserializes the job graph, as shipping it to a cluster would. */

@@ -22,8 +22,47 @@ import weir.runtime.graph.StreamNode;
  * channels. All-to-all edges (rebalance, shuffle, broadcast, global, keyed) get a channel per
  * producer-consumer pair; pointwise edges (forward, rescale) connect each producer to one or a
  * few consumers.
+ *
+ * <p>On a cluster only some subtasks run in this process ({@link Placement}). A channel between
+ * two of them is a plain in-memory ring; a channel with one end elsewhere is still a ring on this
+ * side, handed to {@link RemoteEnds} to be drained to or filled from the network. A subtask's
+ * channels come in the same order wherever its peers run, so the records in flight of an
+ * unaligned checkpoint find their channel again after a restart on other TaskManagers.
  */
-final class ExchangeWiring {
+public final class ExchangeWiring {
+  /** Which subtasks run in this process. */
+  @FunctionalInterface
+  public interface Placement {
+    /** Every subtask runs here: the embedded executor. */
+    Placement ALL = (vertexId, subtask) -> true;
+
+    boolean isLocal(int vertexId, int subtask);
+  }
+
+  /** The local end of each channel whose other end runs in another process. */
+  public interface RemoteEnds {
+    /** No channel leaves the process. */
+    RemoteEnds NONE = new RemoteEnds() {
+      @Override
+      public void outgoing(JobEdge edge, int producer, int consumer, SpscChannel ring) {
+        throw new IllegalStateException("Bug in exchange wiring: consumer " + consumer + " of edge " + edge.edge().id()
+            + " is not in this process");
+      }
+
+      @Override
+      public void incoming(JobEdge edge, int producer, int consumer, SpscChannel ring) {
+        throw new IllegalStateException("Bug in exchange wiring: producer " + producer + " of edge " + edge.edge().id()
+            + " is not in this process");
+      }
+    };
+
+    /** {@code ring} is written by local subtask {@code producer}; its consumer runs elsewhere. */
+    void outgoing(JobEdge edge, int producer, int consumer, SpscChannel ring);
+
+    /** {@code ring} is read by local subtask {@code consumer}; its producer runs elsewhere. */
+    void incoming(JobEdge edge, int producer, int consumer, SpscChannel ring);
+  }
+
   /** The writers and inputs of one subtask. */
   static final class SubtaskIo {
     final Map<StreamEdge, RecordWriter> writers = new LinkedHashMap<>();
@@ -44,8 +83,18 @@ final class ExchangeWiring {
   }
 
   private final Map<Integer, SubtaskIo[]> io = new HashMap<>();
+  private final Placement placement;
+  private final RemoteEnds remote;
 
+  /** Wires a job whose subtasks all run in this process. */
   ExchangeWiring(JobGraph job) {
+    this(job, Placement.ALL, RemoteEnds.NONE);
+  }
+
+  /** Wires the subtasks of {@code job} that {@code placement} puts in this process. */
+  public ExchangeWiring(JobGraph job, Placement placement, RemoteEnds remote) {
+    this.placement = placement;
+    this.remote = remote;
     int capacity = job.config().getExchangeCapacity();
     for (JobVertex v : job.vertices()) {
       SubtaskIo[] subtasks = new SubtaskIo[v.parallelism()];
@@ -97,14 +146,29 @@ final class ExchangeWiring {
           }
         }
       }
+      boolean producerLocal = placement.isLocal(producer.id(), i);
       SpscChannel[] channels = new SpscChannel[targets.size()];
       for (int c = 0; c < channels.length; c++) {
+        int j = targets.get(c);
+        boolean consumerLocal = placement.isLocal(consumer.id(), j);
+        if (!producerLocal && !consumerLocal) {
+          continue;
+        }
         channels[c] = new SpscChannel(capacity, type);
-        SubtaskIo target = of(consumer.id(), targets.get(c));
-        target.inputs.add(channels[c]);
-        target.inputIndexes.add(edge.inputIndex());
+        if (consumerLocal) {
+          SubtaskIo target = of(consumer.id(), j);
+          target.inputs.add(channels[c]);
+          target.inputIndexes.add(edge.inputIndex());
+          if (!producerLocal) {
+            remote.incoming(e, i, j, channels[c]);
+          }
+        } else {
+          remote.outgoing(e, i, j, channels[c]);
+        }
       }
-      of(producer.id(), i).writers.put(edge, new RecordWriter(channels, selector(edge, consumer, channels.length)));
+      if (producerLocal) {
+        of(producer.id(), i).writers.put(edge, new RecordWriter(channels, selector(edge, consumer, channels.length)));
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import weir.runtime.exchange.CheckpointBarrier;
 
 import java.util.List;
 import java.util.Queue;
+import java.util.function.IntFunction;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import weir.api.connector.source.Source;
 import weir.api.connector.source.SourceSplit;
@@ -21,7 +22,7 @@ import weir.api.connector.source.SplitEnumeratorContext;
  * drains on its own thread.
  */
 public final class SourceCoordinator<S extends SourceSplit> implements SplitEnumeratorContext<S>,
-    CheckpointCoordinator.Source {
+    CheckpointCoordinator.Source, SplitGateway {
   /** Mailbox message: the enumerator has no more splits for this reader. */
   public static final Object NO_MORE_SPLITS = new Object();
 
@@ -43,15 +44,24 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
    * @param uid the source's state uid in checkpoints
    * @param restored the enumerator's state to start from, or {@code null} for a fresh start
    */
-  @SuppressWarnings("unchecked")
   public SourceCoordinator(String sourceName, String uid, Source<?, S, ?> source, int parallelism,
       @Nullable CheckpointMetadata.VersionedBytes restored) throws Exception {
+    this(sourceName, uid, source, parallelism, restored, subtask -> new ConcurrentLinkedQueue<>());
+  }
+
+  /**
+   * @param mailboxes makes the mailbox of each reader: a plain queue embedded, a queue that
+   *     forwards to the reader's TaskManager on a cluster
+   */
+  @SuppressWarnings("unchecked")
+  public SourceCoordinator(String sourceName, String uid, Source<?, S, ?> source, int parallelism,
+      @Nullable CheckpointMetadata.VersionedBytes restored, IntFunction<Queue<Object>> mailboxes) throws Exception {
     this.sourceName = sourceName;
     this.uid = uid;
     this.parallelism = parallelism;
     this.mailboxes = (Queue<Object>[]) new Queue<?>[parallelism];
     for (int i = 0; i < parallelism; i++) {
-      mailboxes[i] = new ConcurrentLinkedQueue<>();
+      this.mailboxes[i] = mailboxes.apply(i);
     }
     Source<?, S, Object> typed = (Source<?, S, Object>) source;
     this.checkpointSerializer = typed.getEnumeratorCheckpointSerializer();
@@ -88,12 +98,12 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
     }
   }
 
-  /** Called by reader {@code subtask}'s thread when it wants a split. */
+  @Override
   public synchronized void requestSplit(int subtask) {
     enumerator.handleSplitRequest(subtask);
   }
 
-  /** The mailbox of reader {@code subtask}: lists of splits and {@link #NO_MORE_SPLITS}. */
+  @Override
   public Queue<Object> mailbox(int subtask) {
     return mailboxes[subtask];
   }

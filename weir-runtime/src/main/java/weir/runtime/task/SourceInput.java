@@ -1,5 +1,7 @@
 package weir.runtime.task;
 
+import weir.runtime.source.SplitGateway;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ final class SourceInput<T, S extends SourceSplit> implements TaskInput, ReaderOu
   // created on first use, so that readers emitting per split are not held back by an unused one
   @Nullable private ReaderOutput<T> mainOutput;
 
-  public SourceInput(String sourceName, SourceReader<T, S> reader, SourceCoordinator<?> coordinator, int subtask,
+  public SourceInput(String sourceName, SourceReader<T, S> reader, SplitGateway coordinator, int subtask,
       Output<T> output, RecordTimestamp timestamp, @Nullable SplitWatermarks<T> watermarks) {
     this.sourceName = sourceName;
     this.reader = reader;

@@ -1,5 +1,7 @@
 package weir.runtime.task;
 
+import weir.runtime.source.SplitGateway;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +137,7 @@ public final class StreamTask implements Tasklet, BarrierAligned {
     }
     StreamNode head = deployment.vertex().head();
     if (head.kind() == StreamNode.Kind.SOURCE) {
-      SourceCoordinator<?> coordinator = deployment.sourceCoordinator();
+      SplitGateway coordinator = deployment.sourceCoordinator();
       UserCode code = userCode.get(head.id());
       SourceReader reader = createReader(code.source(), coordinator);
       WatermarkStrategy strategy = code.watermarkStrategy();
@@ -172,7 +174,7 @@ public final class StreamTask implements Tasklet, BarrierAligned {
     }
   }
 
-  private SourceReader<?, ?> createReader(Source<?, ?, ?> source, SourceCoordinator<?> coordinator) throws Exception {
+  private SourceReader<?, ?> createReader(Source<?, ?, ?> source, SplitGateway coordinator) throws Exception {
     int subtask = deployment.subtaskIndex();
     int parallelism = deployment.vertex().parallelism();
     return source.createReader(new SourceReaderContext() {
@@ -273,7 +275,7 @@ public final class StreamTask implements Tasklet, BarrierAligned {
     publish();
     if (checkpoints != null) {
       phase = Phase.FINISHING;
-      deployment.checkpoints().inputEnded();
+      deployment.checkpoints().inputEnded(checkpoints);
     } else {
       phase = Phase.ENDING;
     }

@@ -1,6 +1,9 @@
 package weir.runtime.task;
 
-import weir.runtime.checkpoint.CheckpointCoordinator;
+import weir.runtime.checkpoint.CheckpointGateway;
+
+import weir.runtime.source.SplitGateway;
+
 import weir.runtime.checkpoint.TaskRestore;
 
 import java.util.Map;
@@ -12,7 +15,6 @@ import weir.runtime.graph.JobVertex;
 import weir.runtime.graph.StreamEdge;
 import weir.runtime.operators.ProcessingTimeService;
 import weir.runtime.sink.CollectChannel;
-import weir.runtime.source.SourceCoordinator;
 
 /**
  * Everything one subtask is deployed with.
@@ -27,7 +29,7 @@ import weir.runtime.source.SourceCoordinator;
  * @param inputChannels the channels of the head's inputs
  * @param inputIndexOfChannel for each input channel, the head's input it feeds (0 or 1)
  * @param writers the writer of each stream edge that leaves the chain
- * @param sourceCoordinator the coordinator when the head is a source, else {@code null}
+ * @param sourceCoordinator the split enumerator when the head is a source, else {@code null}
  * @param collectChannels the client channels of collect sinks by id
  * @param counters where the subtask's counters are registered
  * @param clock processing time
@@ -35,7 +37,7 @@ import weir.runtime.source.SourceCoordinator;
  * @param autoWatermarkInterval how often periodic watermark generators emit, in ms; 0: never
  * @param specializedClasses the specialized operator classes of the vertex by place, shared by
  *     its subtasks (see {@link weir.runtime.operators.Specialization})
- * @param checkpoints the job's checkpoint coordinator, or {@code null} when checkpointing is off
+ * @param checkpoints the job's checkpoint coordinator (or its proxy), or {@code null} when checkpointing is off
  * @param restore the state to start from, or {@code null} for a fresh start
  */
 public record TaskDeployment(
@@ -47,12 +49,12 @@ public record TaskDeployment(
     SpscChannel[] inputChannels,
     int[] inputIndexOfChannel,
     Map<StreamEdge, RecordWriter> writers,
-    @Nullable SourceCoordinator<?> sourceCoordinator,
+    @Nullable SplitGateway sourceCoordinator,
     Map<String, CollectChannel> collectChannels,
     Map<String, SimpleCounter> counters,
     ProcessingTimeService clock,
     SerializerConfig serializerConfig,
     long autoWatermarkInterval,
     Map<String, Class<?>> specializedClasses,
-    @Nullable CheckpointCoordinator checkpoints,
+    @Nullable CheckpointGateway checkpoints,
     @Nullable TaskRestore restore) {}
