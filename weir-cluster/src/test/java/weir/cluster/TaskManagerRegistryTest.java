@@ -18,7 +18,7 @@ class TaskManagerRegistryTest {
 
   @Test
   void when_heartbeats_keep_coming_then_the_taskmanager_stays_registered() {
-    String reg = registry.register("tm-1", "127.0.0.1", 0, 2, 42);
+    String reg = registry.register("tm-1", "127.0.0.1", new TaskManagerRegistry.Ports(0, 0, 0), 2, 42);
     for (int i = 0; i < 10; i++) {
       advanceMillis(1_500);
       assertThat(registry.heartbeat("tm-1", reg, 1)).isTrue();
@@ -33,14 +33,14 @@ class TaskManagerRegistryTest {
 
   @Test
   void when_heartbeats_stop_for_longer_than_the_timeout_then_it_is_lost_and_must_register_again() {
-    String reg = registry.register("tm-1", "127.0.0.1", 0, 2, 42);
-    registry.register("tm-2", "127.0.0.1", 0, 2, 43);
+    String reg = registry.register("tm-1", "127.0.0.1", new TaskManagerRegistry.Ports(0, 0, 0), 2, 42);
+    registry.register("tm-2", "127.0.0.1", new TaskManagerRegistry.Ports(0, 0, 0), 2, 43);
     advanceMillis(2_000);
     assertThat(registry.expire()).isEmpty(); // exactly the timeout: not yet
     advanceMillis(1);
     assertThat(registry.expire()).containsExactly("tm-1", "tm-2");
     assertThat(registry.heartbeat("tm-1", reg, 2)).isFalse();
-    String again = registry.register("tm-1", "127.0.0.1", 0, 2, 44);
+    String again = registry.register("tm-1", "127.0.0.1", new TaskManagerRegistry.Ports(0, 0, 0), 2, 44);
     assertThat(registry.heartbeat("tm-1", again, 2)).isTrue();
     assertThat(registry.list()).extracting(TaskManagerRegistry.TaskManagerInfo::status)
         .containsExactly(Status.REGISTERED, Status.LOST);
@@ -48,8 +48,8 @@ class TaskManagerRegistryTest {
 
   @Test
   void when_a_taskmanager_registers_again_then_heartbeats_of_its_old_registration_are_refused() {
-    String first = registry.register("tm-1", "127.0.0.1", 0, 1, 42);
-    String second = registry.register("tm-1", "127.0.0.1", 0, 1, 42);
+    String first = registry.register("tm-1", "127.0.0.1", new TaskManagerRegistry.Ports(0, 0, 0), 1, 42);
+    String second = registry.register("tm-1", "127.0.0.1", new TaskManagerRegistry.Ports(0, 0, 0), 1, 42);
     assertThat(registry.heartbeat("tm-1", first, 1)).isFalse();
     assertThat(registry.heartbeat("tm-1", second, 1)).isTrue();
     assertThat(registry.heartbeat("tm-unknown", second, 1)).isFalse();

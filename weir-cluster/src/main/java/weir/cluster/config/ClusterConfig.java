@@ -50,8 +50,40 @@ public final class ClusterConfig {
   public static final Option<Integer> TASKMANAGER_SLOTS =
       Option.of("taskmanager.slots", 1, "a whole number from 1 to 1024", ClusterConfig::slots);
 
+  /** The port of a TaskManager's gRPC server, which the JobManager deploys tasks through; 0 picks a free one. */
+  public static final Option<Integer> TASKMANAGER_RPC_PORT =
+      Option.of("taskmanager.rpc.port", 0, "a port, 0 to 65535", ClusterConfig::port);
+  /** The port of a TaskManager's network data server; 0 picks a free one. */
+  public static final Option<Integer> TASKMANAGER_DATA_PORT =
+      Option.of("taskmanager.data.port", 0, "a port, 0 to 65535", ClusterConfig::port);
+  /** The cooperative worker threads a TaskManager runs its subtasks on. */
+  public static final Option<Integer> TASKMANAGER_WORKERS = Option.of("taskmanager.workers",
+      Runtime.getRuntime().availableProcessors(), "a whole number from 1 to 1024", ClusterConfig::count);
+  /** The memory of a TaskManager's network buffers, all exchanges together. */
+  public static final Option<Long> TASKMANAGER_NETWORK_MEMORY = Option.of("taskmanager.network.memory",
+      64L << 20, "a size such as 64mb, 512kb or 1gb", ClusterConfig::size);
+  /** The size of one network buffer, the unit of flow control. */
+  public static final Option<Long> TASKMANAGER_NETWORK_BUFFER_SIZE = Option.of("taskmanager.network.buffer-size",
+      32L << 10, "a size such as 32kb", ClusterConfig::size);
+  /** Where a process keeps its files: the JobManager the jars of submitted jobs, a TaskManager the jars it fetched. */
+  public static final Option<Path> WORKING_DIRECTORY = Option.of("process.working-dir",
+      Path.of(System.getProperty("java.io.tmpdir"), "weir"), "a folder path", Path::of);
+  /** The folder savepoints are written under and restored from; REST calls name folders inside it. */
+  public static final Option<Path> SAVEPOINTS_DIRECTORY = Option.of("savepoints.dir",
+      Path.of(System.getProperty("java.io.tmpdir"), "weir", "savepoints"), "a folder path", Path::of);
+  /**
+   * The bearer token that REST calls which submit or change jobs must carry; unset: none is
+   * needed, unless the REST API binds to an address other than loopback, where one is made up at
+   * start and written to {@code rest-token} in the working folder.
+   */
+  public static final Option<String> REST_AUTH_TOKEN = Option.of("rest.auth.token", "", "a token of at least 16 characters",
+      ClusterConfig::token);
+
   private static final List<Option<?>> OPTIONS = List.of(JOBMANAGER_HOST, JOBMANAGER_RPC_PORT, REST_PORT,
-      HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, TASKMANAGER_HOST, TASKMANAGER_METRICS_PORT, TASKMANAGER_SLOTS);
+      HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, TASKMANAGER_HOST, TASKMANAGER_METRICS_PORT, TASKMANAGER_SLOTS,
+      TASKMANAGER_RPC_PORT, TASKMANAGER_DATA_PORT, TASKMANAGER_WORKERS, TASKMANAGER_NETWORK_MEMORY,
+      TASKMANAGER_NETWORK_BUFFER_SIZE, WORKING_DIRECTORY, SAVEPOINTS_DIRECTORY, REST_AUTH_TOKEN);
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|mb|gb)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private final Map<String, Object> values;
@@ -163,6 +195,36 @@ public final class ClusterConfig {
       throw new IllegalArgumentException();
     }
     return port;
+  }
+
+  private static Integer count(String text) {
+    return slots(text);
+  }
+
+  private static Long size(String text) {
+    Matcher m = SIZE.matcher(text.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a size");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(java.util.Locale.ROOT);
+    long bytes = switch (unit) {
+      case "kb" -> n << 10;
+      case "mb" -> n << 20;
+      case "gb" -> n << 30;
+      default -> n;
+    };
+    if (bytes < 1024) {
+      throw new IllegalArgumentException("below 1kb");
+    }
+    return bytes;
+  }
+
+  private static String token(String text) {
+    if (!text.isEmpty() && text.length() < 16) {
+      throw new IllegalArgumentException("too short");
+    }
+    return text;
   }
 
   private static Integer slots(String text) {

@@ -39,12 +39,15 @@ public final class JobManager implements AutoCloseable {
   private final ScheduledExecutorService monitor;
   private final ProcessMetrics metrics = new ProcessMetrics("jobmanager", "jobmanager");
   private final Counter lostTaskManagers;
+  private final Jobs jobs;
   private Server rpcServer;
   private Javalin rest;
 
   public JobManager(ClusterConfig config) {
     this.config = config;
     this.registry = new TaskManagerRegistry(config.get(ClusterConfig.HEARTBEAT_TIMEOUT), System::nanoTime);
+    this.jobs = new Jobs(registry, workingDirectory().resolve("jobs"),
+        jobId -> "http://" + config.get(ClusterConfig.JOBMANAGER_HOST) + ":" + restPort() + "/jobs/" + jobId + "/jar");
     this.monitor = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "weir-heartbeat-monitor");
       t.setDaemon(true);
@@ -72,11 +75,16 @@ public final class JobManager implements AutoCloseable {
         .addService(new Gateway())
         .build()
         .start();
-    rest = RestApi.create(registry, metrics).start(host, config.get(ClusterConfig.REST_PORT));
+    rest = new RestApi(registry, jobs, metrics, workingDirectory().resolve("uploads"),
+        config.get(ClusterConfig.SAVEPOINTS_DIRECTORY), restToken(host)).create()
+        .start(host, config.get(ClusterConfig.REST_PORT));
     // checks a few times per timeout, so a lost TaskManager is noticed soon after its timeout
     long checkMillis = Math.max(50, config.get(ClusterConfig.HEARTBEAT_TIMEOUT).toMillis() / 4);
-    monitor.scheduleWithFixedDelay(() -> lostTaskManagers.increment(registry.expire().size()), checkMillis, checkMillis,
-        TimeUnit.MILLISECONDS);
+    monitor.scheduleWithFixedDelay(() -> {
+      java.util.List<String> lost = registry.expire();
+      lostTaskManagers.increment(lost.size());
+      jobs.taskManagersLost(lost);
+    }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
     LOG.info("JobManager started: rpc {}:{}, rest http://{}:{}", host, rpcPort(), host, restPort());
     return this;
   }
@@ -101,9 +109,38 @@ public final class JobManager implements AutoCloseable {
     rpcServer.awaitTermination();
   }
 
+  private java.nio.file.Path workingDirectory() {
+    return config.get(ClusterConfig.WORKING_DIRECTORY).resolve("jobmanager");
+  }
+
+  /**
+   * The token REST calls that change jobs need: the configured one; else, on an address other than
+   * loopback, a random one written to {@code rest-token} in the working folder; else none.
+   */
+  private String restToken(String host) throws IOException {
+    String configured = config.get(ClusterConfig.REST_AUTH_TOKEN);
+    if (!configured.isEmpty() || java.net.InetAddress.getByName(host).isLoopbackAddress()) {
+      return configured;
+    }
+    byte[] random = new byte[24];
+    new java.security.SecureRandom().nextBytes(random);
+    String token = java.util.HexFormat.of().formatHex(random);
+    java.nio.file.Path file = workingDirectory().resolve("rest-token");
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.file.Files.writeString(file, token + "\n");
+    try {
+      java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      LOG.debug("cannot restrict the permissions of {}", file);
+    }
+    LOG.info("REST calls that change jobs need a bearer token (the API binds to {}): it is in {}", host, file);
+    return token;
+  }
+
   @Override
   public void close() throws InterruptedException {
     monitor.shutdownNow();
+    jobs.close();
     if (rest != null) {
       rest.stop();
     }
@@ -125,8 +162,10 @@ public final class JobManager implements AutoCloseable {
             .asRuntimeException());
         return;
       }
-      String registrationId = registry.register(request.getTaskManagerId(), request.getHost(), request.getMetricsPort(),
+      String registrationId = registry.register(request.getTaskManagerId(), request.getHost(),
+          new TaskManagerRegistry.Ports(request.getMetricsPort(), request.getRpcPort(), request.getDataPort()),
           request.getSlots(), request.getPid());
+      registry.registered(request.getTaskManagerId()).ifPresent(jobs::taskManagerRegistered);
       Duration interval = config.get(ClusterConfig.HEARTBEAT_INTERVAL);
       Duration timeout = config.get(ClusterConfig.HEARTBEAT_TIMEOUT);
       response.onNext(RegisterTaskManagerResponse.newBuilder()
@@ -144,46 +183,18 @@ public final class JobManager implements AutoCloseable {
       response.onNext(JobManagerHeartbeat.newBuilder().setRegistered(registered).build());
       response.onCompleted();
     }
-  }
 
-  /**
-   * The REST API of the JobManager. Every error is JSON, {@code {"code": 404, "message": ...}};
-   * a failure inside a handler is logged and answered with 500 and its message.
-   */
-  static final class RestApi {
-    // the OpenAPI document of the routes below, kept beside them (ClusterProcessesIT checks each path answers)
-    private static final String OPENAPI = readOpenApi();
-
-    private RestApi() {}
-
-    private static String readOpenApi() {
-      try (var in = RestApi.class.getResourceAsStream("/weir/cluster/openapi.json")) {
-        if (in == null) {
-          throw new IllegalStateException("weir/cluster/openapi.json is missing from the class path");
-        }
-        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
+    @Override
+    public void reportTask(weir.cluster.rpc.TaskReport request, StreamObserver<weir.cluster.rpc.Done> response) {
+      try {
+        jobs.report(request);
+        response.onNext(weir.cluster.rpc.Done.getDefaultInstance());
+        response.onCompleted();
+      } catch (Exception e) {
+        LOG.error("Handling a report of TaskManager {} about job {} failed", request.getTaskManagerId(),
+            request.getJobId(), e);
+        response.onError(io.grpc.Status.INTERNAL.withDescription(String.valueOf(e)).asRuntimeException());
       }
-    }
-
-    static Javalin create(TaskManagerRegistry registry, ProcessMetrics metrics) {
-      return Javalin.create(cfg -> {
-        cfg.startup.showJavalinBanner = false;
-        cfg.routes.get("/taskmanagers", ctx -> ctx.json(Map.of("taskmanagers", registry.list())));
-        metrics.route(cfg);
-        cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
-        cfg.routes.error(404, ctx -> ctx.json(error(404, "No such resource: " + ctx.method() + " " + ctx.path()
-            + "; GET /openapi.json lists the resources")));
-        cfg.routes.exception(Exception.class, (e, ctx) -> {
-          LOG.error("REST request {} {} failed", ctx.method(), ctx.path(), e);
-          ctx.status(500).json(error(500, "The JobManager failed to answer: " + e));
-        });
-      });
-    }
-
-    private static Map<String, Object> error(int code, String message) {
-      return Map.of("code", code, "message", message);
     }
   }
 }

@@ -36,8 +36,11 @@ public final class TaskManagerRegistry {
    * @param status alive or lost
    * @param millisSinceHeartbeat how long ago its last heartbeat (or registration) came
    */
-  public record TaskManagerInfo(String id, String host, int metricsPort, int slots, int freeSlots, long pid,
-      Status status, long millisSinceHeartbeat) {}
+  public record TaskManagerInfo(String id, String host, int metricsPort, int rpcPort, int dataPort, int slots,
+      int freeSlots, long pid, Status status, long millisSinceHeartbeat) {}
+
+  /** The ports a TaskManager serves on: metrics, task deployment (gRPC) and network data. */
+  public record Ports(int metrics, int rpc, int data) {}
 
   private final Duration timeout;
   private final LongSupplier nanoClock;
@@ -50,9 +53,9 @@ public final class TaskManagerRegistry {
   }
 
   /** Registers (or registers again) a TaskManager; returns its new registration id. */
-  public synchronized String register(String id, String host, int metricsPort, int slots, long pid) {
+  public synchronized String register(String id, String host, Ports ports, int slots, long pid) {
     String registrationId = UUID.randomUUID().toString();
-    Entry previous = entries.put(id, new Entry(id, registrationId, host, metricsPort, slots, pid, nanoClock.getAsLong()));
+    Entry previous = entries.put(id, new Entry(id, registrationId, host, ports, slots, pid, nanoClock.getAsLong()));
     LOG.info("TaskManager {} registered from {} with {} slot(s), pid {}{}", id, host, slots, pid,
         previous == null ? "" : " (it was registered before, " + previous.status + ")");
     return registrationId;
@@ -103,29 +106,40 @@ public final class TaskManagerRegistry {
     long now = nanoClock.getAsLong();
     List<TaskManagerInfo> result = new ArrayList<>();
     for (Entry e : entries.values()) {
-      result.add(new TaskManagerInfo(e.id, e.host, e.metricsPort, e.slots, e.freeSlots, e.pid, e.status,
-          (now - e.lastHeartbeat) / 1_000_000));
+      result.add(info(e, now));
     }
     result.sort(Comparator.comparing(TaskManagerInfo::id));
     return result;
+  }
+
+  /** The TaskManager {@code id} if it is registered and alive. */
+  public synchronized java.util.Optional<TaskManagerInfo> registered(String id) {
+    Entry e = entries.get(id);
+    return e == null || e.status != Status.REGISTERED ? java.util.Optional.empty()
+        : java.util.Optional.of(info(e, nanoClock.getAsLong()));
+  }
+
+  private static TaskManagerInfo info(Entry e, long now) {
+    return new TaskManagerInfo(e.id, e.host, e.ports.metrics(), e.ports.rpc(), e.ports.data(), e.slots, e.freeSlots, e.pid,
+        e.status, (now - e.lastHeartbeat) / 1_000_000);
   }
 
   private static final class Entry {
     final String id;
     final String registrationId;
     final String host;
-    final int metricsPort;
+    final Ports ports;
     final int slots;
     final long pid;
     long lastHeartbeat;
     int freeSlots;
     Status status = Status.REGISTERED;
 
-    Entry(String id, String registrationId, String host, int metricsPort, int slots, long pid, long now) {
+    Entry(String id, String registrationId, String host, Ports ports, int slots, long pid, long now) {
       this.id = id;
       this.registrationId = registrationId;
       this.host = host;
-      this.metricsPort = metricsPort;
+      this.ports = ports;
       this.slots = slots;
       this.freeSlots = slots;
       this.pid = pid;

@@ -43,6 +43,10 @@ public final class TaskManager implements AutoCloseable {
   private final Counter heartbeatsSent;
   private final Counter heartbeatsFailed;
   private final Counter registrations;
+  private final Reports reports;
+  private final JobJars jars;
+  private final TaskExecutorService executor;
+  private io.grpc.Server rpcServer;
   private Javalin metricsServer;
   @Nullable private volatile String registrationId;
   private long intervalMillis;
@@ -70,6 +74,10 @@ public final class TaskManager implements AutoCloseable {
         .description("heartbeats that got no reply or were refused").register(metrics.registry());
     this.registrations = Counter.builder("weir.registrations")
         .description("times this TaskManager registered with a JobManager").register(metrics.registry());
+    this.reports = new Reports(this.id, gateway);
+    this.jars = new JobJars(config.get(ClusterConfig.WORKING_DIRECTORY).resolve("taskmanager-" + this.id));
+    this.executor = new TaskExecutorService(this.id, reports, jars, networkFactory(),
+        config.get(ClusterConfig.TASKMANAGER_WORKERS));
   }
 
   /** This TaskManager's id. */
@@ -82,8 +90,14 @@ public final class TaskManager implements AutoCloseable {
     return registrationId != null;
   }
 
-  /** Starts the metrics endpoint, then registering and sending heartbeats. */
-  public TaskManager start() {
+  /** Starts the task executor and metrics endpoints, then registering and sending heartbeats. */
+  public TaskManager start() throws java.io.IOException {
+    rpcServer = io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.forAddress(new java.net.InetSocketAddress(
+            config.get(ClusterConfig.TASKMANAGER_HOST), config.get(ClusterConfig.TASKMANAGER_RPC_PORT)))
+        .addService(executor)
+        .maxInboundMessageSize(256 << 20)
+        .build()
+        .start();
     metricsServer = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       metrics.route(cfg);
@@ -126,6 +140,8 @@ public final class TaskManager implements AutoCloseable {
               .setSlots(config.get(ClusterConfig.TASKMANAGER_SLOTS))
               .setPid(ProcessHandle.current().pid())
               .setMetricsPort(metricsPort())
+              .setRpcPort(rpcServer.getPort())
+              .setDataPort(dataPort())
               .build());
       registrations.increment();
       // the JobManager's settings win, so both sides time out alike
@@ -158,6 +174,7 @@ public final class TaskManager implements AutoCloseable {
         LOG.warn("TaskManager {}: the JobManager at {} no longer has it registered; registering again", id,
             jobManagerAddress);
         registrationId = null;
+        executor.cancelAll();
       }
     } catch (StatusRuntimeException e) {
       heartbeatsFailed.increment();
@@ -166,13 +183,47 @@ public final class TaskManager implements AutoCloseable {
         LOG.warn("TaskManager {}: JobManager at {} lost: no heartbeat reply for {} ms ({}); registering again", id,
             jobManagerAddress, silentMillis, e.getStatus().getCode());
         registrationId = null;
+        executor.cancelAll();
       }
     }
+  }
+
+  /** The port of this TaskManager's network data server. */
+  public int dataPort() {
+    return 0;
+  }
+
+  private NetworkExchanges.Factory networkFactory() {
+    return (job, attempt, placements) -> new NetworkExchanges() {
+      @Override
+      public void outgoing(weir.runtime.graph.JobEdge edge, int producer, int consumer, weir.runtime.exchange.SpscChannel ring) {
+        throw new UnsupportedOperationException("no network yet");
+      }
+
+      @Override
+      public void incoming(weir.runtime.graph.JobEdge edge, int producer, int consumer, weir.runtime.exchange.SpscChannel ring) {
+        throw new UnsupportedOperationException("no network yet");
+      }
+
+      @Override
+      public java.util.List<weir.runtime.task.Tasklet> tasklets() {
+        return java.util.List.of();
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   @Override
   public void close() throws InterruptedException {
     loop.shutdownNow();
+    executor.cancelAll();
+    if (rpcServer != null) {
+      rpcServer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+    reports.close();
+    jars.close();
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     if (metricsServer != null) {
       metricsServer.stop();

@@ -106,7 +106,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
    * does not have is an error unless the settings allow it.
    */
   @Nullable
-  private static CheckpointStorage.Loaded loadSavepoint(JobGraph job) throws Exception {
+  public static CheckpointStorage.Loaded loadSavepoint(JobGraph job) throws Exception {
     SavepointRestoreSettings settings = job.config().getSavepointRestoreSettings();
     if (settings == null) {
       return null;

@@ -9,20 +9,20 @@ import weir.api.checkpoint.RestartStrategy;
  * Decides, failure by failure, whether a job restarts and after which delay, following its
  * {@link RestartStrategy}. Not thread-safe: the job run calls it from one thread at a time.
  */
-final class RestartPolicy {
+public final class RestartPolicy {
   private final RestartStrategy strategy;
   private final ArrayDeque<Long> failureTimes = new ArrayDeque<>();
   private int restarts;
   private long currentDelayMillis = -1;
   private long lastFailureMillis = -1;
 
-  RestartPolicy(RestartStrategy strategy) {
+  public RestartPolicy(RestartStrategy strategy) {
     this.strategy = strategy;
   }
 
   /** The delay before restarting after a failure at {@code nowMillis}, or {@code null}: stay failed. */
   @Nullable
-  Duration onFailure(long nowMillis) {
+  public Duration onFailure(long nowMillis) {
     Duration delay = null;
     if (strategy instanceof RestartStrategy.FixedDelay f) {
       delay = restarts < f.attempts() ? f.delay() : null;
@@ -59,7 +59,7 @@ final class RestartPolicy {
   }
 
   /** How many restarts were granted. */
-  int restarts() {
+  public int restarts() {
     return restarts;
   }
 }

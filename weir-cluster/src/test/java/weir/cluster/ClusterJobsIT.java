@@ -1,0 +1,128 @@
+package weir.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import testjobs.CountingJob;
+
+/**
+ * Jobs submitted as jars to a JobManager with two TaskManagers, all real JVMs on 127.0.0.1.
+ *
+ * <h3>Design of these tests</h3>
+ * The job program ({@link CountingJob}) is packed into a jar by the test and reaches the
+ * processes only through {@code POST /jobs}: their class path holds no test classes. Its output
+ * goes to an exactly-once file sink; that the output holds every number once, and every key's
+ * running counts once, is what exactly-once means here, with or without failures.
+ */
+class ClusterJobsIT {
+  @TempDir Path dir;
+  private ClusterProcesses cluster;
+  private ClusterProcesses.JobManagerProcess jobManager;
+
+  @BeforeEach
+  void start() throws Exception {
+    cluster = new ClusterProcesses(dir);
+    jobManager = cluster.startJobManager(0, "jm");
+    cluster.startTaskManager(jobManager.rpcPort(), "tm-a", 2);
+    cluster.startTaskManager(jobManager.rpcPort(), "tm-b", 2);
+    cluster.awaitTaskManagers(jobManager.restPort(), 2);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    cluster.close();
+  }
+
+  @Test
+  void when_a_jar_is_submitted_then_its_subtasks_run_on_both_taskmanagers_and_the_job_finishes() throws Exception {
+    String job = submit(List.of("20000", "forward", "0"), 2);
+    awaitStatus(job, "FINISHED");
+
+    assertThat(numbersIn(output())).isEqualTo(range(20000));
+    JsonNode details = details(job);
+    Set<String> taskManagers = new HashSet<>();
+    details.get("vertices").forEach(v -> v.get("subtasks").forEach(s -> taskManagers.add(s.get("taskManager").asText())));
+    assertThat(taskManagers).containsExactlyInAnyOrder("tm-a", "tm-b");
+    List<String> states = new ArrayList<>();
+    details.get("transitions").forEach(t -> states.add(t.get("to").asText()));
+    assertThat(states).containsExactly("RUNNING", "FINISHED");
+    // the jars are gone from the JobManager and the TaskManagers once the job ended
+    await().atMost(Duration.ofSeconds(10)).until(() -> jarsLeft().isEmpty());
+  }
+
+  private String submit(List<String> jobArgs, int parallelism) throws Exception {
+    Path jar = ClusterProcesses.jobJar(dir, CountingJob.class);
+    List<String> args = new ArrayList<>(List.of(output().toString(), dir.resolve("checkpoints").toString()));
+    args.addAll(jobArgs);
+    HttpResponse<String> response = cluster.submit(jobManager.restPort(), jar,
+        Map.of("args", args, "parallelism", List.of(Integer.toString(parallelism))));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return ClusterProcesses.JSON.readTree(response.body()).get("id").asText();
+  }
+
+  private void awaitStatus(String job, String status) {
+    await().atMost(Duration.ofSeconds(90)).until(() -> {
+      String now = cluster.status(jobManager.restPort(), job);
+      if (now.equals("FAILED") && !status.equals("FAILED")) {
+        throw new AssertionError("The job failed: " + cluster.get(jobManager.restPort(), "/jobs/" + job + "/exceptions")
+            .body());
+      }
+      return now.equals(status);
+    });
+  }
+
+  private JsonNode details(String job) throws Exception {
+    return ClusterProcesses.JSON.readTree(cluster.get(jobManager.restPort(), "/jobs/" + job).body());
+  }
+
+  private Path output() {
+    return dir.resolve("out");
+  }
+
+  private List<Path> jarsLeft() throws IOException {
+    try (Stream<Path> files = Files.walk(dir.resolve("work"))) {
+      return files.filter(f -> f.toString().endsWith(".jar")).toList();
+    }
+  }
+
+  /** The lines of the finished part files under {@code folder}. */
+  static List<String> lines(Path folder) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+          .sorted().toList()) {
+        lines.addAll(Files.readAllLines(f));
+      }
+    }
+    return lines;
+  }
+
+  /** The numbers (last field) of the output lines, sorted. */
+  static List<Long> numbersIn(Path folder) throws IOException {
+    return lines(folder).stream().map(l -> Long.parseLong(l.substring(l.lastIndexOf(',') + 1))).sorted().toList();
+  }
+
+  static List<Long> range(long count) {
+    List<Long> all = new ArrayList<>();
+    for (long n = 1; n <= count; n++) {
+      all.add(n);
+    }
+    return all;
+  }
+}
