@@ -66,6 +66,33 @@ class ClusterJobsIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> jarsLeft().isEmpty());
   }
 
+  @Test
+  void when_a_taskmanager_is_killed_then_the_job_restarts_on_the_other_and_its_output_is_exactly_once()
+      throws Exception {
+    Process victim = cluster.startTaskManager(jobManager.rpcPort(), "tm-c", 1);
+    cluster.awaitTaskManagers(jobManager.restPort(), 3);
+    // 3 slots over 3 TaskManagers: tm-c holds one subtask of every vertex
+    String job = submit(List.of("30000", "forward", "6000"), 3);
+    awaitStatus(job, "RUNNING");
+    await().atMost(Duration.ofSeconds(30)).until(() -> checkpoints(job) >= 2);
+
+    victim.destroyForcibly().waitFor(); // SIGKILL, in the middle of checkpointing
+    awaitStatus(job, "FINISHED");
+
+    assertThat(numbersIn(output())).isEqualTo(range(30000));
+    List<String> states = new ArrayList<>();
+    details(job).get("transitions").forEach(t -> states.add(t.get("to").asText()));
+    assertThat(states).startsWith("RUNNING", "RESTARTING", "RUNNING").endsWith("FINISHED");
+    JsonNode exceptions = ClusterProcesses.JSON.readTree(cluster.get(jobManager.restPort(), "/jobs/" + job + "/exceptions")
+        .body()).get("exceptions");
+    assertThat(exceptions.toString()).contains("tm-c");
+  }
+
+  private int checkpoints(String job) throws Exception {
+    return ClusterProcesses.JSON.readTree(cluster.get(jobManager.restPort(), "/jobs/" + job + "/checkpoints").body())
+        .get("checkpoints").size();
+  }
+
   private String submit(List<String> jobArgs, int parallelism) throws Exception {
     Path jar = ClusterProcesses.jobJar(dir, CountingJob.class);
     List<String> args = new ArrayList<>(List.of(output().toString(), dir.resolve("checkpoints").toString()));
