@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +20,8 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
   private final ChannelRegistry registry;
   // bound by the registry from the event loop or a worker, read by the event loop per buffer
   private final Map<Integer, ReceiverChannel> channels = new ConcurrentHashMap<>();
+  // channels whose receiver has closed: data still on the way for them is dropped, not a protocol error
+  private final Set<Integer> closed = ConcurrentHashMap.newKeySet();
   private volatile Channel channel;
 
   InboundHandler(ChannelRegistry registry) {
@@ -44,6 +47,9 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
       if (type == FrameDescriptor.DATA) {
         int backlog = frame.readInt();
         ReceiverChannel receiver = channels.get(number);
+        if (receiver == null && closed.contains(number)) {
+          return; // its job was released here before the sender learnt of it
+        }
         if (receiver == null) {
           throw new IOException("Protocol error: data for channel number " + number + " from " + remote()
               + ", which has not been opened or has been released");
@@ -65,7 +71,9 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
     receiver.bind(this, number);
   }
 
+  /** The receiver of channel {@code number} has closed; late data for it is dropped. */
   void unbind(int number) {
+    closed.add(number);
     channels.remove(number);
   }
 

@@ -291,6 +291,21 @@ class NetworkEnvironmentTest {
   }
 
   @Test
+  void when_remoteCannotBeReached_then_senderFailsAfterRetryingNamingTheRemote() throws Exception {
+    InetSocketAddress nobody;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      nobody = (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+    TaskletThread producing = run("producer", senderSide.sender(channel(0), new SpscChannel(4), serializer(Long.class), nobody));
+
+    await().atMost(TIMEOUT).until(producing::isDone);
+    assertThat(producing.failure())
+        .hasMessageContaining(channel(0).toString())
+        .hasMessageContaining(nobody.toString())
+        .hasMessageContaining("Could not connect");
+  }
+
+  @Test
   void when_configIsBad_then_itIsRejectedNamingTheField() {
     assertThatThrownBy(() -> new NetworkConfig("127.0.0.1", 0, 10, 64, 2, 8))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bufferSize").hasMessageContaining("10");
