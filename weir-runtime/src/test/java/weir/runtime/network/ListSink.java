@@ -8,14 +8,13 @@ import weir.runtime.exchange.ControlEvent;
 import weir.runtime.exchange.SpscChannel;
 import weir.runtime.exchange.WatermarkEvent;
 import weir.runtime.task.ProgressState;
-import weir.runtime.task.Tasklet;
 
 /**
  * A consumer subtask's stand-in: takes up to {@code perCall} elements a call and keeps a
  * description of each (records as {@code value@timestamp}); done after END_OF_PARTITION. It also
  * samples a gauge on every call and keeps the largest value seen.
  */
-final class ListSink implements Tasklet {
+final class ListSink extends TestTasklet {
   private final SpscChannel ring;
   private final int perCall;
   private final IntSupplier gauge;
@@ -43,20 +42,6 @@ final class ListSink implements Tasklet {
   }
 
   @Override
-  public String name() {
-    return "sink";
-  }
-
-  @Override
-  public boolean isBlocking() {
-    return false;
-  }
-
-  @Override
-  public void init() {
-  }
-
-  @Override
   public ProgressState call() {
     maxGauge = Math.max(maxGauge, gauge.getAsInt());
     int n = Math.min(ring.available(), perCall);
@@ -70,9 +55,5 @@ final class ListSink implements Tasklet {
     }
     ring.release();
     return n > 0 ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
-  }
-
-  @Override
-  public void close() {
   }
 }

@@ -4,10 +4,9 @@ import java.util.List;
 import weir.runtime.exchange.ControlEvent;
 import weir.runtime.exchange.SpscChannel;
 import weir.runtime.task.ProgressState;
-import weir.runtime.task.Tasklet;
 
 /** A producer subtask's stand-in: offers its elements into a ring in order, counting how often the ring was full. */
-final class ListSource implements Tasklet {
+final class ListSource extends TestTasklet {
   private final SpscChannel ring;
   private final List<?> elements;
   private int next;
@@ -16,20 +15,6 @@ final class ListSource implements Tasklet {
   ListSource(SpscChannel ring, List<?> elements) {
     this.ring = ring;
     this.elements = elements;
-  }
-
-  @Override
-  public String name() {
-    return "source";
-  }
-
-  @Override
-  public boolean isBlocking() {
-    return false;
-  }
-
-  @Override
-  public void init() {
   }
 
   @Override
@@ -49,9 +34,5 @@ final class ListSource implements Tasklet {
       return ProgressState.DONE;
     }
     return offered > 0 ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
-  }
-
-  @Override
-  public void close() {
   }
 }

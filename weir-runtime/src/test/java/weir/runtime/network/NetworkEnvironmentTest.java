@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -283,26 +285,27 @@ class NetworkEnvironmentTest {
 
     receiverSide.close();
 
-    await().atMost(TIMEOUT).until(producing::isDone);
-    assertThat(producing.failure())
+    assertFailsNaming(producing, remote, "lost");
+  }
+
+  /** Waits for the thread's tasklets to fail with a message naming the channel, the remote and {@code why}. */
+  private static void assertFailsNaming(TaskletThread thread, InetSocketAddress remote, String why) {
+    await().atMost(TIMEOUT).until(thread::isDone);
+    assertThat(thread.failure())
         .hasMessageContaining(channel(0).toString())
         .hasMessageContaining(remote.toString())
-        .hasMessageContaining("lost");
+        .hasMessageContaining(why);
   }
 
   @Test
   void when_remoteCannotBeReached_then_senderFailsAfterRetryingNamingTheRemote() throws Exception {
     InetSocketAddress nobody;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       nobody = (InetSocketAddress) socket.getLocalSocketAddress();
     }
     TaskletThread producing = run("producer", senderSide.sender(channel(0), new SpscChannel(4), serializer(Long.class), nobody));
 
-    await().atMost(TIMEOUT).until(producing::isDone);
-    assertThat(producing.failure())
-        .hasMessageContaining(channel(0).toString())
-        .hasMessageContaining(nobody.toString())
-        .hasMessageContaining("Could not connect");
+    assertFailsNaming(producing, nobody, "Could not connect");
   }
 
   @Test
