@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import java.io.IOException;
@@ -50,7 +51,7 @@ final class OutboundConnection {
     this.remote = remote;
     this.onFailure = onFailure;
     this.deadline = System.nanoTime() + CONNECT_TIMEOUT_NANOS;
-    this.bootstrap = bootstrap.clone().handler(new io.netty.channel.ChannelInitializer<Channel>() {
+    this.bootstrap = bootstrap.clone().handler(new ChannelInitializer<Channel>() {
       @Override
       protected void initChannel(Channel ch) {
         ch.pipeline().addLast(

@@ -115,11 +115,12 @@ final class SenderTasklet implements Tasklet, OutboundConnection.CreditListener 
 
   // drains the source ring into buffers until it is empty, buffers run out or the budget is spent
   private boolean fill() throws IOException {
-    if (writer.hasPending() && !writer.continuePending()) {
+    boolean continued = writer.hasPending();
+    if (continued && !writer.continuePending()) {
       return false;
     }
     if (endWritten) {
-      return false;
+      return continued;
     }
     int taken = 0;
     int n = source.available();
@@ -148,7 +149,7 @@ final class SenderTasklet implements Tasklet, OutboundConnection.CreditListener 
     if (taken > 0) {
       source.release();
     }
-    return taken > 0;
+    return continued || taken > 0;
   }
 
   // sends finished buffers while credit lasts; one flush for all of them
