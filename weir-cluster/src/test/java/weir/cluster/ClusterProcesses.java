@@ -189,6 +189,35 @@ final class ClusterProcesses implements AutoCloseable {
     return jar;
   }
 
+  /** The last lines of every process's log, to explain a failed test. */
+  String logTails(int lines) throws IOException {
+    StringBuilder b = new StringBuilder();
+    try (Stream<Path> files = Files.list(logs)) {
+      for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+        List<String> all = Files.readAllLines(log);
+        b.append("\n==== ").append(log.getFileName()).append(" ====\n");
+        all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> b.append(l).append('\n'));
+      }
+    }
+    return b.toString();
+  }
+
+  /** The threads of every live process, from {@code jcmd Thread.print}, to explain a hang. */
+  String threadDumps() throws IOException, InterruptedException {
+    StringBuilder b = new StringBuilder();
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    for (Process p : processes) {
+      if (p.isAlive() && Files.isExecutable(jcmd)) {
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(p.pid()), "Thread.print")
+            .redirectErrorStream(true).start();
+        b.append("\n==== threads of pid ").append(p.pid()).append(" ====\n")
+            .append(new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        dump.waitFor();
+      }
+    }
+    return b.toString();
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -10,7 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.io.IOException;
 import javax.annotation.Nullable;
+import weir.runtime.network.NetworkConfig;
+import weir.runtime.network.NetworkEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import weir.cluster.config.ClusterConfig;
@@ -30,6 +33,9 @@ import weir.cluster.rpc.TaskManagerHeartbeat;
  * <p>One thread drives registration and heartbeats; {@link #close} stops it.
  */
 public final class TaskManager implements AutoCloseable {
+  // buffers per remote input channel, and shared by the channels of one input gate (Flink's defaults)
+  private static final int EXCLUSIVE_BUFFERS = 2;
+  private static final int FLOATING_BUFFERS = 8;
   private static final Logger LOG = LoggerFactory.getLogger(TaskManager.class);
 
   private final ClusterConfig config;
@@ -46,6 +52,7 @@ public final class TaskManager implements AutoCloseable {
   private final Reports reports;
   private final JobJars jars;
   private final TaskExecutorService executor;
+  private final NetworkEnvironment network;
   private io.grpc.Server rpcServer;
   private Javalin metricsServer;
   @Nullable private volatile String registrationId;
@@ -58,7 +65,8 @@ public final class TaskManager implements AutoCloseable {
    *
    * @param id names this TaskManager; a random one if {@code null}
    */
-  public TaskManager(ClusterConfig config, String jobManagerHost, int jobManagerPort, @Nullable String id) {
+  public TaskManager(ClusterConfig config, String jobManagerHost, int jobManagerPort, @Nullable String id)
+      throws IOException {
     this.config = config;
     this.id = id != null ? id : "tm-" + UUID.randomUUID().toString().substring(0, 8);
     this.jobManagerAddress = jobManagerHost + ":" + jobManagerPort;
@@ -76,7 +84,13 @@ public final class TaskManager implements AutoCloseable {
         .description("times this TaskManager registered with a JobManager").register(metrics.registry());
     this.reports = new Reports(this.id, gateway);
     this.jars = new JobJars(config.get(ClusterConfig.WORKING_DIRECTORY).resolve("taskmanager-" + this.id));
-    this.executor = new TaskExecutorService(this.id, reports, jars, networkFactory(),
+    long bufferSize = config.get(ClusterConfig.TASKMANAGER_NETWORK_BUFFER_SIZE);
+    this.network = NetworkEnvironment.start(new NetworkConfig(config.get(ClusterConfig.TASKMANAGER_HOST),
+        config.get(ClusterConfig.TASKMANAGER_DATA_PORT), (int) bufferSize,
+        (int) Math.max(1, config.get(ClusterConfig.TASKMANAGER_NETWORK_MEMORY) / bufferSize), EXCLUSIVE_BUFFERS,
+        FLOATING_BUFFERS));
+    this.executor = new TaskExecutorService(this.id, reports, jars,
+        (job, attempt, placements) -> new NetworkChannels(network, job, attempt, placements),
         config.get(ClusterConfig.TASKMANAGER_WORKERS));
   }
 
@@ -190,29 +204,7 @@ public final class TaskManager implements AutoCloseable {
 
   /** The port of this TaskManager's network data server. */
   public int dataPort() {
-    return 0;
-  }
-
-  private NetworkExchanges.Factory networkFactory() {
-    return (job, attempt, placements) -> new NetworkExchanges() {
-      @Override
-      public void outgoing(weir.runtime.graph.JobEdge edge, int producer, int consumer, weir.runtime.exchange.SpscChannel ring) {
-        throw new UnsupportedOperationException("no network yet");
-      }
-
-      @Override
-      public void incoming(weir.runtime.graph.JobEdge edge, int producer, int consumer, weir.runtime.exchange.SpscChannel ring) {
-        throw new UnsupportedOperationException("no network yet");
-      }
-
-      @Override
-      public java.util.List<weir.runtime.task.Tasklet> tasklets() {
-        return java.util.List.of();
-      }
-
-      @Override
-      public void close() {}
-    };
+    return network.address().getPort();
   }
 
   @Override
@@ -224,6 +216,7 @@ public final class TaskManager implements AutoCloseable {
     }
     reports.close();
     jars.close();
+    network.close();
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     if (metricsServer != null) {
       metricsServer.stop();
