@@ -82,6 +82,9 @@ public final class StreamTask implements Tasklet, BarrierAligned {
   @Nullable private final TaskCheckpoints checkpoints;
   // the first checkpoint taken after the input ended: once complete, the task is done
   private long finalCheckpoint = -1;
+  // the latest checkpoint this task snapshotted: a trigger mail may come after the barriers of the
+  // same checkpoint (on a cluster mails and records travel apart) and must not snapshot it again
+  private long lastSnapshotted = -1;
   // a restored source that had read all its input: it ends at once
   private boolean restoredEnded;
   // stop-with-savepoint with drain: the input ends for the savepoint, which must not restore it ended
@@ -336,9 +339,10 @@ public final class StreamTask implements Tasklet, BarrierAligned {
    */
   @Override
   public void onAligned(long id, long timestamp, long alignmentNanos) throws Exception {
-    if (checkpoints == null || phase == Phase.DONE || phase == Phase.ENDING) {
+    if (checkpoints == null || phase == Phase.DONE || phase == Phase.ENDING || id <= lastSnapshotted) {
       return;
     }
+    lastSnapshotted = id;
     long start = System.nanoTime();
     List<OperatorSnapshot.Pending> operators = snapshotOperators(id, timestamp);
     boolean ended = phase != Phase.RUNNING;
@@ -369,6 +373,7 @@ public final class StreamTask implements Tasklet, BarrierAligned {
 
   @Override
   public void onUnalignedSnapshot(CheckpointBarrier barrier, long alignmentNanos) throws Exception {
+    lastSnapshotted = Math.max(lastSnapshotted, barrier.id());
     long start = System.nanoTime();
     List<OperatorSnapshot.Pending> operators = snapshotOperators(barrier.id(), barrier.timestamp());
     List<byte[]> outputs = new ArrayList<>();
