@@ -16,12 +16,15 @@ import weir.cluster.jobmanager.JobManager;
 import weir.cluster.taskmanager.TaskManager;
 
 /**
- * The {@code weir} command: starts the JobManager and TaskManager processes. A configuration
- * error ends the command with exit code 2 and a message naming the key at fault.
+ * The {@code weir} command: starts the JobManager and TaskManager processes, and submits and
+ * controls jobs ({@link JobCommands}). A configuration error ends the command with exit code 2
+ * and a message naming the key at fault; a refused request with exit code 1.
  */
 @Command(name = "weir", mixinStandardHelpOptions = true, version = "weir 0.1.0",
-    description = "Runs the processes of a Weir cluster.",
-    subcommands = {WeirCli.JobManagerCommand.class, WeirCli.TaskManagerCommand.class, WeirCli.ClusterCommand.class})
+    description = "Runs the processes of a Weir cluster and submits and controls its jobs.",
+    subcommands = {WeirCli.JobManagerCommand.class, WeirCli.TaskManagerCommand.class, WeirCli.ClusterCommand.class,
+        JobCommands.Run.class, JobCommands.ListJobs.class, JobCommands.Cancel.class, JobCommands.Savepoint.class,
+        JobCommands.Stop.class})
 public final class WeirCli implements Runnable {
   /** Exit code of a configuration error. */
   public static final int CONFIG_ERROR = 2;
@@ -43,7 +46,8 @@ public final class WeirCli implements Runnable {
         commandLine.getErr().println("weir: " + e.getMessage());
         return CONFIG_ERROR;
       }
-      if (e instanceof LocalCluster.Problem) {
+      if (e instanceof LocalCluster.Problem || e instanceof JobCommands.Refused
+          || e instanceof weir.cluster.program.Program.ProgramException) {
         // a process that cannot start, or no cluster to stop: the message says what to do
         commandLine.getErr().println("weir: " + e.getMessage());
         return 1;
@@ -55,7 +59,8 @@ public final class WeirCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Name a command: jobmanager, taskmanager or cluster");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "Name a command: jobmanager, taskmanager, cluster, run, list, cancel, savepoint or stop");
   }
 
   /** The options every process takes: a configuration file and overrides. */

@@ -94,6 +94,30 @@ public record Program(Path jar, @Nullable String entryClass, List<String> args, 
     return new JobGraph(jobId, g.jobName(), g.vertices(), g.edges(), g.config());
   }
 
+  /**
+   * Runs {@code main} in {@code loader} on the embedded engine in this process, with this
+   * program's parallelism and savepoint as the defaults of its environments; returns when {@code
+   * main} does.
+   */
+  public void runEmbedded(ClassLoader loader) throws ProgramException {
+    Method main = mainMethod(loader);
+    ExecutorContext context = new ExecutorContext(new weir.runtime.executor.EmbeddedExecutor(), this::applyDefaults);
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      context.call(() -> main.invoke(null, (Object) args.toArray(new String[0])));
+    } catch (InvocationTargetException e) {
+      throw new ProgramException("The main method of " + main.getDeclaringClass().getName() + " in " + jar.getFileName()
+          + " failed: " + e.getCause(), e.getCause());
+    } catch (Exception e) {
+      throw new ProgramException("Cannot run the main method of " + main.getDeclaringClass().getName() + " in "
+          + jar.getFileName() + ": " + e, e);
+    } finally {
+      thread.setContextClassLoader(before);
+    }
+  }
+
   private void applyDefaults(ExecutionConfig config) {
     if (parallelism > 0) {
       config.setParallelism(parallelism);
