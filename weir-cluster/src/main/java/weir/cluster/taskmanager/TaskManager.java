@@ -89,6 +89,7 @@ public final class TaskManager implements AutoCloseable {
         config.get(ClusterConfig.TASKMANAGER_DATA_PORT), (int) bufferSize,
         (int) Math.max(1, config.get(ClusterConfig.TASKMANAGER_NETWORK_MEMORY) / bufferSize), EXCLUSIVE_BUFFERS,
         FLOATING_BUFFERS));
+    networkMeters();
     this.executor = new TaskExecutorService(this.id, reports, jars,
         (job, attempt, placements) -> new NetworkChannels(network, job, attempt, placements),
         config.get(ClusterConfig.TASKMANAGER_WORKERS));
@@ -200,6 +201,21 @@ public final class TaskManager implements AutoCloseable {
         executor.cancelAll();
       }
     }
+  }
+
+  private void networkMeters() {
+    var meters = metrics.registry();
+    io.micrometer.core.instrument.Gauge.builder("weir.network.buffers.total", network, n -> n.stats().totalBuffers())
+        .description("network buffers of this TaskManager").register(meters);
+    io.micrometer.core.instrument.Gauge.builder("weir.network.buffers.available", network,
+        n -> n.stats().availableBuffers()).description("network buffers neither held by a gate nor carrying data")
+        .register(meters);
+    io.micrometer.core.instrument.FunctionCounter.builder("weir.network.sent.bytes", network, n -> n.stats().bytesSent())
+        .description("payload bytes of the data buffers sent to other TaskManagers").register(meters);
+    io.micrometer.core.instrument.FunctionCounter.builder("weir.network.received.bytes", network,
+        n -> n.stats().bytesReceived()).description("payload bytes of the data buffers received").register(meters);
+    io.micrometer.core.instrument.FunctionCounter.builder("weir.network.sent.buffers", network,
+        n -> n.stats().buffersSent()).description("data buffers sent to other TaskManagers").register(meters);
   }
 
   /** The port of this TaskManager's network data server. */
