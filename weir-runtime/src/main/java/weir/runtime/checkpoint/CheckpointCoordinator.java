@@ -168,6 +168,11 @@ public final class CheckpointCoordinator implements CheckpointGateway {
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
+  /** The job's checkpoint settings. */
+  public CheckpointConfig config() {
+    return config;
+  }
+
   /** The checkpoint storage of the job. */
   public CheckpointStorage storage() {
     return storage;

@@ -1,12 +1,19 @@
 package weir.runtime.source;
 
 import javax.annotation.Nullable;
+import org.slf4j.LoggerFactory;
 import weir.api.connector.SimpleVersionedSerializer;
 import weir.runtime.checkpoint.CheckpointCoordinator;
 import weir.runtime.checkpoint.CheckpointMetadata;
 import weir.runtime.exchange.CheckpointBarrier;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.Queue;
 import java.util.function.IntFunction;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,6 +46,9 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
   private final SplitEnumerator<S, Object> enumerator;
   private final SimpleVersionedSerializer<Object> checkpointSerializer;
   private final String uid;
+  /** The thread of {@link #callAsync}, created on first use; guarded by this. */
+  @Nullable private ScheduledExecutorService asyncCalls;
+  private boolean closed;
 
   /**
    * @param uid the source's state uid in checkpoints
@@ -125,6 +135,41 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
     mailboxes[subtaskId].add(NO_MORE_SPLITS);
   }
 
+  @Override
+  public synchronized <T> void callAsync(Callable<T> callable, BiConsumer<T, Throwable> handler, Duration initialDelay,
+      Duration period) {
+    if (closed) {
+      return;
+    }
+    if (asyncCalls == null) {
+      asyncCalls = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "weir-enumerator-" + sourceName);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    asyncCalls.scheduleWithFixedDelay(() -> {
+      T result = null;
+      Throwable failure = null;
+      try {
+        result = callable.call();
+      } catch (Throwable e) {
+        failure = e;
+      }
+      synchronized (this) {
+        if (!closed) {
+          try {
+            handler.accept(result, failure);
+          } catch (RuntimeException e) {
+            // thrown out of a scheduled task it would silently end the periodic calls
+            LoggerFactory.getLogger(SourceCoordinator.class)
+                .error("The enumerator of source '{}' failed handling a periodic call", sourceName, e);
+          }
+        }
+      }
+    }, initialDelay.toMillis(), Math.max(1, period.toMillis()), TimeUnit.MILLISECONDS);
+  }
+
   private void checkSubtask(int subtaskId) {
     if (subtaskId < 0 || subtaskId >= parallelism) {
       throw new IllegalArgumentException(
@@ -135,6 +180,10 @@ public final class SourceCoordinator<S extends SourceSplit> implements SplitEnum
 
   /** Closes the enumerator. */
   public synchronized void close() throws Exception {
+    closed = true;
+    if (asyncCalls != null) {
+      asyncCalls.shutdownNow();
+    }
     enumerator.close();
   }
 }

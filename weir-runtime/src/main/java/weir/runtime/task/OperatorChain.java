@@ -1,5 +1,6 @@
 package weir.runtime.task;
 
+import java.time.Duration;
 import weir.api.connector.SimpleVersionedSerializer;
 import weir.api.connector.sink.Committer;
 import weir.api.connector.sink.CommitterInitContext;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalLong;
 import weir.api.connector.sink.Sink;
@@ -280,7 +282,9 @@ final class OperatorChain {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private StreamOperator sinkOperator(Sink<?> sink, TaskDeployment d, StreamNode node, String place,
       @Nullable TaskRestore.Operator restored) throws Exception {
-    SinkContext context = new SinkContext(d.jobName(), d.subtaskIndex(), node.parallelism(), d.attemptNumber());
+    SinkContext context = new SinkContext(d.jobName(), d.subtaskIndex(), node.parallelism(), d.attemptNumber(),
+        d.checkpoints() == null || !d.checkpoints().config().isCheckpointingEnabled() ? Optional.empty()
+            : Optional.of(d.checkpoints().config().getCheckpointInterval()));
     SinkWriter<?> writer;
     SimpleVersionedSerializer<Object> stateSerializer = null;
     if (sink instanceof CollectSink<?> collect) {
@@ -306,8 +310,8 @@ final class OperatorChain {
   }
 
   /** What a sink's writer and committer learn about their subtask. */
-  private record SinkContext(String getJobName, int getSubtaskIndex, int getParallelism, int getAttemptNumber)
-      implements WriterInitContext, CommitterInitContext {}
+  private record SinkContext(String getJobName, int getSubtaskIndex, int getParallelism, int getAttemptNumber,
+      Optional<Duration> getCheckpointInterval) implements WriterInitContext, CommitterInitContext {}
 
   /** Reads elements written as {@code int version, bytes}. */
   private static List<Object> versioned(List<byte[]> elements, SimpleVersionedSerializer<Object> serializer)

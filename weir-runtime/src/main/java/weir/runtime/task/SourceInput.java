@@ -14,6 +14,7 @@ import weir.api.connector.source.InputStatus;
 import weir.api.connector.source.ReaderOutput;
 import weir.api.connector.source.SourceReader;
 import weir.api.connector.source.SourceSplit;
+import weir.api.datastream.OutputTag;
 import weir.runtime.operators.OperatorFailure;
 import weir.runtime.operators.Output;
 import weir.runtime.source.SourceCoordinator;
@@ -135,6 +136,12 @@ final class SourceInput<T, S extends SourceSplit> implements TaskInput, ReaderOu
       timestamp.set(recordTimestamp);
       output.collect(record);
     }
+  }
+
+  @Override
+  public <X> void collect(OutputTag<X> tag, X record) {
+    timestamp.set(RecordTimestamp.NONE);
+    output.collect(tag, record);
   }
 
   @Override

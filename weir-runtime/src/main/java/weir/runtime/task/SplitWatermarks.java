@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import weir.api.connector.source.ReaderOutput;
+import weir.api.datastream.OutputTag;
 import weir.api.eventtime.TimestampAssigner;
 import weir.api.eventtime.Watermark;
 import weir.api.eventtime.WatermarkGenerator;
@@ -152,6 +153,12 @@ final class SplitWatermarks<T> implements ProcessingTimeListener {
       timestamp.set(t);
       output.collect(record);
       generator.onEvent(record, t, this);
+    }
+
+    @Override
+    public <X> void collect(OutputTag<X> tag, X record) {
+      timestamp.set(RecordTimestamp.NONE);
+      output.collect(tag, record);
     }
 
     @Override

@@ -80,6 +80,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void when_connectorClasses_then_theyUseOnlyThePublicApiOfWeir() {
+    noClasses().that().resideInAPackage("weir.connectors..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("weir.runtime..", "weir.cluster..", "weir.testing..", "weir.bench..", "weir.examples..",
+            "weir.tests..")
+        .because("connectors see only the api (DESIGN.md §7)")
+        .allowEmptyShould(true)
+        .check(weir);
+  }
+
+  @Test
   void when_packagesAreNamed_then_noneIsNamedByTechnicalKind() {
     noClasses()
         .should().resideInAnyPackage("..utils..", "..util..", "..impl..", "..managers..")

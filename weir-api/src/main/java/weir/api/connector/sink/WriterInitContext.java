@@ -1,5 +1,7 @@
 package weir.api.connector.sink;
 
+import java.time.Duration;
+import java.util.Optional;
 import weir.api.annotation.Public;
 
 /**
@@ -20,4 +22,13 @@ public interface WriterInitContext {
 
   /** How many times this subtask was restarted before this attempt. */
   int getAttemptNumber();
+
+  /**
+   * The job's checkpoint interval, or empty when checkpointing is off. A two-phase sink checks
+   * with it at start that what it prepares outlives the time to the commit (a transaction
+   * timeout, say).
+   */
+  default Optional<Duration> getCheckpointInterval() {
+    return Optional.empty();
+  }
 }

@@ -1,5 +1,8 @@
 package weir.api.connector.source;
 
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import weir.api.annotation.Public;
 
 /**
@@ -17,4 +20,20 @@ public interface SplitEnumeratorContext<S extends SourceSplit> {
 
   /** Tells the reader of {@code subtaskId} that no more splits will come. */
   void signalNoMoreSplits(int subtaskId);
+
+  /**
+   * Calls {@code callable} periodically on a thread of the runtime, first after {@code
+   * initialDelay}, then {@code period} after each call ended, and hands each result (or the
+   * exception, with a {@code null} result) to {@code handler}, which runs one at a time with the
+   * enumerator's methods, like them. For work that blocks, such as asking a broker for the
+   * partitions of a topic, without holding up the enumerator. The calls end when the
+   * enumerator is closed.
+   *
+   * @throws UnsupportedOperationException where the context has no thread for it (a test
+   *     driver, say); the runtime's context has one
+   */
+  default <T> void callAsync(Callable<T> callable, BiConsumer<T, Throwable> handler, Duration initialDelay,
+      Duration period) {
+    throw new UnsupportedOperationException("This enumerator context runs no periodic calls");
+  }
 }
