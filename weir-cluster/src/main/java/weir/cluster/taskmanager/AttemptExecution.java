@@ -83,7 +83,7 @@ final class AttemptExecution implements Worker.Listener {
     };
     CheckpointConfig checkpointConfig = job.config().getCheckpointConfig();
     if (checkpointConfig.isCheckpointingEnabled()) {
-      checkpoints = new RemoteCheckpoints(new CheckpointStorage(checkpointConfig.getCheckpointDirectory().resolve(jobId)),
+      checkpoints = new RemoteCheckpoints(checkpointConfig, new CheckpointStorage(checkpointConfig.getCheckpointDirectory().resolve(jobId)),
           jobId, attempt, reports);
     }
     StateAssignment assignment = request.getRestorePath().isEmpty() ? null

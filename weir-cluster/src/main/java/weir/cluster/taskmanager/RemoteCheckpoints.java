@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import weir.api.checkpoint.CheckpointConfig;
 import weir.cluster.rpc.CheckpointAck;
 import weir.cluster.rpc.CheckpointDecline;
 import weir.cluster.rpc.Nothing;
@@ -25,8 +26,10 @@ final class RemoteCheckpoints implements CheckpointGateway, AutoCloseable {
   private final int attempt;
   private final Reports reports;
   private final ExecutorService writer;
+  private final CheckpointConfig config;
 
-  RemoteCheckpoints(CheckpointStorage storage, String jobId, int attempt, Reports reports) {
+  RemoteCheckpoints(CheckpointConfig config, CheckpointStorage storage, String jobId, int attempt, Reports reports) {
+    this.config = config;
     this.storage = storage;
     this.jobId = jobId;
     this.attempt = attempt;
@@ -36,6 +39,11 @@ final class RemoteCheckpoints implements CheckpointGateway, AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+  }
+
+  @Override
+  public CheckpointConfig config() {
+    return config;
   }
 
   @Override

@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
  * reports the handle to the coordinator on the JobManager.
  */
 public interface CheckpointGateway {
+  /** The job's checkpoint settings. */
+  weir.api.checkpoint.CheckpointConfig config();
+
   /** The subtask has built its operators and restored its state. */
   void taskInitialized(CheckpointCoordinator.Participant task);
 
