@@ -60,7 +60,8 @@ final class ClusterProcesses implements AutoCloseable {
   /** Starts a JobManager with its gRPC server on {@code rpcPort} (0: any free port). */
   JobManagerProcess startJobManager(int rpcPort, String name, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of("jobmanager", "-Djobmanager.rpc.port=" + rpcPort, "-Drest.port=0",
-        "-Dheartbeat.interval=200ms", "-Dheartbeat.timeout=2s", "-Dprocess.working-dir=" + logs.resolve("work")));
+        "-Dheartbeat.interval=200ms", "-Dheartbeat.timeout=2s", "-Dprocess.working-dir=" + logs.resolve("work"),
+        "-Dsavepoints.dir=" + logs.resolve("savepoints")));
     args.addAll(List.of(options));
     Process p = start(name, args.toArray(new String[0]));
     Path log = logs.resolve(name + ".log");

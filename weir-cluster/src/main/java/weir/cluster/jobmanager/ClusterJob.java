@@ -86,12 +86,13 @@ final class ClusterJob {
   private record Key(int vertexId, int subtask) {}
 
   private final String id;
-  private final JobGraph graph;
+  // replaced by a rescale; otherwise fixed
+  private JobGraph graph;
   private final ClassLoader userCode;
   private final Cluster cluster;
   private final RestartPolicy restartPolicy;
-  @Nullable private final CheckpointCoordinator checkpoints;
-  private final int slotsNeeded;
+  @Nullable private CheckpointCoordinator checkpoints;
+  private int slotsNeeded;
   // the savepoint the job starts from, checked against the job at submission
   @Nullable private final CheckpointStorage.Loaded savepoint;
   private final List<Transition> transitions = new ArrayList<>();
@@ -130,26 +131,40 @@ final class ClusterJob {
     this.userCode = userCode;
     this.cluster = cluster;
     this.restartPolicy = new RestartPolicy(graph.config().getRestartStrategy());
+    this.scalable = Rescaling.scalable(graph);
+    this.savepoint = withUserCode(() -> EmbeddedExecutor.loadSavepoint(graph));
+    adopt(graph, savepoint == null ? 1 : savepoint.metadata().id() + 1);
+  }
+
+  /** Runs {@code newGraph} from now on, with a checkpoint coordinator whose first checkpoint is {@code firstId}. */
+  private void adopt(JobGraph newGraph, long firstId) {
+    this.graph = newGraph;
     int max = 1;
-    for (JobVertex v : graph.vertices()) {
+    for (JobVertex v : newGraph.vertices()) {
       max = Math.max(max, v.parallelism());
     }
     this.slotsNeeded = max;
-    this.savepoint = withUserCode(() -> EmbeddedExecutor.loadSavepoint(graph));
-    CheckpointConfig config = graph.config().getCheckpointConfig();
+    CheckpointConfig config = newGraph.config().getCheckpointConfig();
     if (config.isCheckpointingEnabled()) {
       Map<Integer, Integer> parallelism = new LinkedHashMap<>();
-      for (JobVertex v : graph.vertices()) {
+      for (JobVertex v : newGraph.vertices()) {
         parallelism.put(v.id(), v.parallelism());
       }
-      long firstId = savepoint == null ? 1 : savepoint.metadata().id() + 1;
-      this.checkpoints = new CheckpointCoordinator(graph.jobName(), config,
+      this.checkpoints = new CheckpointCoordinator(newGraph.jobName(), config,
           new CheckpointStorage(config.getCheckpointDirectory().resolve(id)), firstId, parallelism,
           cause -> failAttempt(-1, "checkpoint coordinator", cause));
     } else {
       this.checkpoints = null;
     }
   }
+
+  /** What the end of the current attempt leads to, other than the restart strategy's decision. */
+  private enum Next { DECIDE, RESTART, RESCALE }
+
+  private Next next = Next.DECIDE;
+  @Nullable private JobGraph rescaled;
+  // the vertices at the job's default parallelism when submitted: the ones a rescale changes
+  private final java.util.Set<Integer> scalable;
 
   String id() {
     return id;
@@ -159,11 +174,11 @@ final class ClusterJob {
     return graph.jobName();
   }
 
-  JobGraph graph() {
+  synchronized JobGraph graph() {
     return graph;
   }
 
-  int slotsNeeded() {
+  synchronized int slotsNeeded() {
     return slotsNeeded;
   }
 
@@ -201,7 +216,11 @@ final class ClusterJob {
   }
 
   List<CheckpointStats> checkpointStats() {
-    return checkpoints == null ? List.of() : checkpoints.stats();
+    CheckpointCoordinator c;
+    synchronized (this) {
+      c = checkpoints;
+    }
+    return c == null ? List.of() : c.stats();
   }
 
   /** Completes with the terminal state. */
@@ -418,7 +437,27 @@ final class ClusterJob {
       }
     }
     cluster.slots().release(id);
-    if (a.failure != null && status == JobStatus.RUNNING) {
+    if (status == JobStatus.RUNNING && next != Next.DECIDE) {
+      Next what = next;
+      next = Next.DECIDE;
+      if (what == Next.RESCALE) {
+        CheckpointCoordinator old = checkpoints;
+        JobGraph target = rescaled;
+        rescaled = null;
+        try {
+          long firstId = old.storage().completedIds().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+          old.shutdown();
+          adopt(target, firstId);
+        } catch (java.io.IOException e) {
+          transition(JobStatus.FAILED, "rescaling failed: cannot read " + old.storage().directory() + ": " + e);
+          return;
+        }
+        transition(JobStatus.RESTARTING, "rescaling to parallelism " + slotsNeeded + " from the savepoint just taken");
+      } else {
+        transition(JobStatus.RESTARTING, "restart requested");
+      }
+      cluster.timer().execute(() -> restart(a.number + 1));
+    } else if (a.failure != null && status == JobStatus.RUNNING) {
       Duration delay = restartPolicy.onFailure(System.currentTimeMillis());
       if (delay == null) {
         transition(JobStatus.FAILED, a.failure + " (the restart strategy allows no further restart)");
@@ -459,6 +498,10 @@ final class ClusterJob {
           throw new IllegalStateException("Job '" + graph.jobName() + "' completed checkpoints but none in "
               + checkpoints.storage().directory() + " is intact; restarting from the beginning would repeat output");
         }
+        if (latest.isEmpty()) {
+          LOG.info("Job '{}' ({}): no intact checkpoint in {} (completed: {})", graph.jobName(), id,
+              checkpoints.storage().directory(), checkpoints.storage().completedIds());
+        }
         if (latest.isPresent()) {
           restore = latest.get();
           restorePath = checkpoints.storage().folderOf(restore.metadata().id()).toString();
@@ -476,6 +519,51 @@ final class ClusterJob {
       failures.add(new Failure(Instant.now().toString(), number, "restart", String.valueOf(e)));
       transition(JobStatus.FAILED, "restarting failed: " + e.getMessage());
     }
+  }
+
+  /**
+   * Restarts the job from its latest checkpoint now, as after a failure but without counting
+   * against the restart strategy.
+   */
+  synchronized void restartNow() {
+    if (status != JobStatus.RUNNING || current == null || current.failure != null) {
+      throw new IllegalStateException("Job '" + graph.jobName() + "' is " + status + "; only a RUNNING job restarts");
+    }
+    next = Next.RESTART;
+    current.failure = "restart requested";
+    stopAttempt(current);
+  }
+
+  /**
+   * Rescales the running job: takes a savepoint under {@code directory}, stops the job's subtasks,
+   * and runs them again at {@code parallelism} from that savepoint. Vertices at the job's default
+   * parallelism change; those the program set apart keep theirs. Completes with the savepoint
+   * once it is written.
+   *
+   * @throws IllegalArgumentException when the job cannot run at that parallelism
+   * @throws IllegalStateException when the job is not running or has no checkpoints
+   */
+  synchronized CompletableFuture<Path> rescale(int parallelism, Path directory) {
+    if (status != JobStatus.RUNNING || next != Next.DECIDE) {
+      throw new IllegalStateException("Job '" + graph.jobName() + "' is " + status + "; only a RUNNING job rescales");
+    }
+    if (checkpoints == null) {
+      throw new IllegalStateException("Job '" + graph.jobName() + "' runs without checkpoints, which rescaling needs "
+          + "to carry its state over: turn them on with enableCheckpointing");
+    }
+    JobGraph target = Rescaling.rescale(graph, scalable, parallelism);
+    // not on the thread completing the savepoint: that holds the coordinator, which stopping the attempt needs
+    return checkpoints.triggerSavepoint(directory, true).thenApplyAsync(folder -> {
+      synchronized (this) {
+        if (status == JobStatus.RUNNING && current != null && current.failure == null) {
+          rescaled = target;
+          next = Next.RESCALE;
+          current.failure = "rescale to parallelism " + parallelism;
+          stopAttempt(current);
+        }
+      }
+      return folder;
+    }, cluster.timer());
   }
 
   /** Cancels the job. */
@@ -505,13 +593,13 @@ final class ClusterJob {
     if (drain) {
       return checkpoints.drainWithSavepoint(directory);
     }
-    return checkpoints.triggerSavepoint(directory, true).thenApply(folder -> {
+    return checkpoints.triggerSavepoint(directory, true).thenApplyAsync(folder -> {
       synchronized (this) {
         stoppedWithSavepoint = true;
         cancel();
       }
       return folder;
-    });
+    }, cluster.timer());
   }
 
   private <T> T withUserCode(java.util.concurrent.Callable<T> action) throws Exception {

@@ -40,6 +40,8 @@ final class RestApi {
   // the OpenAPI document of the routes below, kept beside them (a test checks each path answers)
   private static final String OPENAPI = readOpenApi();
   private static final long SAVEPOINT_TIMEOUT_SECONDS = 120;
+  // set on a request whose error a handler answered already, so the 404 page does not replace it
+  private static final String ANSWERED = "weir.answered";
 
   /** An answer other than 2xx: status and message. */
   static final class RestError extends RuntimeException {
@@ -101,6 +103,12 @@ final class RestApi {
       });
       cfg.routes.post("/jobs/{id}/stop", this::stop);
       cfg.routes.post("/jobs/{id}/savepoints", this::savepoint);
+      cfg.routes.post("/jobs/{id}/rescale", this::rescale);
+      cfg.routes.post("/jobs/{id}/restart", ctx -> {
+        ClusterJob job = job(ctx);
+        job.restartNow();
+        ctx.status(202).json(summary(job));
+      });
       cfg.routes.get("/jobs/{id}/checkpoints", ctx -> ctx.json(Map.of("checkpoints",
           job(ctx).checkpointStats().stream().map(RestApi::checkpoint).toList())));
       cfg.routes.get("/jobs/{id}/exceptions", ctx -> ctx.json(Map.of("exceptions", job(ctx).failures())));
@@ -112,12 +120,18 @@ final class RestApi {
       metrics.route(cfg);
       cfg.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(OPENAPI));
       cfg.routes.error(404, ctx -> {
-        if (ctx.result() == null) {
+        if (ctx.attribute(ANSWERED) == null) {
           ctx.json(error(404, "No such resource: " + ctx.method() + " " + ctx.path()
               + "; GET /openapi.json lists the resources"));
         }
       });
-      cfg.routes.exception(RestError.class, (e, ctx) -> ctx.status(e.code).json(error(e.code, e.getMessage())));
+      cfg.routes.exception(RestError.class, (e, ctx) -> {
+        ctx.attribute(ANSWERED, true);
+        ctx.status(e.code).json(error(e.code, e.getMessage()));
+      });
+      // what a job refuses to do now (not running, no checkpoints) and a request it cannot take
+      cfg.routes.exception(IllegalStateException.class, (e, ctx) -> ctx.status(409).json(error(409, e.getMessage())));
+      cfg.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(error(400, e.getMessage())));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("REST request {} {} failed", ctx.method(), ctx.path(), e);
         ctx.status(500).json(error(500, "The JobManager failed to answer: " + e));
@@ -199,6 +213,18 @@ final class RestApi {
     ClusterJob job = job(ctx);
     Path folder = insideSavepointRoot(text(body(ctx), "directory"), "directory");
     ctx.json(Map.of("savepointPath", await(job.triggerSavepoint(folder)).toString()));
+  }
+
+  private void rescale(Context ctx) throws Exception {
+    ClusterJob job = job(ctx);
+    JsonNode body = body(ctx);
+    JsonNode p = body.get("parallelism");
+    if (p == null || !p.canConvertToInt() || !p.isIntegralNumber()) {
+      throw new RestError(400, "POST /jobs/{id}/rescale takes {\"parallelism\": N} with N a whole number, got "
+          + (p == null ? "no parallelism" : p.toString()));
+    }
+    Path folder = insideSavepointRoot(text(body, "savepointDirectory"), "savepointDirectory");
+    ctx.json(Map.of("savepointPath", await(job.rescale(p.asInt(), folder)).toString(), "parallelism", p.asInt()));
   }
 
   private static Path await(java.util.concurrent.CompletableFuture<Path> future) throws InterruptedException {

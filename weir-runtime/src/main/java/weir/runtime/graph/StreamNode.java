@@ -67,6 +67,18 @@ public final class StreamNode implements Serializable {
     this.keySelectors = keySelectors;
   }
 
+  /**
+   * This node at another parallelism, as a rescaled job runs it; everything else, edges included,
+   * stays the same.
+   */
+  public StreamNode withParallelism(int newParallelism) {
+    StreamNode copy = new StreamNode(id, name, uid, kind, newParallelism, maxParallelism, blocking, outputType, source,
+        watermarkStrategy, operation, sink, keySelectors);
+    copy.inEdges.addAll(inEdges);
+    copy.outEdges.addAll(outEdges);
+    return copy;
+  }
+
   public int id() {
     return id;
   }
