@@ -82,7 +82,8 @@ final class ClusterProcesses implements AutoCloseable {
 
   Process startTaskManager(int rpcPort, String id, int slots, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of("taskmanager", "--jobmanager", "127.0.0.1:" + rpcPort, "--id", id,
-        "--slots", Integer.toString(slots), "-Dprocess.working-dir=" + logs.resolve("work")));
+        "--slots", Integer.toString(slots), "-Dprocess.working-dir=" + logs.resolve("work"),
+        "-Dprocess.log-file=" + logs.resolve(id + ".log")));
     args.addAll(List.of(options));
     return start(id, args.toArray(new String[0]));
   }

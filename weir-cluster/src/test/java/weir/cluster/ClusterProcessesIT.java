@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +17,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import weir.cluster.cli.WeirCli;
 
 /**
  * A JobManager and TaskManagers as real processes on 127.0.0.1, started through the {@code weir}
@@ -37,23 +33,26 @@ import weir.cluster.cli.WeirCli;
  * short; what the JobManager knows is read from its REST API, as an operator would.
  */
 class ClusterProcessesIT {
-  private static final Pattern PORTS = Pattern.compile("JOBMANAGER rpc=(\\d+) rest=(\\d+)");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ClusterProcesses.JSON;
   // a sample of the Prometheus text format: metric name, optional labels, value
   private static final Pattern SAMPLE =
       Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*(?:\\{[^}]*\\})?) ([-+0-9.eE]+|NaN|[+-]Inf)");
-  private final List<Process> processes = new ArrayList<>();
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path logs;
+  private ClusterProcesses cluster;
+
+  @BeforeEach
+  void fixture() {
+    cluster = new ClusterProcesses(logs);
+  }
 
   @AfterEach
-  void killAll() {
-    processes.forEach(Process::destroyForcibly);
+  void killAll() throws InterruptedException {
+    cluster.close();
   }
 
   @Test
   void when_a_taskmanager_is_killed_then_the_jobmanager_takes_it_for_lost_within_the_timeout() throws Exception {
-    JobManagerProcess jm = startJobManager(0, "jm-1");
+    ClusterProcesses.JobManagerProcess jm = startJobManager(0, "jm-1");
     int rest = jm.restPort();
     startTaskManager(jm.rpcPort(), "tm-a", 2);
     Process doomed = startTaskManager(jm.rpcPort(), "tm-b", 3);
@@ -77,7 +76,9 @@ class ClusterProcessesIT {
     openApi.get("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths).contains("/taskmanagers", "/metrics", "/openapi.json");
     for (String path : paths) {
-      assertThat(get(rest, path).statusCode()).as("GET %s", path).isEqualTo(200);
+      if (!path.contains("{") && openApi.get("paths").get(path).has("get")) {
+        assertThat(get(rest, path).statusCode()).as("GET %s", path).isEqualTo(200);
+      }
     }
 
     long killed = System.nanoTime();
@@ -100,71 +101,39 @@ class ClusterProcessesIT {
   @Test
   void when_the_jobmanager_is_killed_and_restarted_then_the_taskmanagers_register_again() throws Exception {
     int rpc = freePort();
-    JobManagerProcess first = startJobManager(rpc, "jm-1");
+    ClusterProcesses.JobManagerProcess first = startJobManager(rpc, "jm-1");
     startTaskManager(rpc, "tm-a", 1);
     startTaskManager(rpc, "tm-b", 1);
-    await().atMost(Duration.ofSeconds(30)).until(() -> statuses(first.restPort()).size() == 2);
+    await().atMost(Duration.ofSeconds(30)).until(() -> statuses(first.restPort())
+        .equals(Map.of("tm-a", "REGISTERED", "tm-b", "REGISTERED")));
+    int tmMetrics = taskManagers(first.restPort()).get("tm-a").get("metricsPort").asInt();
+    String registrations = "weir_registrations_total{node=\"tm-a\",role=\"taskmanager\"}";
+    // the TaskManager's own view: under load a registration can count on the JobManager's side
+    // while its answer came too late for the TaskManager, which then registers anew
+    await().atMost(Duration.ofSeconds(30)).until(() -> Double.valueOf(1.0).equals(scrape(tmMetrics).get(registrations)));
 
     first.process().destroyForcibly().waitFor(); // SIGKILL
     int restAfter = startJobManager(rpc, "jm-2").restPort();
     // the new JobManager knows nothing; the TaskManagers notice and register with it
     await().atMost(Duration.ofSeconds(30))
         .until(() -> statuses(restAfter).equals(Map.of("tm-a", "REGISTERED", "tm-b", "REGISTERED")));
-    assertThat(Files.readString(logs.resolve("tm-a.log"))).contains("registering again");
+    await().atMost(Duration.ofSeconds(10)).until(() -> Double.valueOf(2.0).equals(scrape(tmMetrics).get(registrations)));
   }
 
-  /** A JobManager process and the ports it printed. */
-  private record JobManagerProcess(Process process, int rpcPort, int restPort) {}
-
-  /** Starts a JobManager with its gRPC server on {@code rpcPort} (0: any free port). */
-  private JobManagerProcess startJobManager(int rpcPort, String name) throws Exception {
-    Process p = start(name, "jobmanager", "-Djobmanager.rpc.port=" + rpcPort, "-Drest.port=0",
-        "-Dheartbeat.interval=200ms", "-Dheartbeat.timeout=2s");
-    Path log = logs.resolve(name + ".log");
-    Matcher[] found = new Matcher[1];
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      if (!p.isAlive()) {
-        throw new AssertionError("The JobManager exited: " + Files.readString(log));
-      }
-      Matcher m = PORTS.matcher(Files.readString(log));
-      if (m.find()) {
-        found[0] = m;
-        return true;
-      }
-      return false;
-    });
-    return new JobManagerProcess(p, Integer.parseInt(found[0].group(1)), Integer.parseInt(found[0].group(2)));
+  private ClusterProcesses.JobManagerProcess startJobManager(int rpcPort, String name) throws Exception {
+    return cluster.startJobManager(rpcPort, name);
   }
 
   private Process startTaskManager(int rpcPort, String id, int slots) throws Exception {
-    return start(id, "taskmanager", "--jobmanager", "127.0.0.1:" + rpcPort, "--id", id, "--slots",
-        Integer.toString(slots));
+    return cluster.startTaskManager(rpcPort, id, slots);
   }
 
-  private Process start(String name, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx128m", "-cp", System.getProperty("java.class.path"), WeirCli.class.getName()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()))
-        .start();
-    processes.add(p);
-    return p;
-  }
-
-  /** {@code GET path} of the process serving HTTP on {@code port} of 127.0.0.1. */
   private HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return cluster.get(port, path);
   }
 
   private Map<String, JsonNode> taskManagers(int restPort) throws Exception {
-    HttpResponse<String> response = get(restPort, "/taskmanagers");
-    assertThat(response.statusCode()).isEqualTo(200);
-    Map<String, JsonNode> byId = new HashMap<>();
-    JSON.readTree(response.body()).get("taskmanagers").forEach(tm -> byId.put(tm.get("id").asText(), tm));
-    return byId;
+    return cluster.taskManagers(restPort);
   }
 
   /**
@@ -194,8 +163,7 @@ class ClusterProcessesIT {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return ClusterProcesses.freePort();
   }
+
 }

@@ -67,6 +67,7 @@ final class LocalCluster {
         List<String> tm = new ArrayList<>(List.of("taskmanager", "--jobmanager", host + ":" + ports.group(1),
             "--id", "taskmanager-" + i));
         tm.addAll(configArgs);
+        tm.add("-Dprocess.log-file=" + dir.resolve("taskmanager-" + i + ".log").toAbsolutePath());
         started.add(launch(dir.resolve("taskmanager-" + i + ".log"), tm).pid());
         writePids(pids, started);
       }

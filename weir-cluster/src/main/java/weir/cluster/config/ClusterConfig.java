@@ -68,6 +68,12 @@ public final class ClusterConfig {
   /** Where a process keeps its files: the JobManager the jars of submitted jobs, a TaskManager the jars it fetched. */
   public static final Option<Path> WORKING_DIRECTORY = Option.of("process.working-dir",
       Path.of(System.getProperty("java.io.tmpdir"), "weir"), "a folder path", Path::of);
+  /**
+   * The file this process's output goes to, which {@code GET /taskmanagers/{id}/logs} pages
+   * through; empty: the process writes to its standard output only and serves no log.
+   */
+  public static final Option<String> LOG_FILE = Option.of("process.log-file", "", "a file path, or empty",
+      text -> text);
   /** The folder savepoints are written under and restored from; REST calls name folders inside it. */
   public static final Option<Path> SAVEPOINTS_DIRECTORY = Option.of("savepoints.dir",
       Path.of(System.getProperty("java.io.tmpdir"), "weir", "savepoints"), "a folder path", Path::of);
@@ -82,7 +88,7 @@ public final class ClusterConfig {
   private static final List<Option<?>> OPTIONS = List.of(JOBMANAGER_HOST, JOBMANAGER_RPC_PORT, REST_PORT,
       HEARTBEAT_INTERVAL, HEARTBEAT_TIMEOUT, TASKMANAGER_HOST, TASKMANAGER_METRICS_PORT, TASKMANAGER_SLOTS,
       TASKMANAGER_RPC_PORT, TASKMANAGER_DATA_PORT, TASKMANAGER_WORKERS, TASKMANAGER_NETWORK_MEMORY,
-      TASKMANAGER_NETWORK_BUFFER_SIZE, WORKING_DIRECTORY, SAVEPOINTS_DIRECTORY, REST_AUTH_TOKEN);
+      TASKMANAGER_NETWORK_BUFFER_SIZE, WORKING_DIRECTORY, LOG_FILE, SAVEPOINTS_DIRECTORY, REST_AUTH_TOKEN);
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|mb|gb)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 

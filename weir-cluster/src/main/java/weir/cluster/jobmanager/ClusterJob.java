@@ -97,6 +97,7 @@ final class ClusterJob {
   @Nullable private final CheckpointStorage.Loaded savepoint;
   private final List<Transition> transitions = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
+  private final Map<String, weir.cluster.rpc.SubtaskStats> stats = new HashMap<>();
   private final CompletableFuture<JobStatus> terminal = new CompletableFuture<>();
   private final Instant submitted = Instant.now();
   private JobStatus status = JobStatus.CREATED;
@@ -211,6 +212,18 @@ final class ClusterJob {
     return result;
   }
 
+  /** The latest figures of a subtask of the current attempt, from its TaskManager's heartbeat. */
+  synchronized void updateStats(weir.cluster.rpc.SubtaskStats stats) {
+    if (current != null && stats.getAttempt() == current.number) {
+      this.stats.put(stats.getVertexId() + "/" + stats.getSubtask(), stats);
+    }
+  }
+
+  /** The latest figures of the current attempt's subtasks, by "vertex/subtask". */
+  synchronized Map<String, weir.cluster.rpc.SubtaskStats> stats() {
+    return Map.copyOf(stats);
+  }
+
   synchronized int attemptNumber() {
     return current == null ? -1 : current.number;
   }
@@ -265,6 +278,7 @@ final class ClusterJob {
       throws Exception {
     Attempt attempt = new Attempt(number, slots);
     current = attempt;
+    stats.clear();
     DeployRequest.Builder request = DeployRequest.newBuilder()
         .setJobId(id)
         .setAttempt(number)

@@ -180,6 +180,9 @@ public final class JobManager implements AutoCloseable {
     public void heartbeat(TaskManagerHeartbeat request, StreamObserver<JobManagerHeartbeat> response) {
       boolean registered = registry.heartbeat(request.getTaskManagerId(), request.getRegistrationId(),
           request.getFreeSlots());
+      if (registered) {
+        jobs.subtaskStats(request.getSubtasksList());
+      }
       response.onNext(JobManagerHeartbeat.newBuilder().setRegistered(registered).build());
       response.onCompleted();
     }

@@ -144,6 +144,16 @@ final class Jobs implements ClusterJob.Cluster, AutoCloseable {
     }
   }
 
+  /** The figures of subtasks from a TaskManager's heartbeat, for their jobs. */
+  void subtaskStats(List<weir.cluster.rpc.SubtaskStats> stats) {
+    for (weir.cluster.rpc.SubtaskStats s : stats) {
+      ClusterJob job = jobs.get(s.getJobId());
+      if (job != null) {
+        job.updateStats(s);
+      }
+    }
+  }
+
   /** A TaskManager registered; a registration that replaces an earlier one means its subtasks are gone. */
   void taskManagerRegistered(TaskManagerRegistry.TaskManagerInfo tm) {
     TaskManagerClient old = clients.put(tm.id(), new TaskManagerClient(tm.id(), tm.host(), tm.rpcPort()));

@@ -59,6 +59,8 @@ final class RestApi {
   private final Path uploads;
   private final Path savepointRoot;
   private final String token;
+  private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+      .connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
   /**
    * @param uploads where uploaded jars land before they are handed to {@link Jobs}
@@ -93,6 +95,7 @@ final class RestApi {
       cfg.jetty.multipartConfig.maxTotalRequestSize(520, io.javalin.config.SizeUnit.MB);
       cfg.routes.before(this::authorize);
       cfg.routes.get("/taskmanagers", ctx -> ctx.json(Map.of("taskmanagers", registry.list())));
+      cfg.routes.get("/taskmanagers/{id}/logs", this::taskManagerLogs);
       cfg.routes.get("/jobs", ctx -> ctx.json(Map.of("jobs", jobs.list().stream().map(RestApi::summary).toList())));
       cfg.routes.post("/jobs", this::submit);
       cfg.routes.get("/jobs/{id}", ctx -> ctx.json(details(job(ctx))));
@@ -150,6 +153,27 @@ final class RestApi {
       throw new RestError(401, ctx.method() + " " + ctx.path() + " needs the JobManager's token: send the header "
           + "'Authorization: Bearer <token>' (rest.auth.token, or the rest-token file in the JobManager's working folder)");
     }
+  }
+
+  /** A page of a TaskManager's log, fetched from the TaskManager; only offset and length pass on. */
+  private void taskManagerLogs(Context ctx) throws Exception {
+    String id = ctx.pathParam("id");
+    TaskManagerRegistry.TaskManagerInfo tm = registry.registered(id).orElseThrow(() -> new RestError(404,
+        "No live TaskManager with id '" + id + "'; GET /taskmanagers lists them"));
+    StringBuilder query = new StringBuilder();
+    for (String name : List.of("offset", "length")) {
+      String value = ctx.queryParam(name);
+      if (value != null) {
+        if (!value.matches("\\d{1,18}")) {
+          throw new RestError(400, name + " must be a whole number of 0 or more, got '" + abbreviate(value) + "'");
+        }
+        query.append(query.length() == 0 ? "?" : "&").append(name).append('=').append(value);
+      }
+    }
+    java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        "http://" + tm.host() + ":" + tm.metricsPort() + "/logs" + query)).timeout(java.time.Duration.ofSeconds(10))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    ctx.status(response.statusCode()).contentType("application/json").result(response.body());
   }
 
   private ClusterJob job(Context ctx) {
@@ -302,6 +326,7 @@ final class RestApi {
     m.put("attempt", job.attemptNumber());
     m.put("slots", job.slotsNeeded());
     Map<String, String> placement = job.placement();
+    Map<String, weir.cluster.rpc.SubtaskStats> stats = job.stats();
     List<Map<String, Object>> vertices = new ArrayList<>();
     for (JobVertex v : job.graph().vertices()) {
       List<Map<String, Object>> subtasks = new ArrayList<>();
@@ -309,6 +334,13 @@ final class RestApi {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("subtask", i);
         s.put("taskManager", placement.get(v.id() + "/" + i));
+        weir.cluster.rpc.SubtaskStats figures = stats.get(v.id() + "/" + i);
+        if (figures != null) {
+          s.put("elementsIn", figures.getElementsIn());
+          s.put("elementsOut", figures.getElementsOut());
+          s.put("backpressure", figures.getBackpressure());
+          s.put("watermark", figures.getWatermark() == Long.MIN_VALUE ? null : figures.getWatermark());
+        }
         subtasks.add(s);
       }
       Map<String, Object> vm = new LinkedHashMap<>();

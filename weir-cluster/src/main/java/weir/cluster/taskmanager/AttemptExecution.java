@@ -57,6 +57,7 @@ final class AttemptExecution implements Worker.Listener {
   private final AtomicInteger runningWorkers = new AtomicInteger();
   @Nullable private RemoteCheckpoints checkpoints;
   private final NetworkExchanges exchanges;
+  private final List<SubtaskMonitor.Running> running = new ArrayList<>();
   private volatile boolean stopping;
 
   /**
@@ -100,6 +101,9 @@ final class AttemptExecution implements Worker.Listener {
     ExchangeWiring wiring = new ExchangeWiring(job, local, exchanges);
     AttemptTasks tasks = withUserCode(() -> AttemptTasks.build(job, attempt, assignment, wiring, local, splits::get,
         checkpoints, Map.of()));
+    for (weir.runtime.task.StreamTask t : tasks.tasks()) {
+      running.add(new SubtaskMonitor.Running(jobId, attempt, t.deployment().vertex().name(), t));
+    }
     for (CheckpointCoordinator.Participant p : tasks.participants()) {
       participants.put(new Key(p.vertexId(), p.subtask()), p);
     }
@@ -124,6 +128,11 @@ final class AttemptExecution implements Worker.Listener {
     Thread t = new Thread(new Worker(tasklets, this), threadName + (attempt > 0 ? "-attempt-" + attempt : ""));
     t.setContextClassLoader(userCode);
     return t;
+  }
+
+  /** The subtasks of this attempt here, for monitoring. */
+  List<SubtaskMonitor.Running> running() {
+    return running;
   }
 
   /** Starts the subtasks' threads. */

@@ -95,6 +95,13 @@ final class TaskExecutorService extends TaskExecutorGatewayGrpc.TaskExecutorGate
     }
   }
 
+  /** The subtasks of every attempt running here. */
+  java.util.List<SubtaskMonitor.Running> running() {
+    java.util.List<SubtaskMonitor.Running> all = new java.util.ArrayList<>();
+    attempts.values().forEach(a -> all.addAll(a.running()));
+    return all;
+  }
+
   /** Cancels every attempt running here (the JobManager was lost). */
   void cancelAll() {
     attempts.values().forEach(AttemptExecution::cancel);

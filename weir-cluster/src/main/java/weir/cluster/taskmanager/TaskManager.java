@@ -53,6 +53,8 @@ public final class TaskManager implements AutoCloseable {
   private final JobJars jars;
   private final TaskExecutorService executor;
   private final NetworkEnvironment network;
+  private final ScheduledExecutorService sampler;
+  private final SubtaskMonitor monitor;
   private io.grpc.Server rpcServer;
   private Javalin metricsServer;
   @Nullable private volatile String registrationId;
@@ -90,9 +92,15 @@ public final class TaskManager implements AutoCloseable {
         (int) Math.max(1, config.get(ClusterConfig.TASKMANAGER_NETWORK_MEMORY) / bufferSize), EXCLUSIVE_BUFFERS,
         FLOATING_BUFFERS));
     networkMeters();
+    this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "weir-subtask-monitor");
+      t.setDaemon(true);
+      return t;
+    });
     this.executor = new TaskExecutorService(this.id, reports, jars,
         (job, attempt, placements) -> new NetworkChannels(network, job, attempt, placements),
         config.get(ClusterConfig.TASKMANAGER_WORKERS));
+    this.monitor = new SubtaskMonitor(executor::running, metrics.registry());
   }
 
   /** This TaskManager's id. */
@@ -113,11 +121,29 @@ public final class TaskManager implements AutoCloseable {
         .maxInboundMessageSize(256 << 20)
         .build()
         .start();
+    String logFile = config.get(ClusterConfig.LOG_FILE);
+    LogPages logs = new LogPages(id, logFile.isEmpty() ? null : java.nio.file.Path.of(logFile));
     metricsServer = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       metrics.route(cfg);
+      cfg.routes.get("/logs", ctx -> {
+        try {
+          String offset = ctx.queryParam("offset");
+          String length = ctx.queryParam("length");
+          ctx.json(logs.page(offset == null ? null : Long.valueOf(offset),
+              length == null ? LogPages.DEFAULT_LENGTH : Integer.parseInt(length)));
+        } catch (NumberFormatException e) {
+          ctx.status(400).json(java.util.Map.of("code", 400, "message", "offset and length must be whole numbers: "
+              + e.getMessage()));
+        } catch (IllegalArgumentException e) {
+          ctx.status(400).json(java.util.Map.of("code", 400, "message", e.getMessage()));
+        } catch (IllegalStateException e) {
+          ctx.status(404).json(java.util.Map.of("code", 404, "message", e.getMessage()));
+        }
+      });
     }).start(config.get(ClusterConfig.TASKMANAGER_HOST), config.get(ClusterConfig.TASKMANAGER_METRICS_PORT));
     loop.execute(this::tick);
+    sampler.scheduleAtFixedRate(monitor::sample, 100, 100, TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -179,6 +205,7 @@ public final class TaskManager implements AutoCloseable {
               .setTaskManagerId(id)
               .setRegistrationId(registrationId)
               .setFreeSlots(config.get(ClusterConfig.TASKMANAGER_SLOTS))
+              .addAllSubtasks(monitor.latest())
               .build())
           .getRegistered();
       if (registered) {
@@ -205,7 +232,7 @@ public final class TaskManager implements AutoCloseable {
 
   private void networkMeters() {
     var meters = metrics.registry();
-    io.micrometer.core.instrument.Gauge.builder("weir.network.buffers.total", network, n -> n.stats().totalBuffers())
+    io.micrometer.core.instrument.Gauge.builder("weir.network.buffers", network, n -> n.stats().totalBuffers())
         .description("network buffers of this TaskManager").register(meters);
     io.micrometer.core.instrument.Gauge.builder("weir.network.buffers.available", network,
         n -> n.stats().availableBuffers()).description("network buffers neither held by a gate nor carrying data")
@@ -226,6 +253,7 @@ public final class TaskManager implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     loop.shutdownNow();
+    sampler.shutdownNow();
     executor.cancelAll();
     if (rpcServer != null) {
       rpcServer.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -91,6 +91,25 @@ public final class RecordWriter {
     return overflowing > 0;
   }
 
+  /** Elements published to this writer's channels so far; safe to read from any thread. */
+  public long published() {
+    long n = 0;
+    for (SpscChannel c : channels) {
+      n += c.published();
+    }
+    return n;
+  }
+
+  /** Whether some channel of this writer is full now, so the producer waits; from any thread. */
+  public boolean hasFullChannel() {
+    for (SpscChannel c : channels) {
+      if (c.published() - c.released() >= c.capacity()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public int channelCount() {
     return channels.length;
   }

@@ -195,6 +195,16 @@ public final class SpscChannel {
     return elementType;
   }
 
+  /** Elements the producer has published so far; safe to read from any thread. */
+  public long published() {
+    return (long) TAIL.getAcquire(this);
+  }
+
+  /** Elements the consumer has taken and released so far; safe to read from any thread. */
+  public long released() {
+    return (long) HEAD.getAcquire(this);
+  }
+
   /** Records offered but not yet taken (approximate from any thread but the two owners). */
   public long size() {
     return (long) TAIL.getAcquire(this) - (long) HEAD.getAcquire(this);

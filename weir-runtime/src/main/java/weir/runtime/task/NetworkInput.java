@@ -93,6 +93,11 @@ final class NetworkInput implements TaskInput {
   }
 
   @Override
+  public long watermark() {
+    return valve.currentWatermark();
+  }
+
+  @Override
   public ProgressState process(int budget, StreamTask task) {
     if (replay != null) {
       return replay(budget);

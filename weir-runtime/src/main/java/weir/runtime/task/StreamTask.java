@@ -105,6 +105,34 @@ public final class StreamTask implements Tasklet, BarrierAligned {
         : new TaskCheckpoints(deployment.vertex().id(), deployment.subtaskIndex());
   }
 
+  /**
+   * What monitoring sees of a subtask, read from any thread: the elements (records and in-band
+   * events) taken from its input channels and published to its output channels, whether an output
+   * channel is full now, and its input watermark (which may lag).
+   */
+  public record Stats(long elementsIn, long elementsOut, boolean backpressured, long watermark) {}
+
+  /** This subtask's {@link Stats}; safe to call from any thread. */
+  public Stats stats() {
+    long in = 0;
+    for (SpscChannel c : deployment.inputChannels()) {
+      in += c.released();
+    }
+    long out = 0;
+    boolean backpressured = false;
+    for (RecordWriter w : deployment.writers().values()) {
+      out += w.published();
+      backpressured |= w.hasFullChannel();
+    }
+    TaskInput current = input;
+    return new Stats(in, out, backpressured, current == null ? Long.MIN_VALUE : current.watermark());
+  }
+
+  /** The vertex and subtask this task runs. */
+  public TaskDeployment deployment() {
+    return deployment;
+  }
+
   /** How the checkpoint coordinator reaches this task, or {@code null} when checkpointing is off. */
   @Nullable
   public CheckpointCoordinator.Participant checkpointParticipant() {

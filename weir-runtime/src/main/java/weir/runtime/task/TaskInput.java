@@ -10,6 +10,11 @@ interface TaskInput {
   /** Hands up to {@code budget} records to the head operator; stops early when backpressured. */
   ProgressState process(int budget, StreamTask task) throws Exception;
 
+  /** The input's current watermark, for monitoring from another thread (it may lag). */
+  default long watermark() {
+    return Long.MIN_VALUE;
+  }
+
   /**
    * Starts the checkpoint of {@code barrier} without a barrier in the channels (channel inputs):
    * it completes, calling the task back, once every channel delivered the barrier or ended.
