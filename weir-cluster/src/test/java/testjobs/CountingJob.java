@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import weir.api.checkpoint.RestartStrategy;
 import weir.api.connector.sink.lib.BucketAssigner;
+import weir.api.connector.sink.lib.DeadLetter;
+import weir.api.connector.sink.lib.DeadLetterSink;
 import weir.api.connector.sink.lib.FileSink;
 import weir.api.connector.sink.lib.SimpleStringEncoder;
 import weir.api.connector.source.lib.DataGeneratorSource;
@@ -23,7 +25,8 @@ import weir.api.state.ValueStateDescriptor;
  * numbers in the output are 1..count once each, and with {@code keyed} each key's counts are
  * 1..(its numbers) once each, however often the job restarts.
  *
- * <p>Arguments: out-folder checkpoint-folder count forward|keyed records-per-second
+ * <p>Arguments: out-folder checkpoint-folder count forward|keyed records-per-second [dead-letters]. With
+ * {@code dead-letters}, every multiple of 1000 also goes to the job's dead-letter output.
  */
 public final class CountingJob {
   private CountingJob() {}
@@ -42,6 +45,11 @@ public final class CountingJob {
     DataStream<String> lines = keyed
         ? numbers.keyBy(n -> n % 16).process(new RunningCount()).name("count")
         : numbers.map(n -> "0,0," + n);
+    if (args.length > 5 && args[5].equals("dead-letters")) {
+      numbers.filter(n -> n % 1000 == 0)
+          .map(n -> new DeadLetter("n=" + n, "a multiple of 1000"))
+          .sinkTo(new DeadLetterSink()).name("dead letters");
+    }
     lines.sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>())
         .withBucketAssigner(BucketAssigner.basePath()).build());
     env.execute("counting-" + args[3]);

@@ -69,10 +69,17 @@ class ClusterJobsIT {
   @Test
   void when_a_keyed_job_runs_on_two_taskmanagers_then_records_cross_the_network_and_each_key_counts_once()
       throws Exception {
-    String job = submit(List.of("40000", "keyed", "0"), 2);
+    String job = submit(List.of("40000", "keyed", "0", "dead-letters"), 2);
     awaitStatus(job, "FINISHED");
 
     assertKeyedOutputExactlyOnce(40000);
+    JsonNode deadLetters = ClusterProcesses.JSON.readTree(cluster.get(jobManager.restPort(), "/jobs/" + job
+        + "/dead-letters").body()).get("deadLetters");
+    List<String> records = new ArrayList<>();
+    deadLetters.forEach(d -> records.add(d.get("record").asText()));
+    assertThat(records).hasSize(40).contains("n=1000", "n=40000");
+    assertThat(deadLetters.get(0).get("error").asText()).isEqualTo("a multiple of 1000");
+    assertThat(deadLetters.get(0).get("operator").asText()).isEqualTo("dead letters");
   }
 
   @Test

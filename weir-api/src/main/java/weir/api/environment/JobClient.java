@@ -39,6 +39,14 @@ public interface JobClient {
   List<CheckpointStats> getCheckpointStats();
 
   /**
+   * The latest records the job sent to its dead-letter output ({@link
+   * weir.api.connector.sink.lib.DeadLetterSink}), oldest first; the engine keeps the latest 1000.
+   */
+  default List<weir.api.connector.sink.lib.DeadLetter> getDeadLetters() {
+    return List.of();
+  }
+
+  /**
    * Takes a savepoint into a new folder under {@code directory}: a checkpoint that belongs to
    * the user, self-contained and never deleted by the job; completes with its folder, to be
    * given to {@code SavepointRestoreSettings.forPath}. Needs checkpointing on.

@@ -34,6 +34,7 @@ import weir.runtime.graph.JavaSerialization;
 import weir.runtime.graph.JobGraph;
 import weir.runtime.graph.JobVertex;
 import weir.runtime.graph.StreamNode;
+import weir.runtime.sink.DeadLetters;
 import weir.runtime.source.SourceCoordinator;
 
 /**
@@ -98,6 +99,7 @@ final class ClusterJob {
   private final List<Transition> transitions = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
   private final Map<String, weir.cluster.rpc.SubtaskStats> stats = new HashMap<>();
+  private final DeadLetters.Log deadLetters;
   private final CompletableFuture<JobStatus> terminal = new CompletableFuture<>();
   private final Instant submitted = Instant.now();
   private JobStatus status = JobStatus.CREATED;
@@ -133,6 +135,7 @@ final class ClusterJob {
     this.cluster = cluster;
     this.restartPolicy = new RestartPolicy(graph.config().getRestartStrategy());
     this.scalable = Rescaling.scalable(graph);
+    this.deadLetters = new DeadLetters.Log(graph.jobName());
     this.savepoint = withUserCode(() -> EmbeddedExecutor.loadSavepoint(graph));
     adopt(graph, savepoint == null ? 1 : savepoint.metadata().id() + 1);
   }
@@ -222,6 +225,11 @@ final class ClusterJob {
   /** The latest figures of the current attempt's subtasks, by "vertex/subtask". */
   synchronized Map<String, weir.cluster.rpc.SubtaskStats> stats() {
     return Map.copyOf(stats);
+  }
+
+  /** The job's latest dead letters. */
+  DeadLetters.Log deadLetters() {
+    return deadLetters;
   }
 
   synchronized int attemptNumber() {
@@ -338,6 +346,12 @@ final class ClusterJob {
 
   /** A TaskManager's report about a subtask of this job. */
   synchronized void onReport(TaskReport report) throws Exception {
+    if (report.hasDeadLetter()) {
+      // also from an attempt that is over: the record was refused all the same
+      var d = report.getDeadLetter();
+      deadLetters.add(new DeadLetters.Entry(d.getAt(), d.getOperator(), report.getSubtask(), d.getRecord(), d.getError()));
+      return;
+    }
     Attempt a = current;
     if (a == null || report.getAttempt() != a.number) {
       return; // about an attempt that is over

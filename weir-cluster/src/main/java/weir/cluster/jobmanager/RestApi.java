@@ -115,6 +115,10 @@ final class RestApi {
       cfg.routes.get("/jobs/{id}/checkpoints", ctx -> ctx.json(Map.of("checkpoints",
           job(ctx).checkpointStats().stream().map(RestApi::checkpoint).toList())));
       cfg.routes.get("/jobs/{id}/exceptions", ctx -> ctx.json(Map.of("exceptions", job(ctx).failures())));
+      cfg.routes.get("/jobs/{id}/dead-letters", ctx -> {
+        var log = job(ctx).deadLetters();
+        ctx.json(Map.of("deadLetters", log.entries(), "dropped", log.dropped()));
+      });
       cfg.routes.get("/jobs/{id}/jar", ctx -> {
         Path jar = jobs.jar(job(ctx).id()).orElseThrow(() -> new RestError(404, "Job " + ctx.pathParam("id")
             + " has ended; its jar is deleted"));

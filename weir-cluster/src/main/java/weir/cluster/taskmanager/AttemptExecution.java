@@ -99,8 +99,12 @@ final class AttemptExecution implements Worker.Listener {
     }
     this.exchanges = network.create(job, attempt, (vertexId, subtask) -> placements.get(new Key(vertexId, subtask)));
     ExchangeWiring wiring = new ExchangeWiring(job, local, exchanges);
+    weir.runtime.sink.DeadLetters deadLetters = (operator, subtask, letter) -> reports.send(
+        reports.of(jobId, attempt, 0, subtask).setDeadLetter(weir.cluster.rpc.DeadLetterReport.newBuilder()
+            .setAt(java.time.Instant.now().toString()).setOperator(operator)
+            .setRecord(letter.record()).setError(letter.error())));
     AttemptTasks tasks = withUserCode(() -> AttemptTasks.build(job, attempt, assignment, wiring, local, splits::get,
-        checkpoints, Map.of()));
+        checkpoints, Map.of(), deadLetters));
     for (weir.runtime.task.StreamTask t : tasks.tasks()) {
       running.add(new SubtaskMonitor.Running(jobId, attempt, t.deployment().vertex().name(), t));
     }

@@ -40,10 +40,12 @@ public record AttemptTasks(List<StreamTask> tasks, List<Map<String, SimpleCounte
    * @param assignment the state to restore, or {@code null} for a fresh start
    * @param splitGateways the split enumerator of each source vertex, by vertex id
    * @param checkpoints the coordinator or its proxy, or {@code null} when checkpointing is off
+   * @param deadLetters where the dead-letter sinks of the job send their records
    */
   public static AttemptTasks build(JobGraph job, int attempt, @Nullable StateAssignment assignment,
       ExchangeWiring wiring, ExchangeWiring.Placement placement, IntFunction<SplitGateway> splitGateways,
-      @Nullable CheckpointGateway checkpoints, Map<String, CollectChannel> collectChannels) throws Exception {
+      @Nullable CheckpointGateway checkpoints, Map<String, CollectChannel> collectChannels,
+      weir.runtime.sink.DeadLetters deadLetters) throws Exception {
     List<StreamTask> tasks = new ArrayList<>();
     List<Map<String, SimpleCounter>> counters = new ArrayList<>();
     List<CheckpointCoordinator.Participant> participants = new ArrayList<>();
@@ -79,7 +81,8 @@ public record AttemptTasks(List<StreamTask> tasks, List<Map<String, SimpleCounte
         StreamTask task = new StreamTask(new TaskDeployment(job.jobName(), v, serializedUserCode, i, attempt,
             io.inputChannels(), io.inputIndexOfChannel(), io.writers, splits, collectChannels, taskCounters,
             ProcessingTimeService.SYSTEM, job.config().getSerializerConfig(),
-            job.config().getAutoWatermarkInterval().toMillis(), specializedClasses, checkpoints, taskRestore));
+            job.config().getAutoWatermarkInterval().toMillis(), specializedClasses, checkpoints, taskRestore,
+            deadLetters));
         if (task.checkpointParticipant() != null) {
           participants.add(task.checkpointParticipant());
         }

@@ -86,9 +86,10 @@ public final class EmbeddedExecutor implements PipelineExecutor {
           cause -> self[0].failFromCheckpoints(cause));
     }
     CheckpointCoordinator coordinator = checkpoints;
+    weir.runtime.sink.DeadLetters.Log deadLetters = new weir.runtime.sink.DeadLetters.Log(job.jobName());
     JobRun run = new JobRun(job.jobId(), job.jobName(), (attempt, restore) -> deploy(graph, attempt, restore,
-        coordinator, channels), new RestartPolicy(job.config().getRestartStrategy()), checkpoints,
-        job.config().getStallWarning());
+        coordinator, channels, deadLetters), new RestartPolicy(job.config().getRestartStrategy()), checkpoints,
+        job.config().getStallWarning(), deadLetters);
     self[0] = run;
     for (JobVertex v : job.vertices()) {
       for (StreamNode n : v.operators()) {
@@ -138,7 +139,8 @@ public final class EmbeddedExecutor implements PipelineExecutor {
 
   /** Wires one attempt of the job: exchanges, source coordinators and a task per subtask. */
   private static JobRun.Deployment deploy(JobGraph job, int attempt, @Nullable CheckpointStorage.Loaded restore,
-      @Nullable CheckpointCoordinator checkpoints, Map<String, CollectChannel> channels) throws Exception {
+      @Nullable CheckpointCoordinator checkpoints, Map<String, CollectChannel> channels,
+      weir.runtime.sink.DeadLetters deadLetters) throws Exception {
     StateAssignment assignment = restore == null ? null : new StateAssignment(restore);
     ExchangeWiring wiring = new ExchangeWiring(job);
     List<SourceCoordinator<?>> coordinators = new ArrayList<>();
@@ -155,7 +157,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
       }
     }
     AttemptTasks tasks = AttemptTasks.build(job, attempt, assignment, wiring, ExchangeWiring.Placement.ALL,
-        coordinatorOf::get, checkpoints, channels);
+        coordinatorOf::get, checkpoints, channels, deadLetters);
     List<Tasklet> blocking = new ArrayList<>();
     List<List<Tasklet>> perWorker = AttemptTasks.spread(tasks.tasks(), job.config().getWorkerThreads(), blocking);
     return new JobRun.Deployment(perWorker, blocking, coordinators, tasks.counters(), tasks.participants());

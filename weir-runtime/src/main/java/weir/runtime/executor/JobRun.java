@@ -59,6 +59,7 @@ final class JobRun implements JobClient {
   private final RestartPolicy restartPolicy;
   @Nullable private final CheckpointCoordinator checkpoints;
   private final Duration stallWarning;
+  private final weir.runtime.sink.DeadLetters.Log deadLetters;
   private final List<Thread> allThreads = new CopyOnWriteArrayList<>();
   private final List<Map<String, SimpleCounter>> counters = new CopyOnWriteArrayList<>();
   private final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.CREATED);
@@ -69,7 +70,8 @@ final class JobRun implements JobClient {
   private long startNanos;
 
   JobRun(String jobId, String jobName, Deployer deployer, RestartPolicy restartPolicy,
-      @Nullable CheckpointCoordinator checkpoints, Duration stallWarning) {
+      @Nullable CheckpointCoordinator checkpoints, Duration stallWarning, weir.runtime.sink.DeadLetters.Log deadLetters) {
+    this.deadLetters = deadLetters;
     this.jobId = jobId;
     this.jobName = jobName;
     this.deployer = deployer;
@@ -349,6 +351,12 @@ final class JobRun implements JobClient {
           + "' runs without checkpoints: turn them on with StreamExecutionEnvironment.enableCheckpointing"));
     }
     return checkpoints.triggerCheckpoint();
+  }
+
+  @Override
+  public List<weir.api.connector.sink.lib.DeadLetter> getDeadLetters() {
+    return deadLetters.entries().stream()
+        .map(e -> new weir.api.connector.sink.lib.DeadLetter(e.record(), e.error())).toList();
   }
 
   @Override

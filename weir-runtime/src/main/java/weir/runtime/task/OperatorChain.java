@@ -284,7 +284,8 @@ final class OperatorChain {
       @Nullable TaskRestore.Operator restored) throws Exception {
     SinkContext context = new SinkContext(d.jobName(), d.subtaskIndex(), node.parallelism(), d.attemptNumber(),
         d.checkpoints() == null || !d.checkpoints().config().isCheckpointingEnabled() ? Optional.empty()
-            : Optional.of(d.checkpoints().config().getCheckpointInterval()));
+            : Optional.of(d.checkpoints().config().getCheckpointInterval()),
+        letter -> d.deadLetters().send(node.name(), d.subtaskIndex(), letter));
     SinkWriter<?> writer;
     SimpleVersionedSerializer<Object> stateSerializer = null;
     if (sink instanceof CollectSink<?> collect) {
@@ -311,7 +312,8 @@ final class OperatorChain {
 
   /** What a sink's writer and committer learn about their subtask. */
   private record SinkContext(String getJobName, int getSubtaskIndex, int getParallelism, int getAttemptNumber,
-      Optional<Duration> getCheckpointInterval) implements WriterInitContext, CommitterInitContext {}
+      Optional<Duration> getCheckpointInterval, WriterInitContext.DeadLetterOutput getDeadLetterOutput)
+      implements WriterInitContext, CommitterInitContext {}
 
   /** Reads elements written as {@code int version, bytes}. */
   private static List<Object> versioned(List<byte[]> elements, SimpleVersionedSerializer<Object> serializer)

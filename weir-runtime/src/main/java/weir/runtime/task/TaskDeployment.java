@@ -39,6 +39,7 @@ import weir.runtime.sink.CollectChannel;
  *     its subtasks (see {@link weir.runtime.operators.Specialization})
  * @param checkpoints the job's checkpoint coordinator (or its proxy), or {@code null} when checkpointing is off
  * @param restore the state to start from, or {@code null} for a fresh start
+ * @param deadLetters where the job's dead-letter sinks send their records
  */
 public record TaskDeployment(
     String jobName,
@@ -57,4 +58,5 @@ public record TaskDeployment(
     long autoWatermarkInterval,
     Map<String, Class<?>> specializedClasses,
     @Nullable CheckpointGateway checkpoints,
-    @Nullable TaskRestore restore) {}
+    @Nullable TaskRestore restore,
+    weir.runtime.sink.DeadLetters deadLetters) {}

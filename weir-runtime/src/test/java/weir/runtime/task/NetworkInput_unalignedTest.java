@@ -85,7 +85,7 @@ class NetworkInput_unalignedTest {
   private final NetworkInput input = new NetworkInput(channels, new int[] {0, 0}, head, new RecordTimestamp(), calls);
   private final StreamTask task = new StreamTask(new TaskDeployment("job", new JobVertex(1, "v", List.of(), 1, 128, false),
       null, 0, 0, new SpscChannel[0], new int[0], Map.of(), null, Map.of(), Map.of(), null, null, 0, Map.of(), null,
-      null));
+      null, (operator, subtask, letter) -> {}));
 
   private void send(int channel, Object... elements) {
     for (Object e : elements) {

@@ -31,4 +31,19 @@ public interface WriterInitContext {
   default Optional<Duration> getCheckpointInterval() {
     return Optional.empty();
   }
+
+  /** Where the job's dead letters go ({@link weir.api.connector.sink.lib.DeadLetterSink}). */
+  default DeadLetterOutput getDeadLetterOutput() {
+    throw new UnsupportedOperationException("This runtime keeps no dead letters");
+  }
+
+  /**
+   * Takes the dead letters of a job for the engine to keep. Thread-safe.
+   *
+   * @since 0.1
+   */
+  @FunctionalInterface
+  interface DeadLetterOutput {
+    void send(weir.api.connector.sink.lib.DeadLetter letter);
+  }
 }
