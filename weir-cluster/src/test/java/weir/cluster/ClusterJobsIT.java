@@ -101,6 +101,11 @@ class ClusterJobsIT {
     assertThat(states).startsWith("RUNNING", "RESTARTING", "RUNNING").endsWith("FINISHED");
     JsonNode exceptions = ClusterProcesses.JSON.readTree(cluster.get(jobManager.restPort(), "/jobs/" + job + "/exceptions")
         .body()).get("exceptions");
+    // the JobManager's gauges count the restart and the checkpoints
+    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.get(jobManager.restPort(), "/metrics").body()
+        .contains("weir_job_restarts{job=\"" + job + "\",name=\"counting-keyed\",node=\"jobmanager\",role=\"jobmanager\"} 1.0"));
+    assertThat(cluster.get(jobManager.restPort(), "/metrics").body()).contains("weir_job_checkpoints_completed{job=\""
+        + job + "\"", "weir_job_checkpoint_duration_seconds{job=\"" + job + "\"");
     // the first to notice is the heartbeat monitor or a TaskManager whose connection to tm-c broke
     assertThat(exceptions.get(0).get("attempt").asInt()).isZero();
     assertThat(exceptions.get(0).get("message").asText()).containsAnyOf("tm-c", "Connection");

@@ -64,8 +64,9 @@ class ClusterProcessesIT {
     assertThat(jmMetrics).containsEntry("weir_taskmanagers{node=\"jobmanager\",role=\"jobmanager\",status=\"registered\"}", 2.0)
         .containsEntry("weir_taskmanager_slots{node=\"jobmanager\",role=\"jobmanager\"}", 5.0)
         .hasKeySatisfying(new org.assertj.core.api.Condition<>(k -> k.startsWith("jvm_memory_used_bytes{"), "JVM memory"));
-    Map<String, Double> tmMetrics = scrape(taskManagers(rest).get("tm-a").get("metricsPort").asInt());
-    assertThat(tmMetrics.get("weir_heartbeats_sent_total{node=\"tm-a\",role=\"taskmanager\"}")).isPositive();
+    int tmMetricsPort = taskManagers(rest).get("tm-a").get("metricsPort").asInt();
+    await().atMost(Duration.ofSeconds(10)).until(() -> scrape(tmMetricsPort)
+        .getOrDefault("weir_heartbeats_sent_total{node=\"tm-a\",role=\"taskmanager\"}", 0.0) > 0);
     HttpResponse<String> missing = get(rest, "/no-such-thing");
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(missing.body()).get("message").asText()).contains("GET /no-such-thing");

@@ -85,6 +85,8 @@ public final class JobManager implements AutoCloseable {
       lostTaskManagers.increment(lost.size());
       jobs.taskManagersLost(lost);
     }, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+    JobMeters jobMeters = new JobMeters(jobs::list, metrics.registry());
+    monitor.scheduleWithFixedDelay(jobMeters::update, 0, 1, TimeUnit.SECONDS);
     LOG.info("JobManager started: rpc {}:{}, rest http://{}:{}", host, rpcPort(), host, restPort());
     return this;
   }
