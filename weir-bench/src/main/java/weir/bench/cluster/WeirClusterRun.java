@@ -19,6 +19,7 @@ import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -37,12 +38,13 @@ import weir.cluster.cli.WeirCli;
  * submitted through the {@code weir run} command's REST client with the given parallelism, and
  * followed over the JobManager's REST API until it ends. Afterwards each TaskManager's
  * {@code weir_network_sent_bytes_total} is read from its {@code GET /metrics}. The processes are
- * killed at the end, whatever happened; their logs are kept, and named, only when the run failed.
+ * stopped at the end, whatever happened; their logs are kept, and named, only when the run failed.
  */
 final class WeirClusterRun implements AutoCloseable {
   private static final Pattern PORTS = Pattern.compile("JOBMANAGER rpc=(\\d+) rest=(\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3); // a pre-touched heap can take a minute to start
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(20);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(15);
   private static final String SENT_BYTES = "weir_network_sent_bytes_total";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -285,14 +287,19 @@ final class WeirClusterRun implements AutoCloseable {
     return b.toString();
   }
 
+  /**
+   * Asks each process to stop (SIGTERM: its shutdown hooks run, and a profiler attached to it
+   * writes its output), then kills those still there after {@link #STOP_GRACE}.
+   */
   private void kill() {
-    for (Process p : processes) {
-      p.destroyForcibly();
-    }
+    processes.forEach(Process::destroy);
     for (Process p : processes) {
       try {
-        p.waitFor();
+        if (!p.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+          p.destroyForcibly().waitFor();
+        }
       } catch (InterruptedException e) {
+        p.destroyForcibly();
         Thread.currentThread().interrupt();
       }
     }
