@@ -94,7 +94,7 @@ class JobCommandsIT {
   void when_a_jar_runs_embedded_then_the_job_runs_in_this_process() throws Exception {
     Path jar = ClusterProcesses.jobJar(dir, CountingJob.class);
     Outcome run = weir(cmd("run", "--target", "embedded", "-p", "2", jar.toString(), List.of(
-        dir.resolve("embedded").toString(), dir.resolve("checkpoints").toString(), "5000", "keyed", "0")));
+        dir.resolve("embedded").toString(), dir.resolve("checkpoints").toString(), "5000", "keyed", "0", "--not-an-option")));
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(ClusterJobsIT.numbersIn(dir.resolve("embedded"))).isEqualTo(ClusterJobsIT.range(5000));
   }

@@ -41,6 +41,8 @@ public final class WeirCli implements Runnable {
   /** The command line, with configuration errors reported as such. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new WeirCli());
+    // after the jar, everything is the program's: weir run job.jar --input x passes --input on
+    cli.getSubcommands().get("run").setStopAtPositional(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ConfigException) {
         commandLine.getErr().println("weir: " + e.getMessage());
