@@ -631,13 +631,7 @@ final class ClusterJob {
   }
 
   private <T> T withUserCode(java.util.concurrent.Callable<T> action) throws Exception {
-    Thread thread = Thread.currentThread();
-    ClassLoader before = thread.getContextClassLoader();
-    thread.setContextClassLoader(userCode);
-    try {
-      return action.call();
-    } finally {
-      thread.setContextClassLoader(before);
-    }
+    return weir.cluster.program.UserCodeClassLoader.callWith(userCode, action);
   }
+
 }

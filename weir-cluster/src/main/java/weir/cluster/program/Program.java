@@ -69,22 +69,12 @@ public record Program(Path jar, @Nullable String entryClass, List<String> args, 
             + "(executeAndCollect), which a job submitted to a cluster cannot do: write them to a sink instead");
       }
     };
-    ExecutorContext context = new ExecutorContext(capture, this::applyDefaults);
-    Thread thread = Thread.currentThread();
-    ClassLoader before = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
     try {
-      context.call(() -> main.invoke(null, (Object) args.toArray(new String[0])));
-    } catch (InvocationTargetException e) {
+      invokeMain(main, loader, new ExecutorContext(capture, this::applyDefaults));
+    } catch (ProgramException e) {
       if (captured[0] == null) {
-        throw new ProgramException("The main method of " + main.getDeclaringClass().getName() + " in " + jar.getFileName()
-            + " failed before it executed a job: " + e.getCause(), e.getCause());
+        throw e;
       }
-    } catch (Exception e) {
-      throw new ProgramException("Cannot run the main method of " + main.getDeclaringClass().getName() + " in "
-          + jar.getFileName() + ": " + e, e);
-    } finally {
-      thread.setContextClassLoader(before);
     }
     if (captured[0] == null) {
       throw new ProgramException("The main method of " + main.getDeclaringClass().getName() + " in " + jar.getFileName()
@@ -100,21 +90,21 @@ public record Program(Path jar, @Nullable String entryClass, List<String> args, 
    * main} does.
    */
   public void runEmbedded(ClassLoader loader) throws ProgramException {
-    Method main = mainMethod(loader);
-    ExecutorContext context = new ExecutorContext(new weir.runtime.executor.EmbeddedExecutor(), this::applyDefaults);
-    Thread thread = Thread.currentThread();
-    ClassLoader before = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
+    invokeMain(mainMethod(loader), loader,
+        new ExecutorContext(new weir.runtime.executor.EmbeddedExecutor(), this::applyDefaults));
+  }
+
+  /** Runs {@code main} in {@code context} with {@code loader} as the context class loader. */
+  private void invokeMain(Method main, ClassLoader loader, ExecutorContext context) throws ProgramException {
     try {
-      context.call(() -> main.invoke(null, (Object) args.toArray(new String[0])));
+      UserCodeClassLoader.callWith(loader, () -> context.call(() -> main.invoke(null,
+          (Object) args.toArray(new String[0]))));
     } catch (InvocationTargetException e) {
       throw new ProgramException("The main method of " + main.getDeclaringClass().getName() + " in " + jar.getFileName()
           + " failed: " + e.getCause(), e.getCause());
     } catch (Exception e) {
       throw new ProgramException("Cannot run the main method of " + main.getDeclaringClass().getName() + " in "
           + jar.getFileName() + ": " + e, e);
-    } finally {
-      thread.setContextClassLoader(before);
     }
   }
 

@@ -69,6 +69,18 @@ public final class UserCodeClassLoader extends URLClassLoader {
     return Collections.enumeration(all);
   }
 
+  /** Calls {@code action} with {@code loader} as the thread's context class loader, as user code expects. */
+  public static <T> T callWith(ClassLoader loader, java.util.concurrent.Callable<T> action) throws Exception {
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      return action.call();
+    } finally {
+      thread.setContextClassLoader(before);
+    }
+  }
+
   private static boolean isParentFirst(String name) {
     for (String prefix : PARENT_FIRST) {
       if (name.startsWith(prefix)) {

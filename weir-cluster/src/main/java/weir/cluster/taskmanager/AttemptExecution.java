@@ -247,13 +247,7 @@ final class AttemptExecution implements Worker.Listener {
   }
 
   private <T> T withUserCode(java.util.concurrent.Callable<T> action) throws Exception {
-    Thread thread = Thread.currentThread();
-    ClassLoader before = thread.getContextClassLoader();
-    thread.setContextClassLoader(userCode);
-    try {
-      return action.call();
-    } finally {
-      thread.setContextClassLoader(before);
-    }
+    return weir.cluster.program.UserCodeClassLoader.callWith(userCode, action);
   }
+
 }

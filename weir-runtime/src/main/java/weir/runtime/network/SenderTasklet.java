@@ -17,8 +17,10 @@ import weir.runtime.task.Tasklet;
  * producer subtask writes as always. Each call drains the ring into network buffers ({@link
  * ElementWriter}) and sends as many buffers as the receiver has granted credit for, each with
  * the backlog queued behind it; it writes without flushing and flushes once per call. A
- * partially filled buffer goes out when the ring has nothing more at the end of a call and
- * credit is left, so a quiet channel still has low latency.
+ * partially filled buffer goes out when the ring has nothing more at the end of a call and credit
+ * is left, and either the channel sent nothing for {@link #FLUSH_DELAY_NANOS} (a quiet channel:
+ * sent at once) or the buffer has waited that long (a busy one: buffers fill up instead of going
+ * out a few records each, each taking a credit).
  *
  * <h3>Priority barriers</h3>
  * A barrier posted beside the ring is sent at its position in the stream, after the records
@@ -36,6 +38,8 @@ import weir.runtime.task.Tasklet;
 final class SenderTasklet implements Tasklet, OutboundConnection.CreditListener {
   // a call stops after this many elements so that other tasklets get their turn
   private static final int ELEMENTS_PER_CALL = 4096;
+  // how long a partial buffer of a busy channel may wait for more records
+  static final long FLUSH_DELAY_NANOS = 1_000_000;
 
   private final ChannelId id;
   private final SpscChannel source;
@@ -51,6 +55,9 @@ final class SenderTasklet implements Tasklet, OutboundConnection.CreditListener 
   private int number = -1;
   @Nullable private SpscChannel.PriorityBarrier nextPriority;
   private boolean endWritten;
+  // when the partial buffer got its first element, and when a buffer was last sent (System.nanoTime)
+  private long partialSince = Long.MIN_VALUE;
+  private long lastSent = Long.MIN_VALUE / 2;
   @Nullable private ChannelPromise endPromise;
 
   SenderTasklet(ChannelId id, SpscChannel source, TypeSerializer<Object> serializer, InetSocketAddress remote,
@@ -96,9 +103,18 @@ final class SenderTasklet implements Tasklet, OutboundConnection.CreditListener 
       if (endWritten) {
         writer.finishCurrent();
       } else if (credit.get() > writer.finishedCount() && source.available() == 0 && !source.hasPriority()) {
-        // the ring is empty: send what there is rather than wait for more
-        writer.finishCurrent();
+        long now = System.nanoTime();
+        if (partialSince == Long.MIN_VALUE) {
+          partialSince = now;
+        }
+        if (now - lastSent >= FLUSH_DELAY_NANOS || now - partialSince >= FLUSH_DELAY_NANOS) {
+          // the ring is empty: send what there is rather than wait for more
+          writer.finishCurrent();
+        }
       }
+    }
+    if (writer.finishedCount() > 0) {
+      partialSince = Long.MIN_VALUE;
     }
     progress |= send();
     return progress ? ProgressState.MADE_PROGRESS : ProgressState.NO_PROGRESS;
@@ -171,6 +187,7 @@ final class SenderTasklet implements Tasklet, OutboundConnection.CreditListener 
     }
     if (sent > 0) {
       ch.flush();
+      lastSent = System.nanoTime();
     }
     return sent > 0;
   }
