@@ -142,7 +142,7 @@ class RestApiIT {
     });
     int metricsPort = cluster.taskManagers(rest).get("tm-a").get("metricsPort").asInt();
     assertThat(cluster.get(metricsPort, "/metrics").body()).contains("weir_subtask_elements_in{job=\"" + job + "\"",
-        "weir_subtask_backpressure{", "weir_network_buffers{");
+        "weir_subtask_backpressure{", "weir_subtask_busy{", "weir_subtask_watermark_lag_seconds{", "weir_network_buffers{");
     send("POST", "/jobs/" + job + "/cancel", null, BEARER);
     await().atMost(Duration.ofSeconds(30)).until(() -> cluster.status(rest, job).equals("CANCELED"));
 

@@ -343,6 +343,7 @@ final class RestApi {
           s.put("elementsIn", figures.getElementsIn());
           s.put("elementsOut", figures.getElementsOut());
           s.put("backpressure", figures.getBackpressure());
+          s.put("busy", figures.getBusy());
           s.put("watermark", figures.getWatermark() == Long.MIN_VALUE ? null : figures.getWatermark());
         }
         subtasks.add(s);
