@@ -25,9 +25,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import weir.cluster.cli.JobManagerPorts;
 import weir.cluster.cli.WeirCli;
 
 /**
@@ -41,7 +40,6 @@ import weir.cluster.cli.WeirCli;
  * stopped at the end, whatever happened; their logs are kept, and named, only when the run failed.
  */
 final class WeirClusterRun implements AutoCloseable {
-  private static final Pattern PORTS = Pattern.compile("JOBMANAGER rpc=(\\d+) rest=(\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3); // a pre-touched heap can take a minute to start
   private static final Duration JOB_TIMEOUT = Duration.ofMinutes(20);
   private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -74,10 +72,10 @@ final class WeirClusterRun implements AutoCloseable {
     Path probes = Files.createDirectories(work.resolve("probes"));
     Process jobManager = start("jobmanager", jobManagerFlags, List.of("jobmanager", "-Djobmanager.rpc.port=0",
         "-Drest.port=0", "-Dprocess.working-dir=" + work.resolve("jobmanager")));
-    Matcher ports = awaitPorts(jobManager);
-    String rest = "127.0.0.1:" + ports.group(2);
+    JobManagerPorts ports = JobManagerPorts.await(jobManager, work.resolve("jobmanager.log"), START_TIMEOUT);
+    String rest = "127.0.0.1:" + ports.rest();
     for (int i = 1; i <= parallelism; i++) {
-      start("taskmanager-" + i, taskManagerFlags, List.of("taskmanager", "--jobmanager", "127.0.0.1:" + ports.group(1),
+      start("taskmanager-" + i, taskManagerFlags, List.of("taskmanager", "--jobmanager", "127.0.0.1:" + ports.rpc(),
           "--slots", "1", "--id", "taskmanager-" + i, "-Dprocess.working-dir=" + work.resolve("taskmanager-" + i)));
     }
     awaitRegistered(rest, parallelism);
@@ -123,22 +121,6 @@ final class WeirClusterRun implements AutoCloseable {
         .start();
     processes.add(p);
     return p;
-  }
-
-  private Matcher awaitPorts(Process jobManager) throws IOException, InterruptedException {
-    Path log = work.resolve("jobmanager.log");
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Matcher m = PORTS.matcher(Files.readString(log));
-      if (m.find()) {
-        return m;
-      }
-      if (!jobManager.isAlive()) {
-        throw new IllegalStateException("The JobManager exited with code " + jobManager.exitValue());
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("The JobManager did not print its ports within " + START_TIMEOUT.toSeconds() + " s");
   }
 
   private void awaitRegistered(String rest, int taskManagers) throws Exception {

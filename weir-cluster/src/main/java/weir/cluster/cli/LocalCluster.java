@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import weir.cluster.config.ClusterConfig;
 
@@ -24,7 +23,6 @@ import weir.cluster.config.ClusterConfig;
 final class LocalCluster {
   /** The file, in the cluster's folder, that lists the processes' ids. */
   static final String PIDS = "cluster.pids";
-  private static final Pattern PORTS = Pattern.compile("JOBMANAGER rpc=(\\d+) rest=(\\d+)");
   private static final Pattern REGISTERED = Pattern.compile("\"status\":\"REGISTERED\"");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -61,17 +59,22 @@ final class LocalCluster {
       Process jobManager = launch(dir.resolve("jobmanager.log"), jm);
       started.add(jobManager.pid());
       writePids(pids, started);
-      Matcher ports = awaitPorts(jobManager, dir.resolve("jobmanager.log"));
+      JobManagerPorts ports;
+      try {
+        ports = JobManagerPorts.await(jobManager, dir.resolve("jobmanager.log"), START_TIMEOUT);
+      } catch (IllegalStateException e) {
+        throw new Problem(e.getMessage());
+      }
       String host = config.get(ClusterConfig.JOBMANAGER_HOST);
       for (int i = 1; i <= taskManagers; i++) {
-        List<String> tm = new ArrayList<>(List.of("taskmanager", "--jobmanager", host + ":" + ports.group(1),
+        List<String> tm = new ArrayList<>(List.of("taskmanager", "--jobmanager", host + ":" + ports.rpc(),
             "--id", "taskmanager-" + i));
         tm.addAll(configArgs);
         tm.add("-Dprocess.log-file=" + dir.resolve("taskmanager-" + i + ".log").toAbsolutePath());
         started.add(launch(dir.resolve("taskmanager-" + i + ".log"), tm).pid());
         writePids(pids, started);
       }
-      String rest = "http://" + host + ":" + ports.group(2);
+      String rest = "http://" + host + ":" + ports.rest();
       awaitRegistered(rest, taskManagers, dir);
       return rest;
     } catch (IOException | RuntimeException | InterruptedException e) {
@@ -114,21 +117,6 @@ final class LocalCluster {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
-  }
-
-  private static Matcher awaitPorts(Process jobManager, Path log) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Matcher m = PORTS.matcher(Files.readString(log));
-      if (m.find()) {
-        return m;
-      }
-      if (!jobManager.isAlive()) {
-        throw new Problem("The JobManager exited with code " + jobManager.exitValue() + "; see " + log);
-      }
-      Thread.sleep(50);
-    }
-    throw new Problem("The JobManager did not start within " + START_TIMEOUT.toSeconds() + " s; see " + log);
   }
 
   private static void awaitRegistered(String rest, int taskManagers, Path dir) throws InterruptedException {
