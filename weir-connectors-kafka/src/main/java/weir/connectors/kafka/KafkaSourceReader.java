@@ -48,6 +48,14 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
   private final KafkaFetcher fetcher;
   @Nullable private KafkaFetcher.Fetch current;
   @Nullable private Iterator<ConsumerRecord<byte[], byte[]>> records;
+  /**
+   * Whether partitions were added whose split outputs are not created yet. An assigned partition
+   * holds back the subtask's watermark from its assignment on, not only from its first record:
+   * else the watermark follows the partitions that brought records first, and the first records
+   * of the others (a later fetch at start, or a partition quiet so far) would be late. Idleness
+   * ({@code WatermarkStrategy.withIdleness}) releases a partition that brings none.
+   */
+  private boolean outputsMissing;
   private boolean noMoreSplits;
 
   KafkaSourceReader(KafkaSource<T> source, SourceReaderContext context) {
@@ -64,6 +72,9 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
   @Override
   public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
     fetcher.checkFailure();
+    if (outputsMissing) {
+      createOutputs(output);
+    }
     int emitted = 0;
     while (emitted < MAX_RECORDS_PER_POLL) {
       if (records == null || !records.hasNext()) {
@@ -98,10 +109,16 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
         : InputStatus.NOTHING_AVAILABLE;
   }
 
-  private void emit(ReaderOutput<T> output, Partition<T> p, ConsumerRecord<byte[], byte[]> r) throws IOException {
-    if (p.output == null) {
-      p.output = output.createOutputForSplit(p.splitId);
+  private void createOutputs(ReaderOutput<T> output) {
+    for (Partition<T> p : partitions.values()) {
+      if (p.output == null) {
+        p.output = output.createOutputForSplit(p.splitId);
+      }
     }
+    outputsMissing = false;
+  }
+
+  private void emit(ReaderOutput<T> output, Partition<T> p, ConsumerRecord<byte[], byte[]> r) throws IOException {
     T value;
     try {
       value = deserializer.deserialize(r);
@@ -178,6 +195,7 @@ final class KafkaSourceReader<T> implements SourceReader<T, KafkaPartitionSplit>
       }
     }
     if (!added.isEmpty()) {
+      outputsMissing = true;
       fetcher.add(added);
     }
   }

@@ -1,5 +1,6 @@
 package weir.connectors.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -55,8 +58,60 @@ final class KafkaBroker {
   }
 
   static void createTopic(String name, int partitions) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+    try (Admin admin = admin()) {
       admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Creates a topic with one partition per count and fills partition i with {@code counts[i]}
+   * records as {@link #fill} does; returns their values.
+   */
+  static List<String> createFilledTopic(String name, int... counts) throws Exception {
+    createTopic(name, counts.length);
+    List<String> values = new ArrayList<>();
+    for (int p = 0; p < counts.length; p++) {
+      values.addAll(fill(name, p, 0, counts[p]));
+    }
+    return values;
+  }
+
+  /** An admin client of the broker; the caller closes it. */
+  static Admin admin() throws Exception {
+    return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+  }
+
+  /** Sends the string values {@code "<partition>:<i>"} for i in [from, to) to a partition; returns them. */
+  static List<String> fill(String topic, int partition, int from, int to) throws Exception {
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      String v = partition + ":" + i;
+      values.add(v);
+      records.add(new ProducerRecord<>(topic, partition, null, bytes(v)));
+    }
+    sendAll(records);
+    return values;
+  }
+
+  /** Sends records through one producer and waits until the broker acknowledged each of them. */
+  static void sendAll(List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+    try (KafkaProducer<byte[], byte[]> p = producer()) {
+      List<Future<RecordMetadata>> acks = new ArrayList<>();
+      records.forEach(r -> acks.add(p.send(r)));
+      for (Future<RecordMetadata> ack : acks) {
+        ack.get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** The offsets consumer group {@code group} committed, by partition; empty when it has none. */
+  static Map<TopicPartition, Long> committedOffsets(String group) throws Exception {
+    try (Admin admin = admin()) {
+      Map<TopicPartition, Long> result = new HashMap<>();
+      admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+          .forEach((tp, o) -> result.put(tp, o.offset()));
+      return result;
     }
   }
 
@@ -99,6 +154,18 @@ final class KafkaBroker {
       }
       return result;
     }
+  }
+
+  /** {@code s} in UTF-8. */
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The values of {@code records} as UTF-8 strings, in order. */
+  static List<String> values(List<ConsumerRecord<byte[], byte[]>> records) {
+    List<String> result = new ArrayList<>();
+    records.forEach(r -> result.add(new String(r.value(), StandardCharsets.UTF_8)));
+    return result;
   }
 
   private static boolean reached(KafkaConsumer<?, ?> c, Map<TopicPartition, Long> end, Set<TopicPartition> parts) {

@@ -99,7 +99,7 @@ class KafkaExactlyOnceIT {
             .build());
     long injected = env.execute("kafka copy").getCounter(FailureInjector.FAILURES);
 
-    List<String> committed = values(KafkaBroker.readAllCommitted("out"));
+    List<String> committed = KafkaBroker.values(KafkaBroker.readAllCommitted("out"));
     Collections.sort(committed);
     assertThat(injected).isGreaterThanOrEqualTo(20);
     assertThat(committed).hasSize(RECORDS).isEqualTo(expected);
@@ -127,12 +127,6 @@ class KafkaExactlyOnceIT {
     } catch (Exception e) {
       into.add("reader failed: " + e);
     }
-  }
-
-  private static List<String> values(List<ConsumerRecord<byte[], byte[]>> records) {
-    List<String> result = new ArrayList<>();
-    records.forEach(r -> result.add(new String(r.value(), StandardCharsets.UTF_8)));
-    return result;
   }
 
   /** A key and its running count. */
