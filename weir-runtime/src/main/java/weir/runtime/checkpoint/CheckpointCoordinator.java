@@ -445,15 +445,19 @@ public final class CheckpointCoordinator implements CheckpointGateway {
     if (p.timeout != null) {
       p.timeout.cancel(false);
     }
+    // the savepoints' futures complete only once the checkpoint is recorded as complete: what waits
+    // on them may stop the job, which must find no checkpoint pending to abort
+    List<Runnable> savepointsDone = new ArrayList<>();
     for (SavepointRequest r : p.savepoints) {
       running &= !r.stop();
       Path folder = r.directory().resolve("savepoint-" + p.id + "-" + Long.toHexString(System.nanoTime()));
       try {
         storage.copyTo(p.id, folder);
-        r.future().complete(folder);
+        savepointsDone.add(() -> r.future().complete(folder));
         LOG.info("Job '{}': savepoint {} written to {}", jobName, p.id, folder);
       } catch (IOException e) {
-        r.future().completeExceptionally(new IOException("Cannot write savepoint " + p.id + " to " + folder, e));
+        savepointsDone.add(() -> r.future().completeExceptionally(
+            new IOException("Cannot write savepoint " + p.id + " to " + folder, e)));
       }
     }
     pending = null;
@@ -494,6 +498,7 @@ public final class CheckpointCoordinator implements CheckpointGateway {
     for (CompletableFuture<Long> f : p.futures) {
       f.complete(p.id);
     }
+    savepointsDone.forEach(Runnable::run);
     if (!requested.isEmpty() || !requestedSavepoints.isEmpty() || (!participants.isEmpty() && endedInputs >= participants.size())) {
       executor.execute(() -> trigger(true));
     }
