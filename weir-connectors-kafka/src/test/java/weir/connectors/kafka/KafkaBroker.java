@@ -45,16 +45,21 @@ final class KafkaBroker {
       c.format();
       c.startup();
       c.waitForReadyBrokers();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          c.close();
-        } catch (Exception e) {
-          // the JVM ends anyway
-        }
-      }));
       cluster = c;
     }
     return cluster.bootstrapServers();
+  }
+
+  /**
+   * Stops the broker, if one was started. Called when the test run ends, before the JVM's shutdown
+   * hooks run: the test kit deletes its log folders in a hook of its own, and a broker still
+   * running then sees its log folder vanish and halts the JVM.
+   */
+  static synchronized void stop() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+      cluster = null;
+    }
   }
 
   static void createTopic(String name, int partitions) throws Exception {
