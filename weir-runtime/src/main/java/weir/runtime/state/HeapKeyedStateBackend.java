@@ -279,16 +279,16 @@ public final class HeapKeyedStateBackend {
    * How a value, reducing or aggregating state keeps its values: as bytes, with the serializer
    * returned ({@link #binarySerializer}), or as objects ({@code null}); see {@link TypeShapes}.
    * Values that hold collections are kept as objects, since reading them back from bytes on every
-   * access costs time in their size. Deeply immutable values that are more than a boxed primitive
-   * (records of strings and numbers, say) are kept as the objects themselves and marked so on
-   * {@code table}: a read is then free instead of a deserialization, and since no one can change
-   * them in place, snapshots share them without copies.
+   * access costs time in their size. Deeply immutable records that hold text (a record of strings
+   * and numbers, say) are kept as the objects themselves and marked so on {@code table}: a read is
+   * then free instead of decoding strings, and since no one can change them in place, snapshots
+   * share them without copies. Records of numbers alone are kept as bytes.
    */
   @Nullable
   private <T> TypeSerializer<T> valueSerializer(StateDescriptor<T> d, StateTable<?, ?> table) {
     TypeInfo<T> type = d.getType();
-    if (!type.isUnknown() && TypeShapes.keepsObjects(type.typeClass())) {
-      if (TypeShapes.isImmutable(type.typeClass())) {
+    if (!type.isUnknown() && TypeShapes.keepsObjects(type.type())) {
+      if (TypeShapes.isImmutable(type.type())) {
         table.markImmutableValues();
       }
       return null;

@@ -45,7 +45,7 @@ interface SliceAggregator<IN, A, R> {
   @SuppressWarnings("unchecked")
   static <A> TypeSerializer<A> accumulatorSerializer(OperatorSpec.Window spec, SerializerConfig config) {
     TypeInfo<A> type = (TypeInfo<A>) spec.contentsType();
-    if (type.isUnknown() || !TypeShapes.isFlat(type.typeClass())) {
+    if (type.isUnknown() || !TypeShapes.isFlat(type.type())) {
       return null;
     }
     try {

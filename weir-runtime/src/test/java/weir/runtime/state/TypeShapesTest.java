@@ -2,6 +2,7 @@ package weir.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,14 @@ import weir.api.state.ValueState;
 import weir.api.state.ValueStateDescriptor;
 import weir.api.typeinfo.LongSerializer;
 import weir.api.typeinfo.SerializerConfig;
+import weir.api.tuple.Tuple2;
+import weir.api.typeinfo.TypeHint;
+import weir.api.typeinfo.TypeInfo;
 import weir.api.typeinfo.TypeSerializer;
 
 /**
- * How the shape of a value type decides how keyed state keeps it: immutable records as the
- * objects themselves, values holding collections as objects, the rest as bytes.
+ * How the shape of a value type decides how keyed state keeps it: immutable records holding text
+ * as the objects themselves, values holding collections as objects, the rest as bytes.
  */
 class TypeShapesTest {
   private static final int MAX_PARALLELISM = 8;
@@ -53,6 +57,47 @@ class TypeShapesTest {
     assertThat(TypeShapes.keepsObjects(Counter.class)).isFalse();
     assertThat(TypeShapes.keepsObjects(Long.class)).isFalse();
     assertThat(TypeShapes.keepsObjects(String.class)).isFalse();
+  }
+
+  record Box<T>(T value) {}
+
+  record Cycle(long id, Cycle next) {}
+
+  @Test
+  void when_a_generic_record_is_checked_then_its_type_arguments_decide() {
+    Type numbers = new TypeHint<Tuple2<Long, Long>>() {}.type();
+    Type withText = new TypeHint<Tuple2<Long, String>>() {}.type();
+    Type withList = new TypeHint<Tuple2<Long, List<String>>>() {}.type();
+    Type nested = new TypeHint<Box<Tuple2<Integer, Double>>>() {}.type();
+
+    assertThat(TypeShapes.isFlat(Tuple2.class)).as("a raw generic record: components unknown").isFalse();
+    assertThat(TypeShapes.isFlat(numbers)).isTrue();
+    assertThat(TypeShapes.isImmutable(numbers)).isTrue();
+    assertThat(TypeShapes.isFlat(withList)).isFalse();
+    assertThat(TypeShapes.isImmutable(nested)).as("arguments resolved through two levels").isTrue();
+
+    assertThat(TypeShapes.keepsObjects(numbers)).as("numbers alone: bytes").isFalse();
+    assertThat(TypeShapes.keepsObjects(nested)).isFalse();
+    assertThat(TypeShapes.keepsObjects(withText)).as("an immutable record holding text: objects").isTrue();
+    assertThat(TypeShapes.keepsObjects(withList)).isTrue();
+    assertThat(TypeShapes.keepsObjects(Tuple2.class)).isTrue();
+    assertThat(TypeShapes.isFlat(Cycle.class)).as("a type that contains itself has no fixed shape").isFalse();
+    assertThat(TypeShapes.keepsObjects(Cycle.class)).isTrue();
+  }
+
+  @Test
+  void when_a_record_of_numbers_is_stored_then_it_is_kept_as_bytes_and_reads_return_equal_copies() throws Exception {
+    HeapKeyedStateBackend backend = backend();
+    TypeInfo<Tuple2<Long, Long>> type = TypeInfo.of(new TypeHint<Tuple2<Long, Long>>() {});
+    ValueState<Tuple2<Long, Long>> state = backend.getState(new ValueStateDescriptor<>("sum", type));
+    backend.setCurrentKey(1L);
+    state.update(Tuple2.of(1L, 41L));
+
+    KeyedStateSnapshot snapshot = backend.beginSnapshot();
+    state.update(Tuple2.of(1L, 42L));
+    assertThat(backend.table("sum").isBinary()).isTrue();
+    assertThat(state.value()).isEqualTo(Tuple2.of(1L, 42L));
+    assertThat(restored(snapshot, new ValueStateDescriptor<>("sum", type))).isEqualTo(Tuple2.of(1L, 41L));
   }
 
   @Test
