@@ -10,8 +10,11 @@ package weir.runtime.state;
  * inside, and a value is one contiguous read instead of a chain of objects.
  *
  * <p>An update that fits into the value's slot is written in place; otherwise the value moves to
- * the end and its old slot becomes garbage. When the array is full, live values are compacted
- * into an array sized for them, so garbage never exceeds what was live.
+ * the end and its old slot becomes garbage. When the array is full and at most a quarter of it is
+ * garbage, it grows as it is; otherwise live values are compacted into an array sized for them,
+ * so garbage stays a bounded share. Both keep the values in the order they were placed: keys
+ * that arrive together (often in the order they were first seen) then find their values close
+ * together, where a layout in hash-table order would make each read a cache miss.
  *
  * <p>Owned by the subtask's thread.
  */
@@ -57,22 +60,37 @@ final class ValueArena {
     }
   }
 
-  /** Copies the live values of {@code owner} into a new array with room for {@code extra} more. */
+  /**
+   * Makes room for {@code extra} more bytes: grows the array as it is when little of it is garbage,
+   * otherwise copies the live values of {@code owner}, in the order they lie, into a new array.
+   */
   private void compact(StateMap<?, ?, ?> owner, int extra) {
     int live = used - garbage;
-    byte[] old = data;
-    byte[] fresh = new byte[Math.max(INITIAL_SIZE, Integer.highestOneBit(Math.max(1, (live + extra) * 2 - 1)) << 1)];
-    int[] position = {0};
+    int size = Math.max(INITIAL_SIZE, Integer.highestOneBit(Math.max(1, (live + extra) * 2 - 1)) << 1);
+    if (garbage * 4 <= used) {
+      data = java.util.Arrays.copyOf(data, Math.max(size, used + extra));
+      return;
+    }
+    StateMap.Entry<?, ?, ?>[] placed = new StateMap.Entry<?, ?, ?>[owner.size()];
+    int[] count = {0};
     owner.forEach(e -> {
       if (e.offset >= 0) {
-        System.arraycopy(old, e.offset, fresh, position[0], e.length);
-        e.offset = position[0];
-        e.capacity = e.length;
-        position[0] += e.length;
+        placed[count[0]++] = e;
       }
     });
+    java.util.Arrays.sort(placed, 0, count[0], java.util.Comparator.comparingInt(e -> e.offset));
+    byte[] old = data;
+    byte[] fresh = new byte[size];
+    int position = 0;
+    for (int i = 0; i < count[0]; i++) {
+      StateMap.Entry<?, ?, ?> e = placed[i];
+      System.arraycopy(old, e.offset, fresh, position, e.length);
+      e.offset = position;
+      e.capacity = e.length;
+      position += e.length;
+    }
     data = fresh;
-    used = position[0];
+    used = position;
     garbage = 0;
   }
 }

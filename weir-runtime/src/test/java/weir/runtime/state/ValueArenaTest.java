@@ -2,7 +2,10 @@ package weir.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,35 @@ class ValueArenaTest {
       backend.setCurrentKey(key);
       assertThat(state.value()).as("key %d", key).isEqualTo(reference.get(key));
     }
+  }
+
+  @Test
+  void when_the_arena_grows_or_compacts_then_values_keep_the_order_they_were_placed_in() {
+    StateMap<Integer, VoidNamespace, Object> map = new StateMap<>();
+    ValueArena arena = map.arena();
+    byte[] value = new byte[16];
+    List<StateMap.Entry<Integer, VoidNamespace, Object>> order = new ArrayList<>();
+    for (int key = 0; key < 5_000; key++) {
+      StateMap.Entry<Integer, VoidNamespace, Object> e = map.put(key, VoidNamespace.INSTANCE, null);
+      arena.store(e, value, value.length, map);
+      order.add(e);
+    }
+    assertThat(order).as("grown as it is: insertion order, not hash order").isSortedAccordingTo(
+        Comparator.comparingInt(e -> e.offset));
+
+    byte[] larger = new byte[24];
+    for (int key = 4_999; key >= 0; key--) {
+      arena.store(order.get(key), larger, larger.length, map); // moves to the end: its old slot is garbage
+    }
+    List<StateMap.Entry<Integer, VoidNamespace, Object>> before = new ArrayList<>(order);
+    before.sort(Comparator.comparingInt(e -> e.offset));
+    for (int key = 0; key < 20_000; key++) {
+      StateMap.Entry<Integer, VoidNamespace, Object> e = map.put(5_000 + key, VoidNamespace.INSTANCE, null);
+      arena.store(e, value, value.length, map);
+      before.add(e);
+    }
+    assertThat(before).as("grown or compacted in the order the values lay").isSortedAccordingTo(
+        Comparator.comparingInt(e -> e.offset));
   }
 
   /** A flat, mutable value: kept serialized, so every read is a copy. */
