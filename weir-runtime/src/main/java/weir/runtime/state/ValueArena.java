@@ -1,5 +1,8 @@
 package weir.runtime.state;
 
+import java.util.Arrays;
+import java.util.Comparator;
+
 /**
  * The serialized values of one {@link StateMap} in binary mode, packed into one byte array.
  *
@@ -31,7 +34,7 @@ final class ValueArena {
 
   /** The used part of the bytes, copied, for a snapshot ({@link StateMap#freeze}): offsets stay valid. */
   byte[] snapshotCopy() {
-    return java.util.Arrays.copyOf(data, used);
+    return Arrays.copyOf(data, used);
   }
 
   /** Stores {@code length} bytes of {@code source} as the value of {@code entry}. */
@@ -68,7 +71,7 @@ final class ValueArena {
     int live = used - garbage;
     int size = Math.max(INITIAL_SIZE, Integer.highestOneBit(Math.max(1, (live + extra) * 2 - 1)) << 1);
     if (garbage * 4 <= used) {
-      data = java.util.Arrays.copyOf(data, Math.max(size, used + extra));
+      data = Arrays.copyOf(data, Math.max(size, used + extra));
       return;
     }
     StateMap.Entry<?, ?, ?>[] placed = new StateMap.Entry<?, ?, ?>[owner.size()];
@@ -78,7 +81,7 @@ final class ValueArena {
         placed[count[0]++] = e;
       }
     });
-    java.util.Arrays.sort(placed, 0, count[0], java.util.Comparator.comparingInt(e -> e.offset));
+    Arrays.sort(placed, 0, count[0], Comparator.comparingInt(e -> e.offset));
     byte[] old = data;
     byte[] fresh = new byte[size];
     int position = 0;
