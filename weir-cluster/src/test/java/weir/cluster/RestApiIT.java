@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -140,9 +141,29 @@ class RestApiIT {
           v.get("subtasks").forEach(s -> in.add(s.path("elementsIn").asLong())));
       return in.stream().anyMatch(n -> n > 0);
     });
+    // per operator, inside the chains too: the source's records out, the keyed count's in and out, the
+    // chained file sink's in, and a rate; each subtask reads its counts head first, so the sink's
+    // records in (read later) are at least the count's records out
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      Map<String, JsonNode> operators = new HashMap<>();
+      ClusterProcesses.JSON.readTree(cluster.get(rest, "/jobs/" + job).body()).get("vertices").forEach(v ->
+          v.get("operators").forEach(o -> operators.put(o.get("name").asText(), o)));
+      assertThat(operators).containsKeys("numbers", "count");
+      JsonNode sink = operators.values().stream().filter(o -> o.get("name").asText().startsWith("Sink")).findFirst()
+          .orElseThrow();
+      assertThat(operators.get("numbers").get("recordsIn").asLong()).isZero();
+      assertThat(operators.get("numbers").get("recordsOut").asLong()).isPositive();
+      assertThat(operators.get("count").get("recordsIn").asLong()).isPositive();
+      assertThat(operators.get("count").get("recordsInPerSecond").asDouble()).isPositive();
+      assertThat(operators.get("count").get("recordsOut").asLong()).isPositive();
+      assertThat(sink.get("recordsIn").asLong()).isGreaterThanOrEqualTo(operators.get("count").get("recordsOut").asLong());
+      assertThat(sink.get("recordsOut").asLong()).isZero();
+    });
     int metricsPort = cluster.taskManagers(rest).get("tm-a").get("metricsPort").asInt();
     assertThat(cluster.get(metricsPort, "/metrics").body()).contains("weir_subtask_elements_in{job=\"" + job + "\"",
-        "weir_subtask_backpressure{", "weir_subtask_busy{", "weir_subtask_watermark_lag_seconds{", "weir_network_buffers{");
+        "weir_subtask_backpressure{", "weir_subtask_busy{", "weir_subtask_watermark_lag_seconds{", "weir_network_buffers{",
+        "weir_operator_records_in{", "weir_operator_records_out{", "weir_operator_records_in_rate_per_second{",
+        "operator=\"count\"");
     send("POST", "/jobs/" + job + "/cancel", null, BEARER);
     await().atMost(Duration.ofSeconds(30)).until(() -> cluster.status(rest, job).equals("CANCELED"));
 

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import weir.api.checkpoint.CheckpointStats;
 import weir.cluster.metrics.ProcessMetrics;
 import weir.runtime.graph.JobVertex;
+import weir.runtime.graph.StreamNode;
 
 /**
  * The REST API of the JobManager (Javalin, JSON). Every error is JSON, {@code {"code": 404,
@@ -334,6 +335,11 @@ final class RestApi {
     List<Map<String, Object>> vertices = new ArrayList<>();
     for (JobVertex v : job.graph().vertices()) {
       List<Map<String, Object>> subtasks = new ArrayList<>();
+      // the vertex's operators, their figures summed over the subtasks that reported them
+      Map<Integer, Map<String, Object>> operators = new LinkedHashMap<>();
+      for (StreamNode n : v.operators()) {
+        operators.put(n.id(), operator(n.id(), n.name(), 0, 0, 0.0, 0.0));
+      }
       for (int i = 0; i < v.parallelism(); i++) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("subtask", i);
@@ -345,6 +351,16 @@ final class RestApi {
           s.put("backpressure", figures.getBackpressure());
           s.put("busy", figures.getBusy());
           s.put("watermark", figures.getWatermark() == Long.MIN_VALUE ? null : figures.getWatermark());
+          List<Map<String, Object>> ops = new ArrayList<>();
+          for (weir.cluster.rpc.OperatorStats o : figures.getOperatorsList()) {
+            ops.add(operator(o.getNodeId(), o.getName(), o.getRecordsIn(), o.getRecordsOut(),
+                o.getRecordsInPerSecond(), o.getRecordsOutPerSecond()));
+            operators.computeIfPresent(o.getNodeId(), (id, sum) -> operator(id, o.getName(),
+                (long) sum.get("recordsIn") + o.getRecordsIn(), (long) sum.get("recordsOut") + o.getRecordsOut(),
+                (double) sum.get("recordsInPerSecond") + o.getRecordsInPerSecond(),
+                (double) sum.get("recordsOutPerSecond") + o.getRecordsOutPerSecond()));
+          }
+          s.put("operators", ops);
         }
         subtasks.add(s);
       }
@@ -353,11 +369,24 @@ final class RestApi {
       vm.put("name", v.name());
       vm.put("parallelism", v.parallelism());
       vm.put("maxParallelism", v.maxParallelism());
+      vm.put("operators", List.copyOf(operators.values()));
       vm.put("subtasks", subtasks);
       vertices.add(vm);
     }
     m.put("vertices", vertices);
     m.put("transitions", job.transitions());
+    return m;
+  }
+
+  /** One operator's records in and out, and their rates per second over the last 2 s. */
+  private static Map<String, Object> operator(int id, String name, long in, long out, double inRate, double outRate) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("name", name);
+    m.put("recordsIn", in);
+    m.put("recordsOut", out);
+    m.put("recordsInPerSecond", inRate);
+    m.put("recordsOutPerSecond", outRate);
     return m;
   }
 

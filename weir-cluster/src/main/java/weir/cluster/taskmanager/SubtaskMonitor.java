@@ -8,14 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import weir.cluster.rpc.OperatorStats;
 import weir.cluster.rpc.SubtaskStats;
 import weir.runtime.task.StreamTask;
 
 /**
  * Samples the subtasks running on this TaskManager: backpressure as the share of recent samples
  * in which one of a subtask's output channels was full (Flink's sampling approach), the share of
- * time it worked (from the time its calls took), its element counts and watermark. The latest figures go to
- * the JobManager with each heartbeat and to Prometheus as per-subtask gauges.
+ * time it worked (from the time its calls took), its element counts and watermark, and the records
+ * in and out of each of its operators with their rates over the same window. The latest figures
+ * go to the JobManager with each heartbeat and to Prometheus as per-subtask and per-operator gauges.
  */
 final class SubtaskMonitor {
   /** A subtask of an attempt and its task. */
@@ -33,6 +35,10 @@ final class SubtaskMonitor {
   private final MultiGauge watermarkLag;
   private final MultiGauge busy;
   private final MultiGauge idle;
+  private final MultiGauge recordsIn;
+  private final MultiGauge recordsOut;
+  private final MultiGauge recordsInRate;
+  private final MultiGauge recordsOutRate;
   private volatile List<SubtaskStats> latest = List.of();
 
   SubtaskMonitor(Supplier<List<Running>> running, MeterRegistry meters) {
@@ -51,6 +57,14 @@ final class SubtaskMonitor {
         .description("share of the last 2 s a subtask spent working").register(meters);
     this.idle = MultiGauge.builder("weir.subtask.idle")
         .description("share of the last 2 s a subtask neither worked nor was backpressured").register(meters);
+    this.recordsIn = MultiGauge.builder("weir.operator.records.in")
+        .description("records an operator of a subtask took").register(meters);
+    this.recordsOut = MultiGauge.builder("weir.operator.records.out")
+        .description("records an operator of a subtask emitted, side outputs included").register(meters);
+    this.recordsInRate = MultiGauge.builder("weir.operator.records.in.rate").baseUnit("per.second")
+        .description("records an operator of a subtask took per second over the last 2 s").register(meters);
+    this.recordsOutRate = MultiGauge.builder("weir.operator.records.out.rate").baseUnit("per.second")
+        .description("records an operator of a subtask emitted per second over the last 2 s").register(meters);
   }
 
   /** The last {@link #WINDOW} samples of one subtask. */
@@ -58,6 +72,9 @@ final class SubtaskMonitor {
     final boolean[] full = new boolean[WINDOW];
     final long[] busyAt = new long[WINDOW];
     final long[] timeAt = new long[WINDOW];
+    // per sample, the records in and out of each operator, head first
+    final long[][] inAt = new long[WINDOW][];
+    final long[][] outAt = new long[WINDOW][];
     int samples;
   }
 
@@ -72,6 +89,10 @@ final class SubtaskMonitor {
     List<MultiGauge.Row<?>> lags = new ArrayList<>();
     List<MultiGauge.Row<?>> busyRows = new ArrayList<>();
     List<MultiGauge.Row<?>> idleRows = new ArrayList<>();
+    List<MultiGauge.Row<?>> opIn = new ArrayList<>();
+    List<MultiGauge.Row<?>> opOut = new ArrayList<>();
+    List<MultiGauge.Row<?>> opInRate = new ArrayList<>();
+    List<MultiGauge.Row<?>> opOutRate = new ArrayList<>();
     Map<StreamTask, Window> alive = new HashMap<>();
     long nowNanos = System.nanoTime();
     long nowMillis = System.currentTimeMillis();
@@ -83,6 +104,17 @@ final class SubtaskMonitor {
       int oldest = w.samples < WINDOW ? 0 : slot;
       long busySince = w.samples == 0 ? s.busyNanos() : w.busyAt[oldest];
       long timeSince = w.samples == 0 ? nowNanos : w.timeAt[oldest];
+      List<StreamTask.OperatorCounts> ops = s.operators();
+      long[] inSince = w.samples == 0 ? null : w.inAt[oldest];
+      long[] outSince = w.samples == 0 ? null : w.outAt[oldest];
+      long[] inNow = new long[ops.size()];
+      long[] outNow = new long[ops.size()];
+      for (int i = 0; i < inNow.length; i++) {
+        inNow[i] = ops.get(i).recordsIn();
+        outNow[i] = ops.get(i).recordsOut();
+      }
+      w.inAt[slot] = inNow;
+      w.outAt[slot] = outNow;
       w.full[slot] = s.backpressured();
       w.busyAt[slot] = s.busyNanos();
       w.timeAt[slot] = nowNanos;
@@ -97,10 +129,26 @@ final class SubtaskMonitor {
           : 0.0;
       int vertexId = r.task().deployment().vertex().id();
       int subtask = r.task().deployment().subtaskIndex();
-      stats.add(SubtaskStats.newBuilder().setJobId(r.jobId()).setAttempt(r.attempt()).setVertexId(vertexId)
-          .setSubtask(subtask).setElementsIn(s.elementsIn()).setElementsOut(s.elementsOut()).setBackpressure(ratio)
-          .setWatermark(s.watermark()).setBusy(busyRatio).build());
+      SubtaskStats.Builder figures = SubtaskStats.newBuilder().setJobId(r.jobId()).setAttempt(r.attempt())
+          .setVertexId(vertexId).setSubtask(subtask).setElementsIn(s.elementsIn()).setElementsOut(s.elementsOut())
+          .setBackpressure(ratio).setWatermark(s.watermark()).setBusy(busyRatio);
       Tags tags = Tags.of("job", r.jobId(), "vertex", r.vertexName(), "subtask", Integer.toString(subtask));
+      double seconds = (nowNanos - timeSince) / 1e9;
+      for (int i = 0; i < inNow.length; i++) {
+        StreamTask.OperatorCounts op = ops.get(i);
+        double inRate = rate(inNow, inSince, i, seconds);
+        double outRate = rate(outNow, outSince, i, seconds);
+        figures.addOperators(OperatorStats.newBuilder().setNodeId(op.nodeId()).setName(op.name())
+            .setRecordsIn(inNow[i]).setRecordsOut(outNow[i]).setRecordsInPerSecond(inRate)
+            .setRecordsOutPerSecond(outRate));
+        // operator names need not be unique: the node id tells two apart
+        Tags opTags = tags.and("operator", op.name(), "operator_id", Integer.toString(op.nodeId()));
+        opIn.add(MultiGauge.Row.of(opTags, inNow[i]));
+        opOut.add(MultiGauge.Row.of(opTags, outNow[i]));
+        opInRate.add(MultiGauge.Row.of(opTags, inRate));
+        opOutRate.add(MultiGauge.Row.of(opTags, outRate));
+      }
+      stats.add(figures.build());
       in.add(MultiGauge.Row.of(tags, s.elementsIn()));
       out.add(MultiGauge.Row.of(tags, s.elementsOut()));
       pressure.add(MultiGauge.Row.of(tags, ratio));
@@ -118,7 +166,19 @@ final class SubtaskMonitor {
     watermarkLag.register(lags, true);
     busy.register(busyRows, true);
     idle.register(idleRows, true);
+    recordsIn.register(opIn, true);
+    recordsOut.register(opOut, true);
+    recordsInRate.register(opInRate, true);
+    recordsOutRate.register(opOutRate, true);
     latest = List.copyOf(stats);
+  }
+
+  /** Records per second of operator {@code i} since the oldest sample kept; 0 before two samples. */
+  private static double rate(long[] now, long[] since, int i, double seconds) {
+    if (since == null || i >= since.length || seconds <= 0) {
+      return 0.0;
+    }
+    return (now[i] - since[i]) / seconds;
   }
 
   /** The figures of the latest sample. */

@@ -26,6 +26,7 @@ import weir.runtime.checkpoint.CheckpointStorage;
 import weir.runtime.operators.OperatorFailure;
 import weir.runtime.source.SourceCoordinator;
 import weir.runtime.task.SimpleCounter;
+import weir.runtime.task.StreamTask;
 import weir.runtime.task.Tasklet;
 import weir.runtime.task.Watchdog;
 import weir.runtime.task.Worker;
@@ -327,6 +328,22 @@ final class JobRun implements JobClient {
       subtask.forEach((name, c) -> sums.merge(name, c.getCount(), Long::sum));
     }
     return sums;
+  }
+
+  /** What monitoring sees of the current attempt's subtasks, also once the job has ended. */
+  List<StreamTask.Stats> taskStats() {
+    List<StreamTask.Stats> stats = new ArrayList<>();
+    Attempt attempt = current;
+    if (attempt != null) {
+      List<Tasklet> all = new ArrayList<>(attempt.deployment.blocking());
+      attempt.deployment.workerTasklets().forEach(all::addAll);
+      for (Tasklet t : all) {
+        if (t instanceof StreamTask task) {
+          stats.add(task.stats());
+        }
+      }
+    }
+    return stats;
   }
 
   @Override

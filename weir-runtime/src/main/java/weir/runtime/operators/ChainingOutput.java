@@ -3,8 +3,9 @@ package weir.runtime.operators;
 import weir.api.datastream.OutputTag;
 
 /** Feeds the next operator of a chain by a direct call: no queue, no copy. */
-public final class ChainingOutput<T> implements Output<T> {
+public final class ChainingOutput<T> implements Output<T>, CountedOutput {
   private final OneInputOperator<T> next;
+  private long records;
 
   public ChainingOutput(OneInputOperator<T> next) {
     this.next = next;
@@ -12,6 +13,7 @@ public final class ChainingOutput<T> implements Output<T> {
 
   @Override
   public void collect(T record) {
+    records++;
     try {
       next.processElement(record);
     } catch (Exception e) {
@@ -21,6 +23,11 @@ public final class ChainingOutput<T> implements Output<T> {
 
   @Override
   public <X> void collect(OutputTag<X> tag, X record) {}
+
+  @Override
+  public long records() {
+    return records;
+  }
 
   @Override
   public void emitWatermark(long watermark) {

@@ -7,8 +7,9 @@ import weir.runtime.exchange.WatermarkEvent;
 import weir.runtime.time.RecordTimestamp;
 
 /** Writes into an exchange to another vertex. */
-public final class WriterOutput<T> implements Output<T> {
+public final class WriterOutput<T> implements Output<T>, CountedOutput {
   private final RecordWriter writer;
+  private long records;
   private final String edgeName;
   private final RecordTimestamp timestamp;
 
@@ -20,6 +21,7 @@ public final class WriterOutput<T> implements Output<T> {
 
   @Override
   public void collect(T record) {
+    records++;
     try {
       writer.emit(record, timestamp.get());
     } catch (Exception e) {
@@ -29,6 +31,11 @@ public final class WriterOutput<T> implements Output<T> {
 
   @Override
   public <X> void collect(OutputTag<X> tag, X record) {}
+
+  @Override
+  public long records() {
+    return records;
+  }
 
   @Override
   public void emitWatermark(long watermark) {

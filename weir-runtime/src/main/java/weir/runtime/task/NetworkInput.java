@@ -52,6 +52,8 @@ final class NetworkInput implements TaskInput {
   private final BarrierAligned aligned;
   private int openChannels;
   private int nextChannel;
+  // records handed to the head; a plain field read by monitoring, which tolerates a lagging figure
+  private long recordsIn;
   // the checkpoint being aligned, or -1; the newest one started so far; and when it was triggered
   private long pendingCheckpoint = -1;
   private long pendingTimestamp;
@@ -95,6 +97,11 @@ final class NetworkInput implements TaskInput {
   @Override
   public long watermark() {
     return valve.currentWatermark();
+  }
+
+  @Override
+  public long recordsIn() {
+    return recordsIn;
   }
 
   @Override
@@ -155,6 +162,7 @@ final class NetworkInput implements TaskInput {
           return;
         }
       } else {
+        recordsIn++;
         timestamp.set(channel.takenTimestamp());
         head.processElement(element);
       }
@@ -172,6 +180,7 @@ final class NetworkInput implements TaskInput {
         }
         continue;
       }
+      recordsIn++;
       timestamp.set(channel.takenTimestamp());
       if (first) {
         twoInput.processElement1(element);
@@ -202,6 +211,7 @@ final class NetworkInput implements TaskInput {
       onControl(c, event);
       return;
     }
+    recordsIn++;
     timestamp.set(ts);
     if (twoInput == null) {
       oneInput.processElement(element);

@@ -38,6 +38,7 @@ import weir.runtime.graph.UserCode;
 import weir.runtime.operators.BroadcastProcessOperator;
 import weir.runtime.operators.BroadcastingOutput;
 import weir.runtime.operators.ChainingOutput;
+import weir.runtime.operators.CountedOutput;
 import weir.runtime.operators.WriterOutput;
 import weir.runtime.operators.CoProcessOperator;
 import weir.runtime.operators.DiscardingOutput;
@@ -76,6 +77,10 @@ final class OperatorChain {
   private final Map<Integer, HeapKeyedStateBackend> backends = new HashMap<>();
   private final Map<Integer, OperatorStateBackend> operatorStates = new HashMap<>();
   private final List<StreamOperator> inOrder = new ArrayList<>();
+  // per node, the outputs whose counts add up to its records in (its chained in-edges) and out
+  // (one edge of its main output and one per side output: every edge of an output sees each record)
+  private final Map<Integer, List<CountedOutput>> countedIn = new HashMap<>();
+  private final Map<Integer, List<CountedOutput>> countedOut = new HashMap<>();
   private final JobVertex vertex;
 
   private final Map<Integer, UserCode> userCode;
@@ -162,6 +167,31 @@ final class OperatorChain {
     return processingTimers;
   }
 
+  /**
+   * The records in and out of each operator of the chain, head first; {@code headRecordsIn} is
+   * what the input handed the head. A source head counts no records in.
+   */
+  List<StreamTask.OperatorCounts> counts(long headRecordsIn) {
+    List<StreamTask.OperatorCounts> counts = new ArrayList<>();
+    StreamNode head = vertex.head();
+    for (StreamNode node : vertex.operators()) {
+      long in = node == head ? (node.kind() == StreamNode.Kind.SOURCE ? 0 : headRecordsIn)
+          : sum(countedIn.get(node.id()));
+      counts.add(new StreamTask.OperatorCounts(node.id(), node.name(), in, sum(countedOut.get(node.id()))));
+    }
+    return counts;
+  }
+
+  private static long sum(@Nullable List<CountedOutput> outputs) {
+    long n = 0;
+    if (outputs != null) {
+      for (CountedOutput o : outputs) {
+        n += o.records();
+      }
+    }
+    return n;
+  }
+
   /** The output of a source head. */
   @SuppressWarnings("unchecked")
   <T> Output<T> sourceOutput() {
@@ -180,11 +210,15 @@ final class OperatorChain {
         out = Operators.createShared(copies, "writer:" + e.id(), WriterOutput.class, writers.get(e),
             "exchange after '" + node.name() + "'", timestamp);
       }
-      if (e.sideOutput() == null) {
-        main.add(out);
-      } else {
-        sides.computeIfAbsent(e.sideOutput(), t -> new ArrayList<>()).add(out);
+      if (vertex.contains(e.target()) && writers.get(e) == null) {
+        countedIn.computeIfAbsent(e.target(), t -> new ArrayList<>()).add((CountedOutput) out);
       }
+      List<Output> edgeGroup = e.sideOutput() == null ? main
+          : sides.computeIfAbsent(e.sideOutput(), t -> new ArrayList<>());
+      if (edgeGroup.isEmpty()) {
+        countedOut.computeIfAbsent(node.id(), n -> new ArrayList<>()).add((CountedOutput) out);
+      }
+      edgeGroup.add(out);
     }
     Output mainOut = combine(main);
     if (sides.isEmpty()) {

@@ -76,6 +76,8 @@ public final class StreamTask implements Tasklet, BarrierAligned {
   private final RecordWriter[] writers;
   @Nullable private OperatorChain chain;
   @Nullable private TaskInput input;
+  // the chain and input once both exist, for monitoring on another thread
+  @Nullable private volatile Counted counted;
   /** Event time at a source head with a watermark strategy; null otherwise. */
   @Nullable private SplitWatermarks<?> sourceWatermarks;
   private Phase phase = Phase.CREATED;
@@ -94,6 +96,9 @@ public final class StreamTask implements Tasklet, BarrierAligned {
   // an unaligned snapshot waiting for its records in flight; null when none
   @Nullable private UnalignedSnapshot unalignedSnapshot;
 
+  /** What monitoring reads the operators' counts from. */
+  private record Counted(OperatorChain chain, TaskInput input) {}
+
   /** An unaligned snapshot taken, with the output records that waited for room, serialized. */
   private record UnalignedSnapshot(long id, List<OperatorSnapshot.Pending> operators, List<byte[]> outputs,
       long alignmentNanos, long syncNanos) {}
@@ -110,9 +115,20 @@ public final class StreamTask implements Tasklet, BarrierAligned {
   /**
    * What monitoring sees of a subtask, read from any thread: the elements (records and in-band
    * events) taken from its input channels and published to its output channels, whether an output
-   * channel is full now, its input watermark (which may lag), and the time it spent working.
+   * channel is full now, its input watermark (which may lag), the time it spent working, and the
+   * records in and out of each of its operators, head first (empty before the task is initialized).
    */
-  public record Stats(long elementsIn, long elementsOut, boolean backpressured, long watermark, long busyNanos) {}
+  public record Stats(long elementsIn, long elementsOut, boolean backpressured, long watermark, long busyNanos,
+      List<OperatorCounts> operators) {}
+
+  /**
+   * The records one operator of a subtask took and emitted, counted where they pass: at the chained
+   * call into it or the input feeding the head, and at one edge of each of its outputs (main and
+   * side). Records, not in-band events; a sink emits none, a source head takes none.
+   *
+   * @param nodeId the operator's node in the job graph
+   */
+  public record OperatorCounts(int nodeId, String name, long recordsIn, long recordsOut) {}
 
   /** This subtask's {@link Stats}; safe to call from any thread. */
   public Stats stats() {
@@ -126,8 +142,9 @@ public final class StreamTask implements Tasklet, BarrierAligned {
       out += w.published();
       backpressured |= w.hasFullChannel();
     }
-    TaskInput current = input;
-    return new Stats(in, out, backpressured, current == null ? Long.MIN_VALUE : current.watermark(), busyNanos);
+    Counted c = counted;
+    return new Stats(in, out, backpressured, c == null ? Long.MIN_VALUE : c.input().watermark(), busyNanos,
+        c == null ? List.of() : c.chain().counts(c.input().recordsIn()));
   }
 
   /** The vertex and subtask this task runs. */
@@ -201,6 +218,7 @@ public final class StreamTask implements Tasklet, BarrierAligned {
     if (restore != null && restore.channels() != null) {
       restoreInFlight(restore.channels());
     }
+    counted = new Counted(chain, input);
     phase = Phase.RUNNING;
     if (checkpoints != null) {
       deployment.checkpoints().taskInitialized(checkpoints);

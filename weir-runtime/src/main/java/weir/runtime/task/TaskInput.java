@@ -11,6 +11,11 @@ interface TaskInput {
   ProgressState process(int budget, StreamTask task) throws Exception;
 
   /** The input's current watermark, for monitoring from another thread (it may lag). */
+  /** The records handed to the head operator so far; read by monitoring from another thread. */
+  default long recordsIn() {
+    return 0;
+  }
+
   default long watermark() {
     return Long.MIN_VALUE;
   }
