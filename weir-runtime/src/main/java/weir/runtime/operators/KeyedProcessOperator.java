@@ -1,5 +1,6 @@
 package weir.runtime.operators;
 
+import java.util.Arrays;
 import weir.api.functions.KeySelector;
 import weir.api.functions.KeyedProcessFunction;
 import weir.api.functions.TimeDomain;
@@ -18,6 +19,13 @@ public final class KeyedProcessOperator<K, I, O> extends UdfOperator<KeyedProces
   private final Output<O> output;
   private final InternalTimerService<VoidNamespace> timers;
   private final ProcessContext<K> processContext;
+  // the records of the group read ahead and their keys, by slot, so that a key is computed once
+  private final Object[] aheadRecords = new Object[PREFETCH_GROUP];
+  private final Object[] aheadKeys = new Object[PREFETCH_GROUP];
+  private int aheadNext;
+  private int aheadCount;
+  // what prefetch() read, kept so that its reads are not optimized away
+  private int touched;
 
   public KeyedProcessOperator(
       KeyedProcessFunction<K, I, O> function, KeySelector<I, K> keySelector, OperatorContext context, Output<O> output) {
@@ -31,8 +39,35 @@ public final class KeyedProcessOperator<K, I, O> extends UdfOperator<KeyedProces
   }
 
   @Override
+  public void prefetch(I record, int slot) throws Exception {
+    if (slot == 0) {
+      // a new group: forget what is left of the last one (its input stopped early)
+      Arrays.fill(aheadRecords, aheadNext, aheadCount, null);
+      Arrays.fill(aheadKeys, aheadNext, aheadCount, null);
+      aheadNext = 0;
+    }
+    aheadRecords[slot] = record;
+    aheadKeys[slot] = keySelector.getKey(record);
+    aheadCount = slot + 1;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
   public void processElement(I record) throws Exception {
-    K key = keySelector.getKey(record);
+    K key;
+    int i = aheadNext;
+    if (i < aheadCount && aheadRecords[i] == record) {
+      if (i == 0) {
+        // the group's first record: read ahead for the whole group at once
+        touched += state.touch(aheadKeys, aheadCount);
+      }
+      key = (K) aheadKeys[i];
+      aheadRecords[i] = null;
+      aheadKeys[i] = null;
+      aheadNext = i + 1;
+    } else {
+      key = keySelector.getKey(record);
+    }
     state.setCurrentKey(key);
     processContext.setCurrentKey(key);
     function.processElement(record, processContext, output);

@@ -187,7 +187,7 @@ public final class StateMap<K, N, V> {
     return (Entry<K, N, V>[]) new Entry<?, ?, ?>[capacity];
   }
 
-  private static int hash(Object key, Object namespace) {
+  static int hash(Object key, Object namespace) {
     int h = key.hashCode() * 31 + namespace.hashCode();
     return h ^ (h >>> 16) ^ (h >>> 7);
   }
@@ -202,6 +202,17 @@ public final class StateMap<K, N, V> {
       }
     }
     return null;
+  }
+
+  /** The first entry of the chain where entries with hash {@code h} lie, or {@code null}: a read-ahead step. */
+  @Nullable
+  Entry<K, N, V> chainOf(int h) {
+    return table[h & (table.length - 1)];
+  }
+
+  /** The first byte of a value in the arena: a read-ahead step; 0 when there is none. */
+  int firstValueByte(Entry<?, ?, ?> e) {
+    return e.offset >= 0 && arena != null ? arena.data()[e.offset] : 0;
   }
 
   /** The value of (key, namespace), or {@code null}. */

@@ -155,6 +155,9 @@ final class NetworkInput implements TaskInput {
   private void drainOne(SpscChannel channel, int c, int take) throws Exception {
     OneInputOperator<Object> head = oneInput;
     for (int i = 0; i < take; i++) {
+      if (i % OneInputOperator.PREFETCH_GROUP == 0) {
+        prefetch(head, channel, Math.min(OneInputOperator.PREFETCH_GROUP, take - i));
+      }
       Object element = channel.take();
       if (element instanceof ControlEvent event) {
         onControl(c, event);
@@ -165,6 +168,18 @@ final class NetworkInput implements TaskInput {
         recordsIn++;
         timestamp.set(channel.takenTimestamp());
         head.processElement(element);
+      }
+    }
+  }
+
+  /** Lets the head read ahead for the next {@code count} records of {@code channel} at once. */
+  private static void prefetch(OneInputOperator<Object> head, SpscChannel channel, int count) throws Exception {
+    long from = channel.consumed();
+    int slot = 0;
+    for (long p = from; p < from + count; p++) {
+      Object ahead = channel.peek(p);
+      if (!(ahead instanceof ControlEvent)) {
+        head.prefetch(ahead, slot++);
       }
     }
   }
