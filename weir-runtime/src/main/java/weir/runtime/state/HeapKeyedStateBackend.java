@@ -78,6 +78,8 @@ public final class HeapKeyedStateBackend {
   private int[] aheadIndex = new int[0];
   private int[] aheadHash = new int[0];
   private StateMap.Entry<?, ?, ?>[] aheadEntry = new StateMap.Entry<?, ?, ?>[0];
+  private int touchCalls;
+  private boolean touchPays;
 
   /**
    * @param serializerConfig used to create the serializers of value, reducing and aggregating
@@ -116,15 +118,34 @@ public final class HeapKeyedStateBackend {
   }
 
   /**
+   * Entries below which {@link #touch} reads nothing: state this small stays in the cache, and
+   * reading ahead would only cost its lookups twice.
+   */
+  static final long TOUCH_MIN_ENTRIES = 16_384;
+  /** Calls of {@link #touch} between two looks at the number of entries; a power of two. */
+  private static final int TOUCH_RECHECK = 256;
+
+  /**
    * Reads ahead what the states without namespace will read for {@code keys[0..count)}, so that
    * the records of these keys, handled next, find it in the cache (see {@code
    * OneInputOperator#prefetch}). It goes in steps over the whole group, so that the cache misses
    * of one step overlap: the table slots of all keys, then their entries, then the entries' keys
    * and value bytes. Keys that are null or of key groups this backend does not own are passed
-   * over. Returns a figure made from what it read, to be kept by the caller.
+   * over, and while the states hold at most {@link #TOUCH_MIN_ENTRIES} entries nothing is read.
+   * Returns a figure made from what it read, to be kept by the caller.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public int touch(Object[] keys, int count) {
+    if ((touchCalls++ & (TOUCH_RECHECK - 1)) == 0) {
+      long entries = 0;
+      for (StateTable<?, ?> table : tableArray) {
+        entries += table.size();
+      }
+      touchPays = entries > TOUCH_MIN_ENTRIES;
+    }
+    if (!touchPays) {
+      return 0;
+    }
     if (aheadIndex.length < count) {
       aheadIndex = new int[count];
       aheadHash = new int[count];
