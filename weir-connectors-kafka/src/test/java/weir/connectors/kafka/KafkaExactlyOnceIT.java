@@ -84,7 +84,7 @@ class KafkaExactlyOnceIT {
         .keyBy(KeyCount::key)
         .sum("count")
         .map(kc -> kc.key() + "," + kc.count())
-        .map(new FailureInjector<String>(1, FAILURES, RECORDS / 12,
+        .map(new FailureInjector<String>(1, FAILURES, RECORDS / 24,
             EnumSet.of(FailureInjector.Point.RECORD, FailureInjector.Point.SNAPSHOT, FailureInjector.Point.COMMIT)))
         .sinkTo(KafkaSink.<String>builder()
             .bootstrapServers(servers)
