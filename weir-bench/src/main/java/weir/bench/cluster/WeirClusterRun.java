@@ -32,7 +32,10 @@ import weir.cluster.cli.WeirCli;
 /**
  * The cluster benchmark on Weir: a JobManager and {@code parallelism} TaskManagers of one slot
  * each, started as child JVMs on 127.0.0.1, so that the two subtasks of every vertex run in
- * different processes and the keyBy exchange crosses the network data plane. The job
+ * different processes and the keyBy exchange crosses the network data plane. The TaskManagers
+ * share this machine's cores, so each runs {@code taskmanager.workers} = cores / TaskManagers
+ * worker threads (at least one), as a deployment of several TaskManagers on one machine is
+ * configured; the default, one per core, suits one TaskManager per machine. The job
  * ({@link WeirRunningSumJob}) is packed into a jar with the classes it needs from this module,
  * submitted through the {@code weir run} command's REST client with the given parallelism, and
  * followed over the JobManager's REST API until it ends. Afterwards each TaskManager's
@@ -75,9 +78,11 @@ final class WeirClusterRun implements AutoCloseable {
         "-Drest.port=0", "-Dprocess.working-dir=" + work.resolve("jobmanager")));
     JobManagerPorts ports = JobManagerPorts.await(jobManager, work.resolve("jobmanager.log"), START_TIMEOUT);
     String rest = "127.0.0.1:" + ports.rest();
+    int workers = Math.max(1, Runtime.getRuntime().availableProcessors() / parallelism);
     for (int i = 1; i <= parallelism; i++) {
       start("taskmanager-" + i, taskManagerFlags, List.of("taskmanager", "--jobmanager", "127.0.0.1:" + ports.rpc(),
-          "--slots", "1", "--id", "taskmanager-" + i, "-Dprocess.working-dir=" + work.resolve("taskmanager-" + i)));
+          "--slots", "1", "-Dtaskmanager.workers=" + workers, "--id", "taskmanager-" + i,
+          "-Dprocess.working-dir=" + work.resolve("taskmanager-" + i)));
     }
     awaitRegistered(rest, parallelism);
 
