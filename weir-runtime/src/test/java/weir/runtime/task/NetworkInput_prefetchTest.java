@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import weir.runtime.exchange.CheckpointBarrier;
-import weir.runtime.exchange.ControlEvent;
 import weir.runtime.exchange.InFlightRecords;
 import weir.runtime.exchange.SpscChannel;
 import weir.runtime.exchange.WatermarkEvent;
-import weir.runtime.graph.JobVertex;
-import weir.runtime.operators.OneInputOperator;
-import weir.runtime.operators.Output;
 import weir.runtime.time.RecordTimestamp;
 
 /**
@@ -22,39 +17,6 @@ import weir.runtime.time.RecordTimestamp;
  * in the middle of a group.
  */
 class NetworkInput_prefetchTest {
-  /** The head: logs what it is asked to read ahead for and what it is given. */
-  static final class Head implements OneInputOperator<Object> {
-    final List<String> calls = new ArrayList<>();
-
-    @Override
-    public void prefetch(Object record, int slot) {
-      calls.add("ahead " + record + "@" + slot);
-    }
-
-    @Override
-    public void processElement(Object record) {
-      calls.add(record.toString());
-    }
-
-    @Override
-    public void processWatermark(long watermark) {
-      calls.add("wm" + watermark);
-    }
-
-    @Override
-    public void processWatermarkStatus(boolean idle) {}
-
-    @Override
-    public String name() {
-      return "head";
-    }
-
-    @Override
-    public Output<?> output() {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   /** Alignment callbacks; a checkpoint completes at once. */
   static final class Aligned implements BarrierAligned {
     @Override
@@ -68,17 +30,13 @@ class NetworkInput_prefetchTest {
   }
 
   private final SpscChannel[] channels = {new SpscChannel(64), new SpscChannel(64)};
-  private final Head head = new Head();
-  private final StreamTask task = new StreamTask(new TaskDeployment("job", new JobVertex(1, "v", List.of(), 1, 128, false),
-      null, 0, 0, new SpscChannel[0], new int[0], Map.of(), null, Map.of(), Map.of(), null, null, 0, Map.of(), null,
-      null, (operator, subtask, letter) -> {}));
+  private final InputTestSupport.Head head = new InputTestSupport.Head(true);
+  private final StreamTask task = InputTestSupport.idleTask();
 
   private void send(int channel, Object... elements) {
-    for (Object e : elements) {
-      assertThat(channels[channel].offer(e, e instanceof ControlEvent ? Long.MIN_VALUE : 7)).isTrue();
-    }
-    channels[channel].publish();
+    InputTestSupport.send(channels[channel], elements);
   }
+
 
   private static List<String> group(int from, int to) {
     List<String> ahead = new ArrayList<>();
@@ -115,7 +73,7 @@ class NetworkInput_prefetchTest {
     expected.addAll(records(5, 15));
     expected.addAll(group(15, 20));
     expected.addAll(records(15, 20));
-    assertThat(head.calls).containsExactlyElementsOf(expected);
+    assertThat(head.seen).containsExactlyElementsOf(expected);
   }
 
   @Test
@@ -124,12 +82,12 @@ class NetworkInput_prefetchTest {
     send(0, "r0", new CheckpointBarrier(1, 0), "r1", "r2");
     input.process(100, task);
     // channel 0 is blocked after its barrier; r1 and r2 were read ahead for but not handed over
-    assertThat(head.calls).containsExactly("ahead r0@0", "ahead r1@1", "ahead r2@2", "r0");
+    assertThat(head.seen).containsExactly("ahead r0@0", "ahead r1@1", "ahead r2@2", "r0");
 
-    head.calls.clear();
+    head.seen.clear();
     send(1, new CheckpointBarrier(1, 0));
     input.process(100, task); // aligned: channel 0 is read again
     input.process(100, task);
-    assertThat(head.calls).containsExactly("ahead r1@0", "ahead r2@1", "r1", "r2");
+    assertThat(head.seen).containsExactly("ahead r1@0", "ahead r2@1", "r1", "r2");
   }
 }

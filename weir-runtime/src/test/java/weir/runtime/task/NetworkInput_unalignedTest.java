@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import weir.runtime.exchange.CheckpointBarrier;
 import weir.runtime.exchange.ControlEvent;
@@ -13,9 +12,6 @@ import weir.runtime.exchange.SpscChannel;
 import weir.runtime.exchange.WatermarkEvent;
 import weir.api.typeinfo.StringSerializer;
 import weir.api.typeinfo.TypeSerializer;
-import weir.runtime.graph.JobVertex;
-import weir.runtime.operators.OneInputOperator;
-import weir.runtime.operators.Output;
 import weir.runtime.time.RecordTimestamp;
 
 /**
@@ -24,41 +20,13 @@ import weir.runtime.time.RecordTimestamp;
  * timeout switch; and the replay of restored records in flight.
  */
 class NetworkInput_unalignedTest {
-  /** The head: records what it is given. */
-  static final class Head implements OneInputOperator<Object> {
-    final List<Object> seen = new ArrayList<>();
-
-    @Override
-    public void processElement(Object record) {
-      seen.add(record);
-    }
-
-    @Override
-    public void processWatermark(long watermark) {
-      seen.add("wm" + watermark);
-    }
-
-    @Override
-    public void processWatermarkStatus(boolean idle) {}
-
-    @Override
-    public String name() {
-      return "head";
-    }
-
-    @Override
-    public Output<?> output() {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   /** The task's side: what the input called back, and what the head had seen at the time. */
   static final class Calls implements BarrierAligned {
-    final Head head;
+    final InputTestSupport.Head head;
     final List<String> events = new ArrayList<>();
     InFlightRecords[] inFlight;
 
-    Calls(Head head) {
+    Calls(InputTestSupport.Head head) {
       this.head = head;
     }
 
@@ -80,19 +48,15 @@ class NetworkInput_unalignedTest {
   }
 
   private final SpscChannel[] channels = {new SpscChannel(16), new SpscChannel(16)};
-  private final Head head = new Head();
+  private final InputTestSupport.Head head = new InputTestSupport.Head(false);
   private final Calls calls = new Calls(head);
   private final NetworkInput input = new NetworkInput(channels, new int[] {0, 0}, head, new RecordTimestamp(), calls);
-  private final StreamTask task = new StreamTask(new TaskDeployment("job", new JobVertex(1, "v", List.of(), 1, 128, false),
-      null, 0, 0, new SpscChannel[0], new int[0], Map.of(), null, Map.of(), Map.of(), null, null, 0, Map.of(), null,
-      null, (operator, subtask, letter) -> {}));
+  private final StreamTask task = InputTestSupport.idleTask();
 
   private void send(int channel, Object... elements) {
-    for (Object e : elements) {
-      assertThat(channels[channel].offer(e, e instanceof ControlEvent ? Long.MIN_VALUE : 7)).isTrue();
-    }
-    channels[channel].publish();
+    InputTestSupport.send(channels[channel], elements);
   }
+
 
   /** The elements as a checkpoint stores them: through their bytes, where barriers and ends are left out. */
   @SuppressWarnings({"unchecked", "rawtypes"})
