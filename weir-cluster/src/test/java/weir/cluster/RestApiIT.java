@@ -164,6 +164,9 @@ class RestApiIT {
         "weir_subtask_backpressure{", "weir_subtask_busy{", "weir_subtask_watermark_lag_seconds{", "weir_network_buffers{",
         "weir_operator_records_in{", "weir_operator_records_out{", "weir_operator_records_in_rate_per_second{",
         "operator=\"count\"");
+    // the gauges follow the counts: a later scrape shows more records in at the keyed operator
+    double before = countRecordsIn(metricsPort);
+    await().atMost(Duration.ofSeconds(30)).until(() -> countRecordsIn(metricsPort) > before);
     send("POST", "/jobs/" + job + "/cancel", null, BEARER);
     await().atMost(Duration.ofSeconds(30)).until(() -> cluster.status(rest, job).equals("CANCELED"));
 
@@ -176,6 +179,16 @@ class RestApiIT {
     assertThat(cluster.get(rest, "/taskmanagers/tm-a/logs?length=0").statusCode()).isEqualTo(400);
     assertThat(cluster.get(rest, "/taskmanagers/tm-a/logs?offset=-1").statusCode()).isEqualTo(400);
     assertThat(cluster.get(rest, "/taskmanagers/tm-z/logs").statusCode()).isEqualTo(404);
+  }
+
+  /** The keyed operator's records in on one TaskManager, from its Prometheus text. */
+  private double countRecordsIn(int metricsPort) throws Exception {
+    for (String line : cluster.get(metricsPort, "/metrics").body().split("\n")) {
+      if (line.startsWith("weir_operator_records_in{") && line.contains("operator=\"count\"")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no weir_operator_records_in of the operator 'count' on port " + metricsPort);
   }
 
   private String runningJob(Path jar) throws Exception {

@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import weir.cluster.rpc.OperatorStats;
 import weir.cluster.rpc.SubtaskStats;
@@ -40,6 +42,10 @@ final class SubtaskMonitor {
   private final MultiGauge recordsInRate;
   private final MultiGauge recordsOutRate;
   private volatile List<SubtaskStats> latest = List.of();
+  // the gauges' rows and their latest values: registered with Micrometer only when rows come or
+  // go, since registering on every sample made the metrics code hot on the TaskManager
+  private final Map<GaugeRow, Cell> cells = new HashMap<>();
+  private boolean rowsChanged;
 
   SubtaskMonitor(Supplier<List<Running>> running, MeterRegistry meters) {
     this.running = running;
@@ -82,17 +88,7 @@ final class SubtaskMonitor {
   synchronized void sample() {
     List<Running> now = running.get();
     List<SubtaskStats> stats = new ArrayList<>(now.size());
-    List<MultiGauge.Row<?>> in = new ArrayList<>();
-    List<MultiGauge.Row<?>> out = new ArrayList<>();
-    List<MultiGauge.Row<?>> pressure = new ArrayList<>();
-    List<MultiGauge.Row<?>> marks = new ArrayList<>();
-    List<MultiGauge.Row<?>> lags = new ArrayList<>();
-    List<MultiGauge.Row<?>> busyRows = new ArrayList<>();
-    List<MultiGauge.Row<?>> idleRows = new ArrayList<>();
-    List<MultiGauge.Row<?>> opIn = new ArrayList<>();
-    List<MultiGauge.Row<?>> opOut = new ArrayList<>();
-    List<MultiGauge.Row<?>> opInRate = new ArrayList<>();
-    List<MultiGauge.Row<?>> opOutRate = new ArrayList<>();
+    Set<GaugeRow> seen = new HashSet<>();
     Map<StreamTask, Window> alive = new HashMap<>();
     long nowNanos = System.nanoTime();
     long nowMillis = System.currentTimeMillis();
@@ -143,34 +139,64 @@ final class SubtaskMonitor {
             .setRecordsOutPerSecond(outRate));
         // operator names need not be unique: the node id tells two apart
         Tags opTags = tags.and("operator", op.name(), "operator_id", Integer.toString(op.nodeId()));
-        opIn.add(MultiGauge.Row.of(opTags, inNow[i]));
-        opOut.add(MultiGauge.Row.of(opTags, outNow[i]));
-        opInRate.add(MultiGauge.Row.of(opTags, inRate));
-        opOutRate.add(MultiGauge.Row.of(opTags, outRate));
+        set(seen, recordsIn, opTags, inNow[i]);
+        set(seen, recordsOut, opTags, outNow[i]);
+        set(seen, recordsInRate, opTags, inRate);
+        set(seen, recordsOutRate, opTags, outRate);
       }
       stats.add(figures.build());
-      in.add(MultiGauge.Row.of(tags, s.elementsIn()));
-      out.add(MultiGauge.Row.of(tags, s.elementsOut()));
-      pressure.add(MultiGauge.Row.of(tags, ratio));
-      busyRows.add(MultiGauge.Row.of(tags, busyRatio));
-      idleRows.add(MultiGauge.Row.of(tags, Math.max(0.0, 1.0 - busyRatio - ratio)));
+      set(seen, elementsIn, tags, s.elementsIn());
+      set(seen, elementsOut, tags, s.elementsOut());
+      set(seen, backpressure, tags, ratio);
+      set(seen, busy, tags, busyRatio);
+      set(seen, idle, tags, Math.max(0.0, 1.0 - busyRatio - ratio));
       boolean hasWatermark = s.watermark() != Long.MIN_VALUE;
-      marks.add(MultiGauge.Row.of(tags, hasWatermark ? s.watermark() : Double.NaN));
-      lags.add(MultiGauge.Row.of(tags, hasWatermark ? Math.max(0, nowMillis - s.watermark()) / 1e3 : Double.NaN));
+      set(seen, watermark, tags, hasWatermark ? s.watermark() : Double.NaN);
+      set(seen, watermarkLag, tags, hasWatermark ? Math.max(0, nowMillis - s.watermark()) / 1e3 : Double.NaN);
     }
     windows.keySet().retainAll(alive.keySet());
-    elementsIn.register(in, true);
-    elementsOut.register(out, true);
-    backpressure.register(pressure, true);
-    watermark.register(marks, true);
-    watermarkLag.register(lags, true);
-    busy.register(busyRows, true);
-    idle.register(idleRows, true);
-    recordsIn.register(opIn, true);
-    recordsOut.register(opOut, true);
-    recordsInRate.register(opInRate, true);
-    recordsOutRate.register(opOutRate, true);
+    if (rowsChanged || !cells.keySet().equals(seen)) {
+      cells.keySet().retainAll(seen);
+      registerRows();
+    }
     latest = List.copyOf(stats);
+  }
+
+  /** One row of one gauge: the gauge and the row's tags. */
+  private record GaugeRow(MultiGauge gauge, Tags tags) {}
+
+  /** The latest value of a row, which its gauge reads when scraped. */
+  private static final class Cell {
+    volatile double value;
+
+    double value() {
+      return value;
+    }
+  }
+
+  /** Sets the value of a row, creating the row if it is new; notes that it is still there. */
+  private void set(Set<GaugeRow> seen, MultiGauge gauge, Tags tags, double value) {
+    GaugeRow row = new GaugeRow(gauge, tags);
+    seen.add(row);
+    Cell cell = cells.get(row);
+    if (cell == null) {
+      cell = new Cell();
+      cells.put(row, cell);
+      rowsChanged = true;
+    }
+    cell.value = value;
+  }
+
+  /** Registers the rows of every gauge anew, each reading its cell; only when rows came or went. */
+  private void registerRows() {
+    Map<MultiGauge, List<MultiGauge.Row<?>>> rows = new HashMap<>();
+    for (MultiGauge g : List.of(elementsIn, elementsOut, backpressure, watermark, watermarkLag, busy, idle, recordsIn,
+        recordsOut, recordsInRate, recordsOutRate)) {
+      rows.put(g, new ArrayList<>());
+    }
+    cells.forEach((row, cell) -> rows.get(row.gauge()).add(MultiGauge.Row.of(row.tags(), cell, Cell::value)));
+    rows.forEach((gauge, list) -> gauge.register(list, true));
+    rowsChanged = false;
   }
 
   /** Records per second of operator {@code i} since the oldest sample kept; 0 before two samples. */
