@@ -39,6 +39,11 @@ public final class KeyedProcessOperator<K, I, O> extends UdfOperator<KeyedProces
   }
 
   @Override
+  public boolean readsAhead() {
+    return true;
+  }
+
+  @Override
   public void prefetch(I record, int slot) throws Exception {
     if (slot == 0) {
       // a new group: forget what is left of the last one (its input stopped early)

@@ -17,4 +17,9 @@ public interface OneInputOperator<I> extends StreamOperator {
    * @param slot the record's place in its group, 0 for the first
    */
   default void prefetch(I record, int slot) throws Exception {}
+
+  /** Whether {@link #prefetch} does anything; an input asked once skips reading ahead otherwise. */
+  default boolean readsAhead() {
+    return false;
+  }
 }

@@ -52,6 +52,8 @@ final class NetworkInput implements TaskInput {
   private final BarrierAligned aligned;
   private int openChannels;
   private int nextChannel;
+  // whether the one-input head reads ahead for groups of records (OneInputOperator.prefetch)
+  private final boolean readAhead;
   // records handed to the head; a plain field read by monitoring, which tolerates a lagging figure
   private long recordsIn;
   // the checkpoint being aligned, or -1; the newest one started so far; and when it was triggered
@@ -92,6 +94,7 @@ final class NetworkInput implements TaskInput {
     this.headName = head.name();
     this.oneInput = head instanceof OneInputOperator<?> one ? (OneInputOperator<Object>) one : null;
     this.twoInput = head instanceof TwoInputOperator<?, ?> two ? (TwoInputOperator<Object, Object>) two : null;
+    this.readAhead = oneInput != null && oneInput.readsAhead();
   }
 
   @Override
@@ -155,7 +158,7 @@ final class NetworkInput implements TaskInput {
   private void drainOne(SpscChannel channel, int c, int take) throws Exception {
     OneInputOperator<Object> head = oneInput;
     for (int i = 0; i < take; i++) {
-      if (i % OneInputOperator.PREFETCH_GROUP == 0) {
+      if (readAhead && i % OneInputOperator.PREFETCH_GROUP == 0) {
         prefetch(head, channel, Math.min(OneInputOperator.PREFETCH_GROUP, take - i));
       }
       Object element = channel.take();

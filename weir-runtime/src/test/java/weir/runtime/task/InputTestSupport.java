@@ -16,9 +16,9 @@ final class InputTestSupport {
   private InputTestSupport() {}
 
   /**
-   * A head that logs the records and watermarks it is given, as {@code "wm" + watermark}; with
-   * {@code logsReadAhead}, also what it is asked to read ahead for, as {@code "ahead " + record +
-   * "@" + slot}.
+   * A head that logs the records and watermarks it is given, as {@code "wm" + watermark}, and what
+   * it is asked to read ahead for, as {@code "ahead " + record + "@" + slot}; it says it reads
+   * ahead only with {@code logsReadAhead}, and an input then asks it nothing.
    */
   static final class Head implements OneInputOperator<Object> {
     final List<Object> seen = new ArrayList<>();
@@ -29,10 +29,13 @@ final class InputTestSupport {
     }
 
     @Override
+    public boolean readsAhead() {
+      return logsReadAhead;
+    }
+
+    @Override
     public void prefetch(Object record, int slot) {
-      if (logsReadAhead) {
-        seen.add("ahead " + record + "@" + slot);
-      }
+      seen.add("ahead " + record + "@" + slot);
     }
 
     @Override
